@@ -1,0 +1,448 @@
+//! Stage 2 — validate content: front matter of every Markdown file into a typed [`Document`].
+//!
+//! Which fields a file takes depends on its folder (SPEC §2): praktijkvoorbeelden, journaal,
+//! kaderdocument, themas, or a plain page. Ids of werkpleinen and thema's are checked here, each
+//! at its own line, with the closest valid id as a hint.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::data::Data;
+use crate::diagnostics::{Diagnostics, Pos};
+use crate::load::SourceFile;
+use crate::text;
+use crate::yaml::{self, Fields, Locator};
+
+/// The content type of a file, from its folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Section {
+    Home,
+    Praktijkvoorbeeld,
+    Journaal,
+    KaderIndex,
+    Hoofdstuk,
+    Thema,
+    Plain,
+}
+
+impl Section {
+    pub fn of(path: &str) -> Section {
+        let rel = path.strip_prefix("content/").unwrap_or(path);
+        match rel.split_once('/') {
+            None if rel == "_index.md" => Section::Home,
+            Some(("praktijkvoorbeelden", _)) => Section::Praktijkvoorbeeld,
+            Some(("journaal", _)) => Section::Journaal,
+            Some(("kaderdocument", "_index.md")) => Section::KaderIndex,
+            Some(("kaderdocument", _)) => Section::Hoofdstuk,
+            Some(("themas", rest)) if !rest.contains('/') => Section::Thema,
+            _ => Section::Plain,
+        }
+    }
+}
+
+/// A journal item's kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Soort {
+    Nieuws,
+    Vraag,
+    Agenda,
+}
+
+impl Soort {
+    pub const ALL: [Soort; 3] = [Soort::Nieuws, Soort::Vraag, Soort::Agenda];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Soort::Nieuws => "nieuws",
+            Soort::Vraag => "vraag",
+            Soort::Agenda => "agenda",
+        }
+    }
+
+    pub fn naam(self) -> &'static str {
+        match self {
+            Soort::Nieuws => "Nieuws",
+            Soort::Vraag => "Vraag en antwoord",
+            Soort::Agenda => "Agenda",
+        }
+    }
+}
+
+/// An id with the position it was written at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub id: String,
+    pub pos: Pos,
+}
+
+/// The fields specific to a content type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Meta {
+    Page,
+    Praktijkvoorbeeld {
+        werkplein: Option<String>,
+        themas: Vec<Located>,
+        contact: Option<String>,
+    },
+    Journaal {
+        soort: Soort,
+        editie: String,
+        werkpleinen: Vec<String>,
+        themas: Vec<Located>,
+        vraag_van: Option<String>,
+    },
+    Hoofdstuk {
+        weight: i64,
+    },
+}
+
+/// A content file with validated front matter.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub path: String,
+    pub section: Section,
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub draft: bool,
+    pub slug: String,
+    pub samenvatting: Option<String>,
+    pub meta: Meta,
+    pub body: String,
+    /// File line of the body's first line.
+    pub body_line: usize,
+    /// Position of the `title` field, for problems of the whole document.
+    pub title_pos: Pos,
+    /// Position of the `slug` field (or of the title when there is none).
+    pub slug_pos: Pos,
+}
+
+const COMMON: [&str; 5] = ["title", "date", "draft", "slug", "samenvatting"];
+
+/// Parses every content file; files with errors are left out (their errors are reported).
+pub fn parse_all(files: &[SourceFile], data: &Data, diags: &Diagnostics) -> Vec<Document> {
+    let thema_ids: BTreeSet<String> = files
+        .iter()
+        .filter(|f| Section::of(&f.path) == Section::Thema)
+        .map(|f| file_stem(&f.path).to_string())
+        .collect();
+    files
+        .par_iter()
+        .filter_map(|f| parse(f, data, &thema_ids, diags))
+        .collect()
+}
+
+pub fn file_stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".md").unwrap_or(name)
+}
+
+fn parse(
+    file: &SourceFile,
+    data: &Data,
+    thema_ids: &BTreeSet<String>,
+    diags: &Diagnostics,
+) -> Option<Document> {
+    let path = file.path.as_str();
+    let fm = match yaml::split_front_matter(&file.text) {
+        Ok(fm) => fm,
+        Err((pos, msg)) => {
+            diags.error(path, pos, msg);
+            return None;
+        }
+    };
+    let map = yaml::parse_mapping(fm.yaml, fm.yaml_line, path, diags)?;
+    let f = Fields::new(map, Locator::new(fm.yaml, fm.yaml_line), path, diags);
+    let section = Section::of(path);
+    let ids = Ids {
+        f: &f,
+        data,
+        themas: thema_ids,
+    };
+
+    let title = f.required_string("title");
+    let date = f.date("date");
+    let draft = f.bool("draft").unwrap_or(false);
+    let samenvatting = f.string("samenvatting");
+    let slug = slug(&f, section, path);
+    let needs_date = matches!(section, Section::Praktijkvoorbeeld | Section::Journaal);
+    if needs_date && date.is_none() && f.string("date").is_none() {
+        f.error(
+            f.start(),
+            "missing 'date'",
+            Some("praktijkvoorbeelden and journaal items need 'date: YYYY-MM-DD'".into()),
+        );
+    }
+
+    let (meta, extra): (Meta, &[&str]) = match section {
+        Section::Praktijkvoorbeeld => (
+            Meta::Praktijkvoorbeeld {
+                werkplein: f.string("werkplein").filter(|w| ids.werkplein("werkplein", w)),
+                themas: ids.themas(),
+                contact: f.string("contact"),
+            },
+            &["werkplein", "themas", "contact"],
+        ),
+        Section::Journaal => {
+            let soort = match f.string("soort").as_deref() {
+                None | Some("nieuws") => Soort::Nieuws,
+                Some("vraag") => Soort::Vraag,
+                Some("agenda") => Soort::Agenda,
+                Some(other) => {
+                    f.error(
+                        f.pos("soort"),
+                        format!("unknown soort '{other}'"),
+                        Some(
+                            text::did_you_mean(other, Soort::ALL.map(Soort::id))
+                                .unwrap_or_else(|| "use nieuws, vraag or agenda".into()),
+                        ),
+                    );
+                    Soort::Nieuws
+                }
+            };
+            let editie = match f.string("editie") {
+                Some(e) if text::parse_month(&e).is_some() => e,
+                Some(e) => {
+                    f.error(
+                        f.pos("editie"),
+                        format!("'editie' is not a month: '{e}'"),
+                        Some("write it as YYYY-MM, e.g. 2009-10".into()),
+                    );
+                    String::new()
+                }
+                None => date.map(|d| d.format("%Y-%m").to_string()).unwrap_or_default(),
+            };
+            let werkpleinen = f
+                .string_list("werkpleinen")
+                .into_iter()
+                .filter(|w| ids.werkplein("werkpleinen", w))
+                .collect();
+            let vraag_van = f.string("vraag_van").filter(|w| ids.werkplein("vraag_van", w));
+            if vraag_van.is_some() && soort != Soort::Vraag {
+                f.warning(
+                    f.pos("vraag_van"),
+                    "'vraag_van' is only used for items with 'soort: vraag'",
+                    None,
+                );
+            }
+            (
+                Meta::Journaal {
+                    soort,
+                    editie,
+                    werkpleinen,
+                    themas: ids.themas(),
+                    vraag_van,
+                },
+                &["soort", "editie", "werkpleinen", "themas", "vraag_van"],
+            )
+        }
+        Section::Hoofdstuk => (
+            Meta::Hoofdstuk {
+                weight: f.int("weight").unwrap_or(0),
+            },
+            &["weight"],
+        ),
+        _ => (Meta::Page, &[]),
+    };
+    let known: Vec<&str> = COMMON.iter().chain(extra).copied().collect();
+    f.check_known(&known);
+
+    Some(Document {
+        path: path.to_string(),
+        section,
+        title: title?,
+        date,
+        draft,
+        slug: slug?,
+        samenvatting,
+        meta,
+        body: fm.body.to_string(),
+        body_line: fm.body_line,
+        title_pos: f.pos("title"),
+        slug_pos: if f.string("slug").is_some() {
+            f.pos("slug")
+        } else {
+            f.pos("title")
+        },
+    })
+}
+
+/// The page's slug: `slug:` or the file stem; a thema's is always its file stem (its id).
+fn slug(f: &Fields, section: Section, path: &str) -> Option<String> {
+    let stem = file_stem(path);
+    if section == Section::Thema {
+        if !text::is_slug(stem) {
+            f.error(
+                f.start(),
+                format!("theme file name '{stem}' is not a valid id"),
+                Some(format!("rename it to {}.md", text::slugify(stem))),
+            );
+            return None;
+        }
+        return Some(stem.to_string());
+    }
+    match f.string("slug") {
+        Some(s) if text::is_slug(&s) => Some(s),
+        Some(s) => {
+            f.error(
+                f.pos("slug"),
+                format!("slug '{s}' is not valid"),
+                Some(format!(
+                    "use lowercase letters, digits and '-', e.g. '{}'",
+                    text::slugify(&s)
+                )),
+            );
+            None
+        }
+        None if stem == "_index" => Some(String::new()),
+        None => Some(text::slugify(stem)),
+    }
+}
+
+/// Checks ids against the data and the theme files.
+struct Ids<'a> {
+    f: &'a Fields<'a>,
+    data: &'a Data,
+    themas: &'a BTreeSet<String>,
+}
+
+impl Ids<'_> {
+    fn werkplein(&self, key: &str, id: &str) -> bool {
+        if self.data.werkplein(id).is_some() {
+            return true;
+        }
+        self.f.error(
+            self.f.value_pos(key, id),
+            format!("unknown werkplein '{id}'"),
+            text::did_you_mean(id, self.data.werkplein_ids())
+                .or_else(|| Some("werkplein ids are listed in data/werkpleinen.yaml".into())),
+        );
+        false
+    }
+
+    fn themas(&self) -> Vec<Located> {
+        let mut out = Vec::new();
+        for id in self.f.string_list("themas") {
+            let pos = self.f.value_pos("themas", &id);
+            if self.themas.contains(&id) {
+                out.push(Located { id, pos });
+            } else {
+                self.f.error(
+                    pos,
+                    format!("unknown thema '{id}'"),
+                    text::did_you_mean(&id, self.themas.iter().map(String::as_str))
+                        .or_else(|| Some("a thema id is the name of a file in content/themas/".into())),
+                );
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{Regio, Werkplein};
+
+    fn data() -> Data {
+        let w = |id: &str| Werkplein {
+            id: id.into(),
+            naam: format!("Werkplein {id}"),
+            plaats: id.into(),
+            regio: "r".into(),
+            district: None,
+            gemeenten: vec![],
+            lat: None,
+            lon: None,
+            website: None,
+        };
+        Data::new(
+            vec![w("den-bosch"), w("venlo")],
+            vec![Regio {
+                id: "r".into(),
+                naam: "R".into(),
+            }],
+        )
+    }
+
+    fn parse_files(files: &[(&str, &str)]) -> (Vec<Document>, Vec<String>) {
+        let files: Vec<SourceFile> = files
+            .iter()
+            .map(|(p, t)| SourceFile {
+                path: p.to_string(),
+                text: t.to_string(),
+            })
+            .collect();
+        let diags = Diagnostics::new();
+        let docs = parse_all(&files, &data(), &diags);
+        let msgs = diags.into_sorted().iter().map(|d| d.to_string()).collect();
+        (docs, msgs)
+    }
+
+    #[test]
+    fn sections_from_paths() {
+        assert_eq!(Section::of("content/_index.md"), Section::Home);
+        assert_eq!(Section::of("content/praktijkvoorbeelden/a.md"), Section::Praktijkvoorbeeld);
+        assert_eq!(Section::of("content/kaderdocument/_index.md"), Section::KaderIndex);
+        assert_eq!(Section::of("content/kaderdocument/h1.md"), Section::Hoofdstuk);
+        assert_eq!(Section::of("content/themas/jongeren.md"), Section::Thema);
+        assert_eq!(Section::of("content/over.md"), Section::Plain);
+    }
+
+    #[test]
+    fn practice_with_valid_ids() {
+        let (docs, msgs) = parse_files(&[
+            ("content/themas/jongeren.md", "---\ntitle: Jongeren\n---\n"),
+            (
+                "content/praktijkvoorbeelden/Loket Wijk.md",
+                "---\ntitle: Loket\ndate: 2009-06-15\nwerkplein: venlo\nthemas: [jongeren]\n---\nTekst\n",
+            ),
+        ]);
+        assert!(msgs.is_empty(), "{msgs:?}");
+        let p = docs.iter().find(|d| d.section == Section::Praktijkvoorbeeld).unwrap();
+        assert_eq!(p.slug, "loket-wijk");
+        assert_eq!(p.body_line, 7);
+        match &p.meta {
+            Meta::Praktijkvoorbeeld { werkplein, themas, .. } => {
+                assert_eq!(werkplein.as_deref(), Some("venlo"));
+                assert_eq!(themas[0].id, "jongeren");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_problem_reported_with_position_and_hint() {
+        let (docs, msgs) = parse_files(&[
+            ("content/themas/jongeren.md", "---\ntitle: Jongeren\n---\n"),
+            (
+                "content/journaal/a.md",
+                "---\ntitle: A\ndate: 2009-13-45\nsoort: vrag\nvraag_van: denbosch\nthemas: [jongren]\n---\n",
+            ),
+            ("content/journaal/b.md", "---\ndate: 2009-10-01\n---\n"),
+        ]);
+        assert!(docs.iter().all(|d| d.path != "content/journaal/b.md"));
+        let all = msgs.join("\n");
+        assert!(all.contains("content/journaal/a.md:3:7: error: 'date' is not a valid date"), "{all}");
+        assert!(all.contains("a.md:4:8: error: unknown soort 'vrag'\n  = hint: did you mean 'vraag'?"), "{all}");
+        assert!(all.contains("a.md:5:12: error: unknown werkplein 'denbosch'\n  = hint: did you mean 'den-bosch'?"), "{all}");
+        assert!(all.contains("a.md:6:10: error: unknown thema 'jongren'"), "{all}");
+        assert!(all.contains("content/journaal/b.md:2:1: error: missing 'title'"), "{all}");
+    }
+
+    #[test]
+    fn journal_edition_defaults_to_month_of_date() {
+        let (docs, _) = parse_files(&[(
+            "content/journaal/x.md",
+            "---\ntitle: X\ndate: 2009-10-05\n---\n",
+        )]);
+        match &docs[0].meta {
+            Meta::Journaal { editie, soort, .. } => {
+                assert_eq!(editie, "2009-10");
+                assert_eq!(*soort, Soort::Nieuws);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! The data files every site has: `data/werkpleinen.yaml` and `data/regios.yaml`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::text;
+use crate::yaml::{self, Locator};
+
+pub const WERKPLEINEN: &str = "data/werkpleinen.yaml";
+pub const REGIOS: &str = "data/regios.yaml";
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Werkplein {
+    pub id: String,
+    pub naam: String,
+    pub plaats: String,
+    pub regio: String,
+    #[serde(default)]
+    pub district: Option<String>,
+    #[serde(default)]
+    pub gemeenten: Vec<String>,
+    #[serde(default)]
+    pub lat: Option<f64>,
+    #[serde(default)]
+    pub lon: Option<f64>,
+    #[serde(default)]
+    pub website: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Regio {
+    pub id: String,
+    pub naam: String,
+}
+
+/// Werkpleinen and regio's, with lookups by id.
+#[derive(Debug, Default)]
+pub struct Data {
+    pub werkpleinen: Vec<Werkplein>,
+    pub regios: Vec<Regio>,
+    werkplein_index: BTreeMap<String, usize>,
+    regio_index: BTreeMap<String, usize>,
+}
+
+impl Data {
+    pub fn new(werkpleinen: Vec<Werkplein>, regios: Vec<Regio>) -> Self {
+        let werkplein_index = werkpleinen
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.id.clone(), i))
+            .collect();
+        let regio_index = regios
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
+        Data {
+            werkpleinen,
+            regios,
+            werkplein_index,
+            regio_index,
+        }
+    }
+
+    pub fn werkplein(&self, id: &str) -> Option<&Werkplein> {
+        self.werkplein_index.get(id).map(|&i| &self.werkpleinen[i])
+    }
+
+    pub fn regio(&self, id: &str) -> Option<&Regio> {
+        self.regio_index.get(id).map(|&i| &self.regios[i])
+    }
+
+    pub fn werkplein_ids(&self) -> impl Iterator<Item = &str> {
+        self.werkplein_index.keys().map(String::as_str)
+    }
+
+    pub fn regio_ids(&self) -> impl Iterator<Item = &str> {
+        self.regio_index.keys().map(String::as_str)
+    }
+}
+
+/// Parses and validates both files. `None` texts are missing files (an error: both are required).
+pub fn parse(werkpleinen: Option<&str>, regios: Option<&str>, diags: &Diagnostics) -> Data {
+    let regios = parse_list::<Regio>(REGIOS, regios, diags, |r| &r.id);
+    let werkpleinen = parse_list::<Werkplein>(WERKPLEINEN, werkpleinen, diags, |w| &w.id);
+    let data = Data::new(
+        werkpleinen.iter().map(|(w, _)| w.clone()).collect(),
+        regios.into_iter().map(|(r, _)| r).collect(),
+    );
+    for (w, loc) in &werkpleinen {
+        if data.regio(&w.regio).is_none() && !data.regios.is_empty() {
+            diags.push(
+                Diagnostic::error(
+                    WERKPLEINEN,
+                    loc.key("regio"),
+                    format!("unknown regio '{}' for werkplein '{}'", w.regio, w.id),
+                )
+                .with_hint(text::did_you_mean(&w.regio, data.regio_ids())),
+            );
+        }
+        for (field, value, range) in [("lat", w.lat, 50.0..=54.0), ("lon", w.lon, 3.0..=7.5)] {
+            if let Some(v) = value
+                && !range.contains(&v)
+            {
+                diags.error(
+                    WERKPLEINEN,
+                    loc.key(field),
+                    format!("'{field}' {v} of werkplein '{}' lies outside the Netherlands", w.id),
+                );
+            }
+        }
+    }
+    data
+}
+
+/// Parses a list of records with an `id`, checking the ids' form and uniqueness.
+fn parse_list<'a, T: serde::de::DeserializeOwned>(
+    path: &str,
+    text: Option<&'a str>,
+    diags: &Diagnostics,
+    id: impl Fn(&T) -> &String,
+) -> Vec<(T, Locator<'a>)> {
+    let Some(text) = text else {
+        diags.push(
+            Diagnostic::error(path, Pos::new(1, 1), "file is missing")
+                .with_hint(Some("every site needs data/werkpleinen.yaml and data/regios.yaml".into())),
+        );
+        return Vec::new();
+    };
+    let items: Vec<T> = match yaml::parse_data::<Option<Vec<T>>>(text, path) {
+        Ok(items) => items.unwrap_or_default(),
+        Err(d) => {
+            diags.push(d);
+            return Vec::new();
+        }
+    };
+    let locs = Locator::new(text, 1).items();
+    let mut seen = BTreeMap::new();
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        let loc = locs.get(i).cloned().unwrap_or_else(|| Locator::new(text, 1));
+        let item_id = id(&item).clone();
+        if !text::is_slug(&item_id) {
+            diags.push(
+                Diagnostic::error(path, loc.key("id"), format!("id '{item_id}' is not a valid id"))
+                    .with_hint(Some(format!(
+                        "use lowercase letters, digits and '-', e.g. '{}'",
+                        text::slugify(&item_id)
+                    ))),
+            );
+        }
+        if let Some(first_line) = seen.insert(item_id.clone(), loc.start().line) {
+            diags.push(
+                Diagnostic::error(path, loc.key("id"), format!("duplicate id '{item_id}'"))
+                    .with_hint(Some(format!("it is used before on line {first_line}"))),
+            );
+            continue;
+        }
+        out.push((item, loc));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REGIOS_YAML: &str = "- id: noord\n  naam: Noord\n- id: zuid\n  naam: Zuid\n";
+
+    #[test]
+    fn parses_and_indexes() {
+        let diags = Diagnostics::new();
+        let w = "- id: assen\n  naam: Werkplein Assen\n  plaats: Assen\n  regio: noord\n";
+        let data = parse(Some(w), Some(REGIOS_YAML), &diags);
+        assert!(!diags.has_errors());
+        assert_eq!(data.werkplein("assen").unwrap().plaats, "Assen");
+        assert_eq!(data.regio("zuid").unwrap().naam, "Zuid");
+    }
+
+    #[test]
+    fn reports_unknown_regio_duplicate_and_bad_ids_at_their_lines() {
+        let diags = Diagnostics::new();
+        let w = "- id: assen\n  naam: A\n  plaats: A\n  regio: nord\n\
+                 - id: assen\n  naam: B\n  plaats: B\n  regio: noord\n\
+                 - id: Venlo\n  naam: C\n  plaats: C\n  regio: zuid\n";
+        parse(Some(w), Some(REGIOS_YAML), &diags);
+        let d = diags.into_sorted();
+        let lines: Vec<_> = d.iter().map(|d| (d.pos.line, d.message.as_str())).collect();
+        assert_eq!(d.len(), 3, "{lines:?}");
+        assert_eq!(d[0].pos.line, 4);
+        assert_eq!(d[0].hint.as_deref(), Some("did you mean 'noord'?"));
+        assert!(d[1].message.contains("duplicate id 'assen'"));
+        assert_eq!(d[1].pos.line, 5);
+        assert!(d[2].message.contains("'Venlo'"));
+    }
+
+    #[test]
+    fn type_errors_and_missing_files() {
+        let diags = Diagnostics::new();
+        parse(Some("- id: a\n  naam: [x]\n"), None, &diags);
+        let d = diags.into_sorted();
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].path, REGIOS);
+        assert_eq!(d[1].path, WERKPLEINEN);
+        assert_eq!(d[1].pos.line, 2);
+    }
+}

@@ -1,0 +1,149 @@
+//! Problems found in a site, reported to editors as `path:line:column: message`.
+//!
+//! Every stage pushes what it finds into a [`Diagnostics`] collection instead of stopping at the
+//! first problem, so one run shows everything that needs fixing.
+
+use std::fmt;
+use std::sync::Mutex;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A position in a source file; lines and columns start at 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Pos {
+    pub fn new(line: usize, column: usize) -> Self {
+        Pos {
+            line: line.max(1),
+            column: column.max(1),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the site root, with `/` separators.
+    pub path: String,
+    pub pos: Pos,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(path: impl Into<String>, pos: Pos, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            pos,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn warning(path: impl Into<String>, pos: Pos, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, pos, message)
+        }
+    }
+
+    pub fn with_hint(mut self, hint: Option<String>) -> Self {
+        self.hint = hint;
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{}:{}:{}: {}: {}",
+            self.path, self.pos.line, self.pos.column, label, self.message
+        )?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A thread-safe collection of diagnostics; stages running in parallel push into it.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Mutex<Vec<Diagnostic>>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&self, d: Diagnostic) {
+        self.items.lock().unwrap_or_else(|e| e.into_inner()).push(d);
+    }
+
+    pub fn error(&self, path: &str, pos: Pos, message: impl Into<String>) {
+        self.push(Diagnostic::error(path, pos, message));
+    }
+
+    pub fn warning(&self, path: &str, pos: Pos, message: impl Into<String>) {
+        self.push(Diagnostic::warning(path, pos, message));
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    /// All diagnostics, sorted by file and position so output is stable.
+    pub fn into_sorted(self) -> Vec<Diagnostic> {
+        let mut items = self.items.into_inner().unwrap_or_else(|e| e.into_inner());
+        items.sort_by(|a, b| {
+            (&a.path, a.pos, a.severity, &a.message).cmp(&(&b.path, b.pos, b.severity, &b.message))
+        });
+        items.dedup();
+        items
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_path_line_column_and_hint() {
+        let d = Diagnostic::error("content/a.md", Pos::new(3, 12), "unknown werkplein 'denbosch'")
+            .with_hint(Some("did you mean 'den-bosch'?".into()));
+        assert_eq!(
+            d.to_string(),
+            "content/a.md:3:12: error: unknown werkplein 'denbosch'\n  = hint: did you mean 'den-bosch'?"
+        );
+    }
+
+    #[test]
+    fn sorted_by_path_then_position() {
+        let ds = Diagnostics::new();
+        ds.error("b.md", Pos::new(1, 1), "x");
+        ds.warning("a.md", Pos::new(9, 1), "y");
+        ds.error("a.md", Pos::new(2, 1), "z");
+        let sorted = ds.into_sorted();
+        let got: Vec<_> = sorted.iter().map(|d| (d.path.as_str(), d.pos.line)).collect();
+        assert_eq!(got, vec![("a.md", 2), ("a.md", 9), ("b.md", 1)]);
+    }
+}

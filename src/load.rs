@@ -1,0 +1,154 @@
+//! Stage 1 — load: read the site folder into memory. No interpretation happens here.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostics, Pos};
+
+/// A text file of the site, with its path relative to the site root (`/` separators).
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: String,
+    pub text: String,
+}
+
+/// A file copied to the output as is.
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    /// Output path relative to the output root, e.g. `img/logo.svg`.
+    pub out: String,
+    pub source: PathBuf,
+}
+
+/// Everything read from the site folder.
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub config: Option<String>,
+    /// Markdown files under `content/`, sorted by path.
+    pub content: Vec<SourceFile>,
+    pub werkpleinen: Option<String>,
+    pub regios: Option<String>,
+    /// Files under `static/`, sorted by output path.
+    pub static_files: Vec<StaticFile>,
+}
+
+/// Reads site.yaml, content/, data/ and the list of static/ files.
+pub fn load(root: &Path, diags: &Diagnostics) -> Sources {
+    let content_paths = list_files(root, "content", diags);
+    let content: Vec<SourceFile> = content_paths
+        .par_iter()
+        .filter_map(|(rel, abs)| {
+            if !rel.ends_with(".md") {
+                diags.warning(
+                    rel,
+                    Pos::new(1, 1),
+                    "ignored: only Markdown (.md) files belong in content/ — put other files in static/",
+                );
+                return None;
+            }
+            read_text(rel, abs, diags).map(|text| SourceFile {
+                path: rel.clone(),
+                text,
+            })
+        })
+        .collect();
+    let static_files = list_files(root, "static", diags)
+        .into_iter()
+        .map(|(rel, abs)| StaticFile {
+            out: rel["static/".len()..].to_string(),
+            source: abs,
+        })
+        .collect();
+    Sources {
+        config: read_optional(root, crate::config::PATH, diags),
+        content,
+        werkpleinen: read_optional(root, crate::data::WERKPLEINEN, diags),
+        regios: read_optional(root, crate::data::REGIOS, diags),
+        static_files,
+    }
+}
+
+/// Reads a file that may be absent.
+pub fn read_optional(root: &Path, rel: &str, diags: &Diagnostics) -> Option<String> {
+    let abs = root.join(rel);
+    if !abs.is_file() {
+        return None;
+    }
+    read_text(rel, &abs, diags)
+}
+
+fn read_text(rel: &str, abs: &Path, diags: &Diagnostics) -> Option<String> {
+    match fs::read(abs) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(mut s) => {
+                if s.starts_with('\u{feff}') {
+                    s.drain(..3);
+                }
+                Some(s)
+            }
+            Err(e) => {
+                let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+                diags.error(
+                    rel,
+                    Pos::new(line, 1),
+                    "file is not UTF-8 text: save it as UTF-8",
+                );
+                None
+            }
+        },
+        Err(e) => {
+            diags.error(rel, Pos::new(1, 1), format!("cannot read file: {e}"));
+            None
+        }
+    }
+}
+
+/// All regular files under `root/dir`, as (`dir/...` relative path, absolute path), sorted.
+/// Hidden files and editor backups are skipped.
+pub fn list_files(root: &Path, dir: &str, diags: &Diagnostics) -> Vec<(String, PathBuf)> {
+    let base = root.join(dir);
+    if !base.is_dir() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let walker = WalkDir::new(&base)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+                out.push((to_slash(rel), e.path().to_path_buf()));
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let rel = e
+                    .path()
+                    .map(|p| to_slash(p.strip_prefix(root).unwrap_or(p)))
+                    .unwrap_or_else(|| dir.to_string());
+                diags.error(&rel, Pos::new(1, 1), format!("cannot read: {e}"));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Files editors and tools leave behind that are not part of the site.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
+}
+
+/// A relative path with `/` separators on every platform.
+pub fn to_slash(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

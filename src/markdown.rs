@@ -1,0 +1,251 @@
+//! Markdown → HTML: heading ids, link rewriting and sanitizing of raw HTML.
+//!
+//! Rendering is two passes over the same text: [`analyze`] finds the headings (with their
+//! unique ids) and the links of every page, so that [`render`] can rewrite and check each link
+//! against every other page's anchors.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+
+use crate::text;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+    /// Byte offset in the body.
+    pub offset: usize,
+}
+
+/// A link or image destination and where it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub dest: String,
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    pub headings: Vec<Heading>,
+    pub links: Vec<Link>,
+}
+
+impl Analysis {
+    pub fn has_anchor(&self, id: &str) -> bool {
+        self.headings.iter().any(|h| h.id == id)
+    }
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+fn level(l: HeadingLevel) -> u8 {
+    l as u8
+}
+
+/// Finds headings (with unique ids: text slugs, or `{#id}` where given) and links.
+pub fn analyze(body: &str) -> Analysis {
+    let mut out = Analysis::default();
+    let mut used = HashSet::new();
+    let mut current: Option<(u8, Option<String>, String, usize)> = None;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level: l, id, .. }) => {
+                current = Some((level(l), id.map(|s| s.to_string()), String::new(), range.start));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(c) = current.as_mut() {
+                    c.2.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, explicit, text, offset)) = current.take() {
+                    let base = explicit.unwrap_or_else(|| {
+                        let s = text::slugify(&text);
+                        if s.is_empty() { "sectie".into() } else { s }
+                    });
+                    let id = unique(&base, &mut used);
+                    out.headings.push(Heading {
+                        level,
+                        id,
+                        text: text.trim().to_string(),
+                        offset,
+                    });
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+                out.links.push(Link {
+                    dest: dest_url.to_string(),
+                    offset: range.start,
+                });
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn unique(base: &str, used: &mut HashSet<String>) -> String {
+    let mut id = base.to_string();
+    let mut n = 0;
+    while !used.insert(id.clone()) {
+        n += 1;
+        id = format!("{base}-{n}");
+    }
+    id
+}
+
+/// Renders to sanitized HTML. Heading ids come from `analysis` (prefixed with `id_prefix`);
+/// every link destination goes through `resolve(dest, offset)`, which returns its new value.
+pub fn render(
+    body: &str,
+    analysis: &Analysis,
+    id_prefix: &str,
+    resolve: &dyn Fn(&str, usize) -> Option<String>,
+) -> String {
+    let mut heading = 0;
+    let events = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .map(|(event, range)| match event {
+            Event::Start(Tag::Heading {
+                level,
+                classes,
+                attrs,
+                ..
+            }) => {
+                let id = analysis
+                    .headings
+                    .get(heading)
+                    .map(|h| format!("{id_prefix}{}", h.id));
+                heading += 1;
+                Event::Start(Tag::Heading {
+                    level,
+                    id: id.map(CowStr::from),
+                    classes,
+                    attrs,
+                })
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = resolve(&dest_url, range.start)
+                    .map(CowStr::from)
+                    .unwrap_or(dest_url);
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = resolve(&dest_url, range.start)
+                    .map(CowStr::from)
+                    .unwrap_or(dest_url);
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            other => other,
+        });
+    let mut out = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut out, events);
+    sanitize(&out)
+}
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.add_tags(["section", "figure", "figcaption", "aside", "details", "summary"])
+        .add_generic_attributes(["id", "class"])
+        .add_generic_attribute_prefixes(["aria-", "data-"])
+        .add_tag_attributes("th", ["style", "scope"])
+        .add_tag_attributes("td", ["style"])
+        .add_tag_attributes("a", ["title"])
+        .link_rel(None);
+    b
+});
+
+/// Keeps editors' raw HTML but removes scripts, event handlers and `javascript:` URLs.
+pub fn sanitize(html: &str) -> String {
+    SANITIZER.clean(html).to_string()
+}
+
+/// The line and column of a byte offset in `body`, given the file line the body starts at.
+pub fn position(body: &str, offset: usize, body_line: usize) -> crate::diagnostics::Pos {
+    let before = &body[..offset.min(body.len())];
+    let line = before.bytes().filter(|&b| b == b'\n').count();
+    let col = before.len() - before.rfind('\n').map_or(0, |i| i + 1);
+    crate::diagnostics::Pos::new(body_line + line, col + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(body: &str) -> String {
+        render(body, &analyze(body), "", &|_, _| None)
+    }
+
+    #[test]
+    fn heading_ids_are_unique_and_folded() {
+        let a = analyze("## Cliënten & rol\n\n## Cliënten & rol\n\n### `code` kop\n\n## Eigen {#mijn-id}\n");
+        let ids: Vec<_> = a.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["clienten-rol", "clienten-rol-1", "code-kop", "mijn-id"]);
+        assert_eq!(a.headings[2].level, 3);
+    }
+
+    #[test]
+    fn renders_ids_with_prefix() {
+        let body = "## Aanpak\n";
+        let html = render(body, &analyze(body), "h1-", &|_, _| None);
+        assert_eq!(html.trim(), r#"<h2 id="h1-aanpak">Aanpak</h2>"#);
+    }
+
+    #[test]
+    fn links_are_found_and_rewritten() {
+        let body = "Zie [dit](../themas/a.md#x).\n\n![foto](img.png)\n";
+        let a = analyze(body);
+        assert_eq!(a.links.len(), 2);
+        assert_eq!(a.links[0].dest, "../themas/a.md#x");
+        assert_eq!(position(body, a.links[1].offset, 10).line, 12);
+        let html = render(body, &a, "", &|d, _| {
+            d.ends_with("#x").then(|| "/themas/a/#x".to_string())
+        });
+        assert!(html.contains(r#"<a href="/themas/a/#x">dit</a>"#), "{html}");
+    }
+
+    #[test]
+    fn raw_html_is_kept_but_scripts_are_removed() {
+        let html = plain(
+            "<div class=\"kader\">ok</div>\n\n<script>alert(2)</script>\n\n<a href=\"javascript:alert(3)\">x</a> <img src=\"x.png\" onerror=\"alert(4)\" alt=\"x\">\n",
+        );
+        assert!(html.contains(r#"<div class="kader">ok</div>"#), "{html}");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(!html.contains("onerror"), "{html}");
+        assert!(html.contains(r#"<img src="x.png" alt="x">"#), "{html}");
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert!(plain("a < b & \"c\"").contains("a &lt; b &amp; \"c\""));
+    }
+}

@@ -1,0 +1,595 @@
+//! Stage 3 — model: the site as a graph of pages with URLs and relations.
+//!
+//! Pages get their URL, lists get their order, praktijkvoorbeelden and journaal items are indexed
+//! by thema and werkplein (one linear pass, no quadratic lookups), and every page's Markdown is
+//! rendered with its links rewritten and checked against the anchors of their targets.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rayon::prelude::*;
+
+use crate::config::SiteConfig;
+use crate::content::{Document, Meta, Section};
+use crate::data::Data;
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::markdown::{self, Analysis};
+use crate::text;
+
+/// Generated pages' URLs, reserved so a content file cannot take them.
+pub const PRINT_SLUG: &str = "volledig";
+
+/// The four parts every praktijkvoorbeeld has (SPEC §1).
+pub const PRACTICE_PARTS: [&str; 4] = [
+    "Situatieschets",
+    "Gekozen oplossing",
+    "Resultaat",
+    "Wat maakt dat het werkt?",
+];
+
+#[derive(Debug)]
+pub struct Page {
+    pub doc: Document,
+    /// URL path without the base path and without a leading slash: `themas/jongeren/`, `` for home.
+    pub url: String,
+    pub analysis: Analysis,
+    pub html: String,
+    /// Kaderdocument chapters: the HTML for the printable whole document (ids prefixed).
+    pub print_html: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub data: Data,
+    /// All published pages, sorted by source path.
+    pub pages: Vec<Page>,
+    pub home: Option<usize>,
+    /// Newest first.
+    pub praktijkvoorbeelden: Vec<usize>,
+    /// Newest first.
+    pub journaal: Vec<usize>,
+    /// Month `YYYY-MM` → its items, newest first.
+    pub edities: BTreeMap<String, Vec<usize>>,
+    pub kaderdocument: Option<usize>,
+    /// In reading order.
+    pub hoofdstukken: Vec<usize>,
+    /// By title.
+    pub themas: Vec<usize>,
+    pub thema_by_id: HashMap<String, usize>,
+    /// Plain pages, by path.
+    pub plain: Vec<usize>,
+    /// Thema id → practices / journal items (newest first).
+    pub praktijk_by_thema: HashMap<String, Vec<usize>>,
+    pub journaal_by_thema: HashMap<String, Vec<usize>>,
+    /// Werkplein id → practices / journal items that name it (newest first).
+    pub praktijk_by_werkplein: HashMap<String, Vec<usize>>,
+    pub journaal_by_werkplein: HashMap<String, Vec<usize>>,
+    /// Regio id → indexes into `data.werkpleinen`, by naam.
+    pub werkpleinen_by_regio: BTreeMap<String, Vec<usize>>,
+}
+
+impl Site {
+    pub fn page(&self, i: usize) -> &Page {
+        &self.pages[i]
+    }
+}
+
+/// Builds the model. `docs` are all parsed documents; drafts are left out unless `drafts`.
+pub fn build(
+    config: SiteConfig,
+    data: Data,
+    docs: Vec<Document>,
+    drafts: bool,
+    diags: &Diagnostics,
+) -> Site {
+    let (mut docs, draft_docs): (Vec<Document>, Vec<Document>) =
+        docs.into_iter().partition(|d| drafts || !d.draft);
+    docs.sort_by(|a, b| a.path.cmp(&b.path));
+    let draft_paths: HashSet<String> = draft_docs.into_iter().map(|d| d.path).collect();
+
+    let mut pages: Vec<Page> = docs
+        .into_par_iter()
+        .map(|doc| Page {
+            url: url_of(&doc),
+            analysis: markdown::analyze(&doc.body),
+            doc,
+            html: String::new(),
+            print_html: None,
+        })
+        .collect();
+
+    check_urls(&pages, &data, diags);
+    for p in &pages {
+        if p.doc.section == Section::Praktijkvoorbeeld {
+            check_practice_parts(p, diags);
+        }
+    }
+
+    let mut site = Site {
+        config,
+        data,
+        pages: Vec::new(),
+        home: None,
+        praktijkvoorbeelden: Vec::new(),
+        journaal: Vec::new(),
+        edities: BTreeMap::new(),
+        kaderdocument: None,
+        hoofdstukken: Vec::new(),
+        themas: Vec::new(),
+        thema_by_id: HashMap::new(),
+        plain: Vec::new(),
+        praktijk_by_thema: HashMap::new(),
+        journaal_by_thema: HashMap::new(),
+        praktijk_by_werkplein: HashMap::new(),
+        journaal_by_werkplein: HashMap::new(),
+        werkpleinen_by_regio: BTreeMap::new(),
+    };
+    index(&mut site, &pages);
+    check_draft_themas(&site, &pages, diags);
+
+    // Render Markdown with links resolved against all pages.
+    let links = Links::new(&pages, &draft_paths, &site.config.base_url.path);
+    let chapters: HashSet<usize> = site.hoofdstukken.iter().copied().collect();
+    let rendered: Vec<(String, Option<String>)> = (0..pages.len())
+        .into_par_iter()
+        .map(|i| {
+            let html = links.render(i, None, diags);
+            let print = chapters
+                .contains(&i)
+                .then(|| links.render(i, Some(&chapters), diags));
+            (html, print)
+        })
+        .collect();
+    for (page, (html, print)) in pages.iter_mut().zip(rendered) {
+        page.html = html;
+        page.print_html = print;
+    }
+    site.pages = pages;
+    site
+}
+
+/// A page's URL path (without base path), from its section and slug.
+pub fn url_of(doc: &Document) -> String {
+    match doc.section {
+        Section::Home => String::new(),
+        Section::Praktijkvoorbeeld => format!("praktijkvoorbeelden/{}/", doc.slug),
+        Section::Journaal => format!("journaal/{}/", doc.slug),
+        Section::KaderIndex => "kaderdocument/".into(),
+        Section::Hoofdstuk => format!("kaderdocument/{}/", doc.slug),
+        Section::Thema => format!("themas/{}/", doc.slug),
+        Section::Plain => {
+            let rel = doc.path.strip_prefix("content/").unwrap_or(&doc.path);
+            let mut parts: Vec<String> = rel.split('/').map(text::slugify).collect();
+            parts.pop();
+            if !doc.slug.is_empty() {
+                parts.push(doc.slug.clone());
+            }
+            let mut url = parts.join("/");
+            if !url.is_empty() {
+                url.push('/');
+            }
+            url
+        }
+    }
+}
+
+/// URLs the generator makes itself; a content file must not take one.
+fn generated_urls(pages: &[Page], data: &Data) -> HashMap<String, String> {
+    let mut urls: HashMap<String, String> = HashMap::new();
+    let fixed = [
+        "praktijkvoorbeelden/",
+        "praktijkvoorbeelden/thema/",
+        "praktijkvoorbeelden/werkplein/",
+        "themas/",
+        "journaal/",
+        "werkpleinen/",
+        "regios/",
+        "landkaart/",
+        "zoeken/",
+    ];
+    for u in fixed {
+        urls.insert(u.into(), "a page svdk generates".into());
+    }
+    urls.insert(
+        format!("kaderdocument/{PRINT_SLUG}/"),
+        "the printable kaderdocument".into(),
+    );
+    for w in &data.werkpleinen {
+        urls.insert(format!("werkpleinen/{}/", w.id), format!("werkplein '{}'", w.id));
+    }
+    for r in &data.regios {
+        urls.insert(format!("regios/{}/", r.id), format!("regio '{}'", r.id));
+    }
+    for p in pages {
+        if let Meta::Journaal { editie, .. } = &p.doc.meta
+            && !editie.is_empty()
+        {
+            urls.insert(format!("journaal/{editie}/"), format!("the edition {editie}"));
+        }
+    }
+    urls
+}
+
+fn check_urls(pages: &[Page], data: &Data, diags: &Diagnostics) {
+    let generated = generated_urls(pages, data);
+    let mut by_url: BTreeMap<&str, Vec<&Page>> = BTreeMap::new();
+    for p in pages {
+        by_url.entry(p.url.as_str()).or_default().push(p);
+    }
+    for (url, owners) in by_url {
+        if owners.len() > 1 {
+            for p in &owners {
+                let others: Vec<&str> = owners
+                    .iter()
+                    .filter(|o| o.doc.path != p.doc.path)
+                    .map(|o| o.doc.path.as_str())
+                    .collect();
+                diags.push(
+                    Diagnostic::error(
+                        &p.doc.path,
+                        p.doc.slug_pos,
+                        format!(
+                            "duplicate slug '{}': /{url} is also the page of {}",
+                            p.doc.slug,
+                            others.join(", ")
+                        ),
+                    )
+                    .with_hint(Some("give one of them another 'slug'".into())),
+                );
+            }
+        } else if let Some(what) = generated.get(url) {
+            let p = owners[0];
+            diags.push(
+                Diagnostic::error(
+                    &p.doc.path,
+                    p.doc.slug_pos,
+                    format!("slug '{}': /{url} is already {what}", p.doc.slug),
+                )
+                .with_hint(Some("choose another 'slug' for this file".into())),
+            );
+        }
+    }
+}
+
+fn check_practice_parts(p: &Page, diags: &Diagnostics) {
+    let found: HashSet<String> = p
+        .analysis
+        .headings
+        .iter()
+        .filter(|h| h.level == 2)
+        .map(|h| text::slugify(&h.text))
+        .collect();
+    for part in PRACTICE_PARTS {
+        if !found.contains(&text::slugify(part)) {
+            diags.push(
+                Diagnostic::warning(
+                    &p.doc.path,
+                    p.doc.title_pos,
+                    format!("praktijkvoorbeeld has no part '{part}'"),
+                )
+                .with_hint(Some(format!("add a heading '## {part}'"))),
+            );
+        }
+    }
+}
+
+fn newest_first(pages: &[Page], list: &mut [usize]) {
+    list.sort_by(|&a, &b| {
+        let (a, b) = (&pages[a].doc, &pages[b].doc);
+        b.date
+            .cmp(&a.date)
+            .then_with(|| a.title.cmp(&b.title))
+            .then_with(|| a.path.cmp(&b.path))
+    });
+}
+
+/// Fills the site's lists and relation indexes in one pass over the pages.
+fn index(site: &mut Site, pages: &[Page]) {
+    for (i, p) in pages.iter().enumerate() {
+        match (&p.doc.section, &p.doc.meta) {
+            (Section::Home, _) => site.home = Some(i),
+            (Section::KaderIndex, _) => site.kaderdocument = Some(i),
+            (Section::Hoofdstuk, _) => site.hoofdstukken.push(i),
+            (Section::Thema, _) => {
+                site.themas.push(i);
+                site.thema_by_id.insert(p.doc.slug.clone(), i);
+            }
+            (Section::Plain, _) => site.plain.push(i),
+            (_, Meta::Praktijkvoorbeeld { werkplein, themas, .. }) => {
+                site.praktijkvoorbeelden.push(i);
+                for t in themas {
+                    site.praktijk_by_thema.entry(t.id.clone()).or_default().push(i);
+                }
+                if let Some(w) = werkplein {
+                    site.praktijk_by_werkplein.entry(w.clone()).or_default().push(i);
+                }
+            }
+            (
+                _,
+                Meta::Journaal {
+                    editie,
+                    werkpleinen,
+                    themas,
+                    vraag_van,
+                    ..
+                },
+            ) => {
+                site.journaal.push(i);
+                if !editie.is_empty() {
+                    site.edities.entry(editie.clone()).or_default().push(i);
+                }
+                for t in themas {
+                    site.journaal_by_thema.entry(t.id.clone()).or_default().push(i);
+                }
+                let mut named: Vec<&String> = werkpleinen.iter().chain(vraag_van).collect();
+                named.sort();
+                named.dedup();
+                for w in named {
+                    site.journaal_by_werkplein.entry(w.clone()).or_default().push(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    newest_first(pages, &mut site.praktijkvoorbeelden);
+    newest_first(pages, &mut site.journaal);
+    for list in site
+        .edities
+        .values_mut()
+        .chain(site.praktijk_by_thema.values_mut())
+        .chain(site.journaal_by_thema.values_mut())
+        .chain(site.praktijk_by_werkplein.values_mut())
+        .chain(site.journaal_by_werkplein.values_mut())
+    {
+        newest_first(pages, list);
+    }
+    site.hoofdstukken.sort_by(|&a, &b| {
+        let weight = |i: usize| match pages[i].doc.meta {
+            Meta::Hoofdstuk { weight } => weight,
+            _ => 0,
+        };
+        (weight(a), &pages[a].doc.title, &pages[a].doc.path).cmp(&(
+            weight(b),
+            &pages[b].doc.title,
+            &pages[b].doc.path,
+        ))
+    });
+    site.themas
+        .sort_by(|&a, &b| pages[a].doc.title.cmp(&pages[b].doc.title));
+    let data = &site.data;
+    for (i, w) in data.werkpleinen.iter().enumerate() {
+        site.werkpleinen_by_regio.entry(w.regio.clone()).or_default().push(i);
+    }
+    for list in site.werkpleinen_by_regio.values_mut() {
+        list.sort_by(|&a, &b| data.werkpleinen[a].naam.cmp(&data.werkpleinen[b].naam));
+    }
+}
+
+/// A thema that exists only as a draft cannot be linked to from published pages.
+fn check_draft_themas(site: &Site, pages: &[Page], diags: &Diagnostics) {
+    for p in pages {
+        let themas = match &p.doc.meta {
+            Meta::Praktijkvoorbeeld { themas, .. } | Meta::Journaal { themas, .. } => themas,
+            _ => continue,
+        };
+        for t in themas {
+            if !site.thema_by_id.contains_key(&t.id) {
+                diags.push(
+                    Diagnostic::error(&p.doc.path, t.pos, format!("thema '{}' is a draft", t.id))
+                        .with_hint(Some(format!(
+                            "publish content/themas/{}.md or build with --drafts",
+                            t.id
+                        ))),
+                );
+            }
+        }
+    }
+}
+
+/// Resolves links between content files.
+struct Links<'a> {
+    pages: &'a [Page],
+    by_path: HashMap<&'a str, usize>,
+    drafts: &'a HashSet<String>,
+    base_path: &'a str,
+}
+
+impl<'a> Links<'a> {
+    fn new(pages: &'a [Page], drafts: &'a HashSet<String>, base_path: &'a str) -> Self {
+        Links {
+            pages,
+            by_path: pages
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.doc.path.as_str(), i))
+                .collect(),
+            drafts,
+            base_path,
+        }
+    }
+
+    /// Renders page `i`; with `print` (the set of chapters), links between chapters become
+    /// anchors inside the printable document and heading ids get the chapter's prefix.
+    fn render(&self, i: usize, print: Option<&HashSet<usize>>, diags: &Diagnostics) -> String {
+        let page = &self.pages[i];
+        let prefix = match print {
+            Some(_) => format!("{}-", page.doc.slug),
+            None => String::new(),
+        };
+        // Problems are reported once, from the normal rendering.
+        let report = print.is_none();
+        let resolve = |dest: &str, offset: usize| {
+            let pos = markdown::position(&page.doc.body, offset, page.doc.body_line);
+            match self.resolve(page, dest, print) {
+                Ok(new) => new,
+                Err((msg, hint)) => {
+                    if report {
+                        diags.push(Diagnostic::error(&page.doc.path, pos, msg).with_hint(hint));
+                    }
+                    None
+                }
+            }
+        };
+        markdown::render(&page.doc.body, &page.analysis, &prefix, &resolve)
+    }
+
+    /// The new destination of a link (None: keep it as written), or an error with a hint.
+    fn resolve(
+        &self,
+        page: &Page,
+        dest: &str,
+        print: Option<&HashSet<usize>>,
+    ) -> Result<Option<String>, (String, Option<String>)> {
+        if dest.is_empty() || has_scheme(dest) || dest.starts_with("//") {
+            return Ok(None);
+        }
+        if let Some(frag) = dest.strip_prefix('#') {
+            if !page.analysis.has_anchor(frag) {
+                return Err(missing_anchor(frag, "this page", &page.analysis));
+            }
+            return Ok(print.map(|_| format!("#{}-{frag}", page.doc.slug)));
+        }
+        if let Some(rest) = dest.strip_prefix('/') {
+            return Ok(Some(format!("{}{rest}", self.base_path)));
+        }
+        let (path, frag) = match dest.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (dest, None),
+        };
+        let path = path.split('?').next().unwrap_or(path);
+        let Some(target) = join(&page.doc.path, path) else {
+            return Err((
+                format!("link '{dest}' points outside the site folder"),
+                None,
+            ));
+        };
+        if let Some(rest) = target.strip_prefix("static/") {
+            return Ok(Some(format!("{}{rest}", self.base_path)));
+        }
+        if !target.ends_with(".md") {
+            return Err((
+                format!("link '{dest}' is not a page (.md) or a file in static/"),
+                Some("link to another .md file, or put the file in static/ and link to it".into()),
+            ));
+        }
+        let Some(&t) = self.by_path.get(target.as_str()) else {
+            if self.drafts.contains(&target) {
+                return Err((
+                    format!("link '{dest}' points to a draft ({target})"),
+                    Some("publish it (draft: false) or build with --drafts".into()),
+                ));
+            }
+            let hint = text::closest(&target, self.by_path.keys().copied())
+                .map(|c| format!("did you mean '{}'?", relative(&page.doc.path, c)));
+            return Err((format!("link target not found: '{dest}' ({target})"), hint));
+        };
+        let tp = &self.pages[t];
+        if let Some(f) = frag
+            && !f.is_empty()
+            && !tp.analysis.has_anchor(f)
+        {
+            return Err(missing_anchor(f, &tp.doc.path, &tp.analysis));
+        }
+        if let Some(chapters) = print
+            && chapters.contains(&t)
+        {
+            return Ok(Some(match frag {
+                Some(f) if !f.is_empty() => format!("#{}-{f}", tp.doc.slug),
+                _ => format!("#{}", tp.doc.slug),
+            }));
+        }
+        let mut url = format!("{}{}", self.base_path, tp.url);
+        if let Some(f) = frag
+            && !f.is_empty()
+        {
+            url.push('#');
+            url.push_str(f);
+        }
+        Ok(Some(url))
+    }
+}
+
+fn missing_anchor(frag: &str, where_: &str, a: &Analysis) -> (String, Option<String>) {
+    let hint = text::did_you_mean(frag, a.headings.iter().map(|h| h.id.as_str())).or_else(|| {
+        (!a.headings.is_empty()).then(|| {
+            let ids: Vec<&str> = a.headings.iter().take(6).map(|h| h.id.as_str()).collect();
+            format!("anchors there: #{}", ids.join(", #"))
+        })
+    });
+    (format!("anchor '#{frag}' not found in {where_}"), hint)
+}
+
+fn has_scheme(dest: &str) -> bool {
+    match dest.find(':') {
+        Some(i) => {
+            let scheme = &dest[..i];
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
+}
+
+/// Joins a relative link to the folder of `from` (a site-relative path), normalizing `.`/`..`.
+fn join(from: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// `to` written relative to the folder of `from`.
+fn relative(from: &str, to: &str) -> String {
+    let from_dir: Vec<&str> = from.split('/').collect::<Vec<_>>()[..from.split('/').count() - 1].to_vec();
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from_dir
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out: Vec<&str> = vec![".."; from_dir.len() - common];
+    out.extend(&to_parts[common..]);
+    out.join("/")
+}
+
+/// A position for problems that belong to a whole page.
+pub fn page_pos(p: &Page) -> Pos {
+    p.doc.title_pos
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_and_relativizes_paths() {
+        assert_eq!(
+            join("content/praktijkvoorbeelden/a.md", "../themas/b.md").as_deref(),
+            Some("content/themas/b.md")
+        );
+        assert_eq!(join("content/a.md", "../../x.md"), None);
+        assert_eq!(
+            relative("content/praktijkvoorbeelden/a.md", "content/themas/b.md"),
+            "../themas/b.md"
+        );
+        assert_eq!(relative("content/a.md", "content/b.md"), "b.md");
+    }
+
+    #[test]
+    fn schemes() {
+        assert!(has_scheme("https://x.nl"));
+        assert!(has_scheme("mailto:a@b.nl"));
+        assert!(!has_scheme("../a.md"));
+        assert!(!has_scheme("a.md#x:y"));
+    }
+}

@@ -1,0 +1,1157 @@
+//! Stage 4 — render: apply the theme's Tera templates to the model.
+//!
+//! Templates are parsed once. Every output file is a [`Job`]; jobs are listed first (cheap),
+//! then rendered in parallel, each with a small context built for it alone.
+
+mod shapes;
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::content::{Meta, Section, Soort};
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::model::{PRINT_SLUG, Site};
+use crate::text;
+use crate::theme::Theme;
+use crate::write::{Body, OutFile};
+use shapes::{Counted, Crumb, Item, PageInfo, Ref, Urls, item, toc};
+
+/// How many items the home page, journal index and feeds show.
+const HOME_JOURNAAL: usize = 5;
+const HOME_PRAKTIJK: usize = 6;
+const JOURNAAL_LATEST: usize = 20;
+const FEED_ITEMS: usize = 50;
+
+/// One output file to render.
+#[derive(Debug, Clone, Copy)]
+enum Job<'a> {
+    Home,
+    Page(usize),
+    PraktijkIndex,
+    PraktijkThema(&'a str),
+    PraktijkWerkplein(&'a str),
+    ThemasIndex,
+    JournaalIndex,
+    Editie(&'a str),
+    KaderIndex,
+    KaderPrint,
+    WerkpleinenIndex,
+    Werkplein(usize),
+    RegiosIndex,
+    Regio(usize),
+    NotFound,
+    Atom,
+    Rss,
+    Sitemap,
+    Robots,
+}
+
+#[derive(Serialize)]
+struct SiteGlobals<'a> {
+    title: &'a str,
+    language: &'a str,
+    base_url: String,
+    base_path: &'a str,
+    origin: &'a str,
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    id: &'static str,
+    title: &'static str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Feeds {
+    atom: String,
+    rss: String,
+}
+
+/// Counts of what was rendered, for the summary line.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    pub pages: usize,
+    pub feeds: usize,
+}
+
+pub struct Renderer<'a> {
+    tera: Tera,
+    site: &'a Site,
+    urls: Urls<'a>,
+    items: Vec<Item>,
+    origins: HashMap<String, String>,
+}
+
+/// Parses the theme's templates once; `None` (with diagnostics) if one does not parse.
+pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Option<Renderer<'a>> {
+    let mut tera = Tera::default();
+    let origins: HashMap<String, String> = theme
+        .templates
+        .iter()
+        .map(|(name, t)| (name.clone(), t.origin.clone()))
+        .collect();
+    let sources: Vec<(&str, &str)> = theme
+        .templates
+        .iter()
+        .map(|(name, t)| (name.as_str(), t.text.as_str()))
+        .collect();
+    if let Err(e) = tera.add_raw_templates(sources) {
+        diags.push(template_error(&e, &origins));
+        return None;
+    }
+    let urls = Urls {
+        base_path: &site.config.base_url.path,
+    };
+    let globals = tera.global_context();
+    globals.insert(
+        "site",
+        &SiteGlobals {
+            title: &site.config.title,
+            language: &site.config.language,
+            base_url: site.config.base_url.full(),
+            base_path: &site.config.base_url.path,
+            origin: &site.config.base_url.origin,
+        },
+    );
+    globals.insert("nav", &nav(site, urls));
+    let feeds = (!site.journaal.is_empty()).then(|| Feeds {
+        atom: urls.path("journaal/atom.xml"),
+        rss: urls.path("journaal/rss.xml"),
+    });
+    globals.insert("feeds", &feeds);
+    let items = site.pages.par_iter().map(|p| item(site, urls, p)).collect();
+    Some(Renderer {
+        tera,
+        site,
+        urls,
+        items,
+        origins,
+    })
+}
+
+fn nav(site: &Site, urls: Urls) -> Vec<NavItem> {
+    let mut nav = vec![NavItem {
+        id: "home",
+        title: "Home",
+        url: urls.path(""),
+    }];
+    let mut add = |present: bool, id, title, rel: &str| {
+        if present {
+            nav.push(NavItem {
+                id,
+                title,
+                url: urls.path(rel),
+            });
+        }
+    };
+    add(
+        !site.praktijkvoorbeelden.is_empty(),
+        "praktijkvoorbeelden",
+        "Praktijkvoorbeelden",
+        "praktijkvoorbeelden/",
+    );
+    add(!site.themas.is_empty(), "themas", "Thema's", "themas/");
+    add(!site.journaal.is_empty(), "journaal", "Journaal", "journaal/");
+    add(
+        site.kaderdocument.is_some() || !site.hoofdstukken.is_empty(),
+        "kaderdocument",
+        "Kaderdocument",
+        "kaderdocument/",
+    );
+    add(true, "werkpleinen", "Werkpleinen", "werkpleinen/");
+    nav
+}
+
+fn template_error(e: &tera::Error, origins: &HashMap<String, String>) -> Diagnostic {
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            let path = origins
+                .get(r.filename())
+                .cloned()
+                .unwrap_or_else(|| r.filename().to_string());
+            Diagnostic::error(
+                path,
+                Pos::new(r.span().start_line, r.span().start_col + 1),
+                format!("template: {}", r.message()),
+            )
+        }
+        _ => Diagnostic::error("templates", Pos::new(1, 1), format!("template: {e}")),
+    }
+}
+
+/// The output path of a page URL: `a/b/` → `a/b/index.html`.
+fn out_path(url: &str) -> String {
+    format!("{url}index.html")
+}
+
+impl<'a> Renderer<'a> {
+    /// Every output file of the site, rendered in parallel; static files are not included.
+    pub fn render_all(&self, diags: &Diagnostics) -> (Vec<OutFile>, Counts) {
+        let jobs = self.jobs();
+        let files: Vec<OutFile> = jobs
+            .par_iter()
+            .filter_map(|&job| {
+                let (path, template, ctx) = self.context(job, &jobs);
+                match self.tera.render(template, &ctx) {
+                    Ok(s) => Some(OutFile {
+                        path,
+                        body: Body::Bytes(s.into_bytes()),
+                    }),
+                    Err(e) => {
+                        diags.push(template_error(&e, &self.origins));
+                        None
+                    }
+                }
+            })
+            .collect();
+        let feeds = jobs
+            .iter()
+            .filter(|j| matches!(j, Job::Atom | Job::Rss))
+            .count();
+        let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+        (files, Counts { pages, feeds })
+    }
+
+    fn jobs(&self) -> Vec<Job<'a>> {
+        let site = self.site;
+        let mut jobs = vec![Job::Home];
+        jobs.extend(
+            (0..site.pages.len())
+                .filter(|&i| !matches!(site.pages[i].doc.section, Section::Home | Section::KaderIndex))
+                .map(Job::Page),
+        );
+        if !site.praktijkvoorbeelden.is_empty() {
+            jobs.push(Job::PraktijkIndex);
+            for &t in &site.themas {
+                jobs.push(Job::PraktijkThema(&site.pages[t].doc.slug));
+            }
+            let mut ws: Vec<&str> = site.praktijk_by_werkplein.keys().map(String::as_str).collect();
+            ws.sort();
+            jobs.extend(ws.into_iter().map(Job::PraktijkWerkplein));
+        }
+        if !site.themas.is_empty() {
+            jobs.push(Job::ThemasIndex);
+        }
+        if !site.journaal.is_empty() {
+            jobs.push(Job::JournaalIndex);
+            jobs.extend(site.edities.keys().map(|e| Job::Editie(e.as_str())));
+            jobs.push(Job::Atom);
+            jobs.push(Job::Rss);
+        }
+        if site.kaderdocument.is_some() || !site.hoofdstukken.is_empty() {
+            jobs.push(Job::KaderIndex);
+            jobs.push(Job::KaderPrint);
+        }
+        jobs.push(Job::WerkpleinenIndex);
+        jobs.extend((0..site.data.werkpleinen.len()).map(Job::Werkplein));
+        jobs.push(Job::RegiosIndex);
+        jobs.extend((0..site.data.regios.len()).map(Job::Regio));
+        jobs.push(Job::NotFound);
+        jobs.push(Job::Sitemap);
+        jobs.push(Job::Robots);
+        jobs
+    }
+
+    /// The URL (without base path) and last-modified date of a job's HTML page, for the sitemap.
+    fn page_url(&self, job: Job) -> Option<(String, Option<String>)> {
+        let site = self.site;
+        let url = match job {
+            Job::Home => String::new(),
+            Job::Page(i) => {
+                let p = &site.pages[i];
+                return Some((p.url.clone(), p.doc.date.map(|d| d.format("%Y-%m-%d").to_string())));
+            }
+            Job::PraktijkIndex => "praktijkvoorbeelden/".into(),
+            Job::PraktijkThema(id) => format!("praktijkvoorbeelden/thema/{id}/"),
+            Job::PraktijkWerkplein(id) => format!("praktijkvoorbeelden/werkplein/{id}/"),
+            Job::ThemasIndex => "themas/".into(),
+            Job::JournaalIndex => "journaal/".into(),
+            Job::Editie(e) => format!("journaal/{e}/"),
+            Job::KaderIndex => "kaderdocument/".into(),
+            Job::KaderPrint => format!("kaderdocument/{PRINT_SLUG}/"),
+            Job::WerkpleinenIndex => "werkpleinen/".into(),
+            Job::Werkplein(i) => format!("werkpleinen/{}/", site.data.werkpleinen[i].id),
+            Job::RegiosIndex => "regios/".into(),
+            Job::Regio(i) => format!("regios/{}/", site.data.regios[i].id),
+            Job::NotFound | Job::Atom | Job::Rss | Job::Sitemap | Job::Robots => return None,
+        };
+        Some((url, None))
+    }
+
+    fn items(&self, list: &[usize]) -> Vec<&Item> {
+        list.iter().map(|&i| &self.items[i]).collect()
+    }
+
+    fn crumbs(&self, parts: &[(&str, &str)]) -> Vec<Crumb> {
+        std::iter::once(("Home", ""))
+            .chain(parts.iter().copied())
+            .map(|(title, rel)| Crumb {
+                title: title.to_string(),
+                url: self.urls.path(rel),
+            })
+            .collect()
+    }
+
+    fn info(
+        &self,
+        title: &str,
+        url: &str,
+        section: Option<&'static str>,
+        description: Option<&str>,
+        crumbs: Vec<Crumb>,
+    ) -> PageInfo {
+        PageInfo {
+            title: title.to_string(),
+            url: self.urls.path(url),
+            section,
+            description: description
+                .map(str::to_string)
+                .unwrap_or_else(|| format!("{title} — {}", self.site.config.title)),
+            breadcrumbs: crumbs,
+        }
+    }
+
+    /// Output path, template name and context of a job.
+    fn context(&self, job: Job, jobs: &[Job]) -> (String, &'static str, Context) {
+        let site = self.site;
+        let urls = self.urls;
+        let mut ctx = Context::new();
+        let (url, _) = self.page_url(job).unwrap_or_default();
+        let path = out_path(&url);
+        let template = match job {
+            Job::Home => {
+                let home = site.home.map(|i| &site.pages[i]);
+                let title = home.map_or(site.config.title.as_str(), |p| p.doc.title.as_str());
+                ctx.insert(
+                    "page",
+                    &self.info(title, "", Some("home"), home.and_then(|p| p.doc.samenvatting.as_deref()), vec![]),
+                );
+                ctx.insert("intro", &home.map_or("", |p| p.html.as_str()));
+                let journaal = &site.journaal[..site.journaal.len().min(HOME_JOURNAAL)];
+                ctx.insert("journaal", &self.items(journaal));
+                let praktijk =
+                    &site.praktijkvoorbeelden[..site.praktijkvoorbeelden.len().min(HOME_PRAKTIJK)];
+                ctx.insert("praktijkvoorbeelden", &self.items(praktijk));
+                let themas: Vec<Ref> = site
+                    .themas
+                    .iter()
+                    .filter_map(|&t| urls.thema(site, &site.pages[t].doc.slug))
+                    .collect();
+                ctx.insert("themas", &themas);
+                "home.html"
+            }
+            Job::Page(i) => return self.page_context(i, ctx),
+            Job::PraktijkIndex => {
+                ctx.insert(
+                    "page",
+                    &self.info(
+                        "Praktijkvoorbeelden",
+                        &url,
+                        Some("praktijkvoorbeelden"),
+                        Some("Hoe werkpleinen het aanpakken: praktijkvoorbeelden per thema, werkplein en regio."),
+                        self.crumbs(&[]),
+                    ),
+                );
+                ctx.insert("items", &self.items(&site.praktijkvoorbeelden));
+                let themas: Vec<Counted> = site
+                    .themas
+                    .iter()
+                    .map(|&t| {
+                        let id = &site.pages[t].doc.slug;
+                        Counted {
+                            id: id.clone(),
+                            naam: site.pages[t].doc.title.clone(),
+                            url: urls.path(&format!("praktijkvoorbeelden/thema/{id}/")),
+                            aantal: site.praktijk_by_thema.get(id).map_or(0, Vec::len),
+                        }
+                    })
+                    .collect();
+                ctx.insert("themas", &themas);
+                let mut werkpleinen: Vec<Counted> = site
+                    .praktijk_by_werkplein
+                    .iter()
+                    .filter_map(|(id, list)| {
+                        let w = site.data.werkplein(id)?;
+                        Some(Counted {
+                            id: id.clone(),
+                            naam: w.naam.clone(),
+                            url: urls.path(&format!("praktijkvoorbeelden/werkplein/{id}/")),
+                            aantal: list.len(),
+                        })
+                    })
+                    .collect();
+                werkpleinen.sort_by(|a, b| a.naam.cmp(&b.naam).then(a.id.cmp(&b.id)));
+                ctx.insert("werkpleinen", &werkpleinen);
+                "praktijkvoorbeelden.html"
+            }
+            Job::PraktijkThema(id) | Job::PraktijkWerkplein(id) => {
+                let (label, target, list) = match job {
+                    Job::PraktijkThema(_) => (
+                        "Thema",
+                        urls.thema(site, id),
+                        site.praktijk_by_thema.get(id),
+                    ),
+                    _ => (
+                        "Werkplein",
+                        urls.werkplein(site, id),
+                        site.praktijk_by_werkplein.get(id),
+                    ),
+                };
+                let target = target.unwrap_or_else(|| Ref {
+                    id: id.to_string(),
+                    naam: id.to_string(),
+                    url: urls.path(""),
+                });
+                let title = format!("Praktijkvoorbeelden: {}", target.naam);
+                ctx.insert(
+                    "page",
+                    &self.info(
+                        &title,
+                        &url,
+                        Some("praktijkvoorbeelden"),
+                        None,
+                        self.crumbs(&[("Praktijkvoorbeelden", "praktijkvoorbeelden/")]),
+                    ),
+                );
+                ctx.insert("items", &self.items(list.map_or(&[][..], Vec::as_slice)));
+                #[derive(Serialize)]
+                struct Filter<'a> {
+                    label: &'a str,
+                    naam: String,
+                    url: String,
+                }
+                ctx.insert(
+                    "filter",
+                    &Filter {
+                        label,
+                        naam: target.naam,
+                        url: target.url,
+                    },
+                );
+                "praktijkvoorbeelden_lijst.html"
+            }
+            Job::ThemasIndex => {
+                ctx.insert(
+                    "page",
+                    &self.info(
+                        "Thema's",
+                        &url,
+                        Some("themas"),
+                        Some("De thema's waarop werkpleinen elkaars praktijk delen."),
+                        self.crumbs(&[]),
+                    ),
+                );
+                #[derive(Serialize)]
+                struct ThemaRow<'a> {
+                    id: &'a str,
+                    naam: &'a str,
+                    url: String,
+                    samenvatting: Option<&'a str>,
+                    aantal_praktijkvoorbeelden: usize,
+                    aantal_journaal: usize,
+                }
+                let rows: Vec<ThemaRow> = site
+                    .themas
+                    .iter()
+                    .map(|&t| {
+                        let p = &site.pages[t];
+                        let id = p.doc.slug.as_str();
+                        ThemaRow {
+                            id,
+                            naam: &p.doc.title,
+                            url: urls.path(&p.url),
+                            samenvatting: p.doc.samenvatting.as_deref(),
+                            aantal_praktijkvoorbeelden: site.praktijk_by_thema.get(id).map_or(0, Vec::len),
+                            aantal_journaal: site.journaal_by_thema.get(id).map_or(0, Vec::len),
+                        }
+                    })
+                    .collect();
+                ctx.insert("themas", &rows);
+                "themas.html"
+            }
+            Job::JournaalIndex => {
+                ctx.insert(
+                    "page",
+                    &self.info(
+                        "Werkpleinjournaal",
+                        &url,
+                        Some("journaal"),
+                        Some("Nieuws, vragen en antwoorden en de agenda van de werkpleinen, elke maand."),
+                        self.crumbs(&[]),
+                    ),
+                );
+                let latest = &site.journaal[..site.journaal.len().min(JOURNAAL_LATEST)];
+                ctx.insert("items", &self.items(latest));
+                #[derive(Serialize)]
+                struct EditieRow {
+                    id: String,
+                    naam: String,
+                    url: String,
+                    aantal: usize,
+                }
+                let edities: Vec<EditieRow> = site
+                    .edities
+                    .iter()
+                    .rev()
+                    .map(|(id, list)| {
+                        let r = urls.editie(id);
+                        EditieRow {
+                            id: r.id,
+                            naam: r.naam,
+                            url: r.url,
+                            aantal: list.len(),
+                        }
+                    })
+                    .collect();
+                ctx.insert("edities", &edities);
+                "journaal.html"
+            }
+            Job::Editie(e) => {
+                let editie = urls.editie(e);
+                ctx.insert(
+                    "page",
+                    &self.info(
+                        &format!("Werkpleinjournaal {}", editie.naam),
+                        &url,
+                        Some("journaal"),
+                        None,
+                        self.crumbs(&[("Werkpleinjournaal", "journaal/")]),
+                    ),
+                );
+                let list = site.edities.get(e).map_or(&[][..], Vec::as_slice);
+                #[derive(Serialize)]
+                struct Groep<'a> {
+                    soort: &'static str,
+                    naam: &'static str,
+                    items: Vec<&'a Item>,
+                }
+                let groepen: Vec<Groep> = Soort::ALL
+                    .iter()
+                    .map(|&s| Groep {
+                        soort: s.id(),
+                        naam: s.naam(),
+                        items: list
+                            .iter()
+                            .filter(|&&i| matches!(&site.pages[i].doc.meta, Meta::Journaal { soort, .. } if *soort == s))
+                            .map(|&i| &self.items[i])
+                            .collect(),
+                    })
+                    .filter(|g| !g.items.is_empty())
+                    .collect();
+                ctx.insert("groepen", &groepen);
+                #[derive(Serialize)]
+                struct Nav {
+                    naam: String,
+                    url: String,
+                }
+                let to_nav = |id: &String| {
+                    let r = urls.editie(id);
+                    Nav {
+                        naam: r.naam,
+                        url: r.url,
+                    }
+                };
+                let older = site.edities.range(..e.to_string()).next_back().map(|(k, _)| to_nav(k));
+                let newer = site
+                    .edities
+                    .range((std::ops::Bound::Excluded(e.to_string()), std::ops::Bound::Unbounded))
+                    .next()
+                    .map(|(k, _)| to_nav(k));
+                ctx.insert("vorige", &older);
+                ctx.insert("volgende", &newer);
+                ctx.insert("editie", &editie);
+                "editie.html"
+            }
+            Job::KaderIndex => {
+                let index = site.kaderdocument.map(|i| &site.pages[i]);
+                let title = index.map_or("Kaderdocument", |p| p.doc.title.as_str());
+                ctx.insert(
+                    "page",
+                    &self.info(
+                        title,
+                        &url,
+                        Some("kaderdocument"),
+                        index.and_then(|p| p.doc.samenvatting.as_deref()),
+                        self.crumbs(&[]),
+                    ),
+                );
+                ctx.insert("intro", &index.map_or("", |p| p.html.as_str()));
+                #[derive(Serialize)]
+                struct Chapter<'a> {
+                    nummer: usize,
+                    title: &'a str,
+                    url: String,
+                    samenvatting: Option<&'a str>,
+                    toc: Vec<shapes::TocEntry>,
+                }
+                let chapters: Vec<Chapter> = site
+                    .hoofdstukken
+                    .iter()
+                    .enumerate()
+                    .map(|(n, &i)| {
+                        let p = &site.pages[i];
+                        Chapter {
+                            nummer: n + 1,
+                            title: &p.doc.title,
+                            url: urls.path(&p.url),
+                            samenvatting: p.doc.samenvatting.as_deref(),
+                            toc: toc(p),
+                        }
+                    })
+                    .collect();
+                ctx.insert("hoofdstukken", &chapters);
+                ctx.insert("print_url", &urls.path(&format!("kaderdocument/{PRINT_SLUG}/")));
+                "kaderdocument.html"
+            }
+            Job::KaderPrint => {
+                let index = site.kaderdocument.map(|i| &site.pages[i]);
+                let title = index.map_or("Kaderdocument", |p| p.doc.title.as_str());
+                ctx.insert(
+                    "page",
+                    &self.info(
+                        &format!("{title} (volledige tekst)"),
+                        &url,
+                        Some("kaderdocument"),
+                        None,
+                        self.crumbs(&[(title, "kaderdocument/")]),
+                    ),
+                );
+                ctx.insert("intro", &index.map_or("", |p| p.html.as_str()));
+                #[derive(Serialize)]
+                struct Chapter<'a> {
+                    nummer: usize,
+                    title: &'a str,
+                    id: &'a str,
+                    content: &'a str,
+                }
+                let chapters: Vec<Chapter> = site
+                    .hoofdstukken
+                    .iter()
+                    .enumerate()
+                    .map(|(n, &i)| {
+                        let p = &site.pages[i];
+                        Chapter {
+                            nummer: n + 1,
+                            title: &p.doc.title,
+                            id: &p.doc.slug,
+                            content: p.print_html.as_deref().unwrap_or(""),
+                        }
+                    })
+                    .collect();
+                ctx.insert("hoofdstukken", &chapters);
+                "kaderdocument_print.html"
+            }
+            Job::WerkpleinenIndex => {
+                ctx.insert(
+                    "page",
+                    &self.info(
+                        "Werkpleinen",
+                        &url,
+                        Some("werkpleinen"),
+                        Some("Alle werkpleinen van UWV WERKbedrijf en gemeenten, per arbeidsmarktregio."),
+                        self.crumbs(&[]),
+                    ),
+                );
+                let mut rows: Vec<WerkpleinRow> = site
+                    .data
+                    .werkpleinen
+                    .iter()
+                    .map(|w| self.werkplein_row(w))
+                    .collect();
+                rows.sort_by(|a, b| a.naam.cmp(b.naam).then(a.id.cmp(b.id)));
+                ctx.insert("werkpleinen", &rows);
+                ctx.insert("regios", &self.regio_counts());
+                "werkpleinen.html"
+            }
+            Job::Werkplein(i) => {
+                let w = &site.data.werkpleinen[i];
+                ctx.insert(
+                    "page",
+                    &self.info(
+                        &w.naam,
+                        &url,
+                        Some("werkpleinen"),
+                        Some(&format!("{} in {}: praktijkvoorbeelden en journaal.", w.naam, w.plaats)),
+                        self.crumbs(&[("Werkpleinen", "werkpleinen/")]),
+                    ),
+                );
+                #[derive(Serialize)]
+                struct Profile<'a> {
+                    id: &'a str,
+                    naam: &'a str,
+                    plaats: &'a str,
+                    regio: Option<Ref>,
+                    district: Option<&'a str>,
+                    gemeenten: &'a [String],
+                    website: Option<&'a str>,
+                }
+                ctx.insert(
+                    "werkplein",
+                    &Profile {
+                        id: &w.id,
+                        naam: &w.naam,
+                        plaats: &w.plaats,
+                        regio: urls.regio(site, &w.regio),
+                        district: w.district.as_deref(),
+                        gemeenten: &w.gemeenten,
+                        website: w.website.as_deref(),
+                    },
+                );
+                let praktijk = site.praktijk_by_werkplein.get(&w.id);
+                ctx.insert("praktijkvoorbeelden", &self.items(praktijk.map_or(&[][..], Vec::as_slice)));
+                ctx.insert(
+                    "journaal",
+                    &self.items(site.journaal_by_werkplein.get(&w.id).map_or(&[][..], Vec::as_slice)),
+                );
+                let buren: Vec<Ref> = site
+                    .werkpleinen_by_regio
+                    .get(&w.regio)
+                    .map_or(&[][..], Vec::as_slice)
+                    .iter()
+                    .filter(|&&j| j != i)
+                    .filter_map(|&j| urls.werkplein(site, &site.data.werkpleinen[j].id))
+                    .collect();
+                ctx.insert("buren", &buren);
+                ctx.insert(
+                    "lijst_url",
+                    &praktijk.map(|_| urls.path(&format!("praktijkvoorbeelden/werkplein/{}/", w.id))),
+                );
+                "werkplein.html"
+            }
+            Job::RegiosIndex => {
+                ctx.insert(
+                    "page",
+                    &self.info(
+                        "Arbeidsmarktregio's",
+                        &url,
+                        Some("werkpleinen"),
+                        Some("De 35 arbeidsmarktregio's en hun werkpleinen."),
+                        self.crumbs(&[("Werkpleinen", "werkpleinen/")]),
+                    ),
+                );
+                ctx.insert("regios", &self.regio_counts());
+                "regios.html"
+            }
+            Job::Regio(i) => {
+                let r = &site.data.regios[i];
+                ctx.insert(
+                    "page",
+                    &self.info(
+                        &format!("Regio {}", r.naam),
+                        &url,
+                        Some("werkpleinen"),
+                        Some(&format!("De werkpleinen van arbeidsmarktregio {}.", r.naam)),
+                        self.crumbs(&[("Werkpleinen", "werkpleinen/"), ("Arbeidsmarktregio's", "regios/")]),
+                    ),
+                );
+                #[derive(Serialize)]
+                struct RegioInfo<'a> {
+                    id: &'a str,
+                    naam: &'a str,
+                }
+                ctx.insert("regio", &RegioInfo { id: &r.id, naam: &r.naam });
+                let members = site.werkpleinen_by_regio.get(&r.id).map_or(&[][..], Vec::as_slice);
+                #[derive(Serialize)]
+                struct Member<'a> {
+                    id: &'a str,
+                    naam: &'a str,
+                    url: String,
+                    plaats: &'a str,
+                }
+                let rows: Vec<Member> = members
+                    .iter()
+                    .map(|&j| {
+                        let w = &site.data.werkpleinen[j];
+                        Member {
+                            id: &w.id,
+                            naam: &w.naam,
+                            url: urls.path(&format!("werkpleinen/{}/", w.id)),
+                            plaats: &w.plaats,
+                        }
+                    })
+                    .collect();
+                ctx.insert("werkpleinen", &rows);
+                let mut praktijk: Vec<usize> = members
+                    .iter()
+                    .flat_map(|&j| {
+                        site.praktijk_by_werkplein
+                            .get(&site.data.werkpleinen[j].id)
+                            .map_or(&[][..], Vec::as_slice)
+                            .iter()
+                            .copied()
+                    })
+                    .collect();
+                praktijk.sort_by(|&a, &b| {
+                    let (a, b) = (&site.pages[a].doc, &site.pages[b].doc);
+                    b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title))
+                });
+                ctx.insert("praktijkvoorbeelden", &self.items(&praktijk));
+                "regio.html"
+            }
+            Job::NotFound => {
+                ctx.insert(
+                    "page",
+                    &self.info("Pagina niet gevonden", "404.html", None, None, self.crumbs(&[])),
+                );
+                return ("404.html".into(), "404.html", ctx);
+            }
+            Job::Atom | Job::Rss => {
+                let (name, file) = match job {
+                    Job::Atom => ("atom.xml", "journal/atom.xml"),
+                    _ => ("rss.xml", "journal/rss.xml"),
+                };
+                let _ = file;
+                let rel = format!("journaal/{name}");
+                ctx.insert(
+                    "page",
+                    &self.info("Werkpleinjournaal", &rel, None, None, vec![]),
+                );
+                ctx.insert("feed", &self.feed(&rel));
+                return (rel, name, ctx);
+            }
+            Job::Sitemap => {
+                #[derive(Serialize)]
+                struct Entry {
+                    loc: String,
+                    lastmod: Option<String>,
+                }
+                let origin = &site.config.base_url.origin;
+                let mut entries: Vec<Entry> = jobs
+                    .iter()
+                    .filter_map(|&j| self.page_url(j))
+                    .map(|(u, lastmod)| Entry {
+                        loc: format!("{origin}{}", urls.path(&u)),
+                        lastmod,
+                    })
+                    .collect();
+                entries.sort_by(|a, b| a.loc.cmp(&b.loc));
+                ctx.insert("page", &self.info("Sitemap", "sitemap.xml", None, None, vec![]));
+                ctx.insert("urls", &entries);
+                return ("sitemap.xml".into(), "sitemap.xml", ctx);
+            }
+            Job::Robots => {
+                ctx.insert("page", &self.info("robots.txt", "robots.txt", None, None, vec![]));
+                ctx.insert(
+                    "sitemap_url",
+                    &format!("{}{}", site.config.base_url.origin, urls.path("sitemap.xml")),
+                );
+                return ("robots.txt".into(), "robots.txt", ctx);
+            }
+        };
+        (path, template, ctx)
+    }
+
+    /// Context of a content page.
+    fn page_context(&self, i: usize, mut ctx: Context) -> (String, &'static str, Context) {
+        let site = self.site;
+        let urls = self.urls;
+        let p = &site.pages[i];
+        let doc = &p.doc;
+        let path = out_path(&p.url);
+        let (section, crumbs): (Option<&'static str>, Vec<Crumb>) = match doc.section {
+            Section::Praktijkvoorbeeld => (
+                Some("praktijkvoorbeelden"),
+                self.crumbs(&[("Praktijkvoorbeelden", "praktijkvoorbeelden/")]),
+            ),
+            Section::Journaal => {
+                let editie = match &doc.meta {
+                    Meta::Journaal { editie, .. } => urls.editie(editie),
+                    _ => urls.editie(""),
+                };
+                let rel = format!("journaal/{}/", editie.id);
+                let name = format!("Editie {}", editie.naam);
+                (
+                    Some("journaal"),
+                    self.crumbs(&[("Werkpleinjournaal", "journaal/"), (&name, &rel)]),
+                )
+            }
+            Section::Thema => (Some("themas"), self.crumbs(&[("Thema's", "themas/")])),
+            Section::Hoofdstuk => {
+                let title = site
+                    .kaderdocument
+                    .map_or("Kaderdocument", |k| site.pages[k].doc.title.as_str());
+                (Some("kaderdocument"), self.crumbs(&[(title, "kaderdocument/")]))
+            }
+            _ => (None, self.crumbs(&[])),
+        };
+        ctx.insert(
+            "page",
+            &self.info(&doc.title, &p.url, section, doc.samenvatting.as_deref(), crumbs),
+        );
+        ctx.insert("content", &p.html);
+        ctx.insert("toc", &toc(p));
+        let template = match &doc.meta {
+            Meta::Praktijkvoorbeeld {
+                werkplein, contact, ..
+            } => {
+                let it = &self.items[i];
+                #[derive(Serialize)]
+                struct PvMeta<'a> {
+                    date: &'a Option<String>,
+                    date_nl: &'a Option<String>,
+                    werkplein: &'a Option<Ref>,
+                    regio: Option<Ref>,
+                    themas: &'a [Ref],
+                    contact: Option<&'a str>,
+                }
+                let regio = werkplein
+                    .as_deref()
+                    .and_then(|w| site.data.werkplein(w))
+                    .and_then(|w| urls.regio(site, &w.regio));
+                ctx.insert(
+                    "meta",
+                    &PvMeta {
+                        date: &it.date,
+                        date_nl: &it.date_nl,
+                        werkplein: &it.werkplein,
+                        regio,
+                        themas: &it.themas,
+                        contact: contact.as_deref(),
+                    },
+                );
+                ctx.insert("related", &Vec::<&Item>::new());
+                "praktijkvoorbeeld.html"
+            }
+            Meta::Journaal {
+                soort,
+                editie,
+                werkpleinen,
+                vraag_van,
+                ..
+            } => {
+                let it = &self.items[i];
+                #[derive(Serialize)]
+                struct JMeta<'a> {
+                    date: &'a Option<String>,
+                    date_nl: &'a Option<String>,
+                    soort: &'static str,
+                    soort_naam: &'static str,
+                    editie: Ref,
+                    werkpleinen: Vec<Ref>,
+                    themas: &'a [Ref],
+                    vraag_van: Option<Ref>,
+                }
+                ctx.insert(
+                    "meta",
+                    &JMeta {
+                        date: &it.date,
+                        date_nl: &it.date_nl,
+                        soort: soort.id(),
+                        soort_naam: soort.naam(),
+                        editie: urls.editie(editie),
+                        werkpleinen: werkpleinen
+                            .iter()
+                            .filter_map(|w| urls.werkplein(site, w))
+                            .collect(),
+                        themas: &it.themas,
+                        vraag_van: vraag_van.as_deref().and_then(|w| urls.werkplein(site, w)),
+                    },
+                );
+                "journaal_item.html"
+            }
+            Meta::Hoofdstuk { .. } => {
+                let n = site.hoofdstukken.iter().position(|&c| c == i).unwrap_or(0);
+                #[derive(Serialize)]
+                struct Nummer<'a> {
+                    nummer: usize,
+                    title: &'a str,
+                }
+                ctx.insert(
+                    "hoofdstuk",
+                    &Nummer {
+                        nummer: n + 1,
+                        title: &doc.title,
+                    },
+                );
+                #[derive(Serialize)]
+                struct Chapter<'a> {
+                    nummer: usize,
+                    title: &'a str,
+                    url: String,
+                    current: bool,
+                }
+                let chapters: Vec<Chapter> = site
+                    .hoofdstukken
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &c)| Chapter {
+                        nummer: k + 1,
+                        title: &site.pages[c].doc.title,
+                        url: urls.path(&site.pages[c].url),
+                        current: c == i,
+                    })
+                    .collect();
+                ctx.insert("hoofdstukken", &chapters);
+                #[derive(Serialize)]
+                struct Link<'a> {
+                    title: &'a str,
+                    url: String,
+                }
+                let link = |k: usize| {
+                    site.hoofdstukken.get(k).map(|&c| Link {
+                        title: &site.pages[c].doc.title,
+                        url: urls.path(&site.pages[c].url),
+                    })
+                };
+                ctx.insert("vorige", &n.checked_sub(1).and_then(link));
+                ctx.insert("volgende", &link(n + 1));
+                ctx.insert("print_url", &urls.path(&format!("kaderdocument/{PRINT_SLUG}/")));
+                "hoofdstuk.html"
+            }
+            Meta::Page if doc.section == Section::Thema => {
+                let id = doc.slug.as_str();
+                ctx.insert(
+                    "praktijkvoorbeelden",
+                    &self.items(site.praktijk_by_thema.get(id).map_or(&[][..], Vec::as_slice)),
+                );
+                ctx.insert(
+                    "journaal",
+                    &self.items(site.journaal_by_thema.get(id).map_or(&[][..], Vec::as_slice)),
+                );
+                let lijst = (!site.praktijkvoorbeelden.is_empty())
+                    .then(|| urls.path(&format!("praktijkvoorbeelden/thema/{id}/")));
+                ctx.insert("lijst_url", &lijst);
+                "thema.html"
+            }
+            Meta::Page => "page.html",
+        };
+        (path, template, ctx)
+    }
+
+    fn werkplein_row<'w>(&self, w: &'w crate::data::Werkplein) -> WerkpleinRow<'w> {
+        WerkpleinRow {
+            id: &w.id,
+            naam: &w.naam,
+            url: self.urls.path(&format!("werkpleinen/{}/", w.id)),
+            plaats: &w.plaats,
+            regio: self.urls.regio(self.site, &w.regio),
+        }
+    }
+
+    fn regio_counts(&self) -> Vec<Counted> {
+        let site = self.site;
+        let mut rows: Vec<Counted> = site
+            .data
+            .regios
+            .iter()
+            .map(|r| Counted {
+                id: r.id.clone(),
+                naam: r.naam.clone(),
+                url: self.urls.path(&format!("regios/{}/", r.id)),
+                aantal: site.werkpleinen_by_regio.get(&r.id).map_or(0, Vec::len),
+            })
+            .collect();
+        rows.sort_by(|a, b| a.naam.cmp(&b.naam));
+        rows
+    }
+
+    fn feed(&self, rel: &str) -> FeedCtx {
+        let site = self.site;
+        let origin = &site.config.base_url.origin;
+        let abs = |u: &str| format!("{origin}{u}");
+        let latest = &site.journaal[..site.journaal.len().min(FEED_ITEMS)];
+        let items: Vec<FeedItem> = latest
+            .iter()
+            .map(|&i| {
+                let p = &site.pages[i];
+                let date = p.doc.date.unwrap_or_default();
+                FeedItem {
+                    title: p.doc.title.clone(),
+                    url: abs(&self.urls.path(&p.url)),
+                    date_rfc3339: rfc3339(date),
+                    date_rfc2822: rfc2822(date),
+                    samenvatting: p.doc.samenvatting.clone(),
+                    content: absolutize(&p.html, origin),
+                }
+            })
+            .collect();
+        let newest = latest
+            .iter()
+            .filter_map(|&i| site.pages[i].doc.date)
+            .max()
+            .unwrap_or_default();
+        FeedCtx {
+            title: format!("Werkpleinjournaal — {}", site.config.title),
+            url: abs(&self.urls.path(rel)),
+            alternate: abs(&self.urls.path("journaal/")),
+            updated: rfc3339(newest),
+            updated_rfc2822: rfc2822(newest),
+            items,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct WerkpleinRow<'a> {
+    id: &'a str,
+    naam: &'a str,
+    url: String,
+    plaats: &'a str,
+    regio: Option<Ref>,
+}
+
+#[derive(Serialize)]
+struct FeedItem {
+    title: String,
+    url: String,
+    date_rfc3339: String,
+    date_rfc2822: String,
+    samenvatting: Option<String>,
+    content: String,
+}
+
+#[derive(Serialize)]
+struct FeedCtx {
+    title: String,
+    url: String,
+    alternate: String,
+    updated: String,
+    updated_rfc2822: String,
+    items: Vec<FeedItem>,
+}
+
+fn rfc3339(d: chrono::NaiveDate) -> String {
+    format!("{}T00:00:00Z", d.format("%Y-%m-%d"))
+}
+
+fn rfc2822(d: chrono::NaiveDate) -> String {
+    d.format("%a, %d %b %Y 00:00:00 +0000").to_string()
+}
+
+/// Makes root-relative links absolute, for feed readers.
+fn absolutize(html: &str, origin: &str) -> String {
+    html.replace("href=\"/", &format!("href=\"{origin}/"))
+        .replace("src=\"/", &format!("src=\"{origin}/"))
+        .replace(&format!("=\"{origin}//"), "=\"//")
+}
+
+/// Title of a month for display; exposed for the CLI summary.
+pub fn month_title(id: &str) -> String {
+    text::month_nl(id).unwrap_or_else(|| id.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feed_dates() {
+        let d = chrono::NaiveDate::from_ymd_opt(2009, 10, 5).unwrap();
+        assert_eq!(rfc3339(d), "2009-10-05T00:00:00Z");
+        assert_eq!(rfc2822(d), "Mon, 05 Oct 2009 00:00:00 +0000");
+    }
+
+    #[test]
+    fn absolute_links_for_feeds() {
+        let html = r#"<a href="/sub/a/">a</a> <img src="/sub/x.png"> <a href="https://x.nl/">x</a> <a href="//cdn/">c</a>"#;
+        let out = absolutize(html, "https://e.org");
+        assert!(out.contains(r#"href="https://e.org/sub/a/""#));
+        assert!(out.contains(r#"src="https://e.org/sub/x.png""#));
+        assert!(out.contains(r#"href="https://x.nl/""#));
+        assert!(out.contains(r#"href="//cdn/""#));
+    }
+}
