@@ -60,10 +60,7 @@ impl Report {
 
 /// The output folder for `opts`, made absolute.
 pub fn out_dir(opts: &Options) -> PathBuf {
-    let out = opts
-        .out
-        .clone()
-        .unwrap_or_else(|| opts.root.join("public"));
+    let out = opts.out.clone().unwrap_or_else(|| opts.root.join("public"));
     absolute(&out)
 }
 
@@ -98,11 +95,20 @@ fn check_out_dir(root: &Path, out: &Path, diags: &Diagnostics) {
         )
     };
     if out == root {
-        refuse(format!("output folder {} is the site folder itself", out.display()));
+        refuse(format!(
+            "output folder {} is the site folder itself",
+            out.display()
+        ));
     } else if root.starts_with(out) {
-        refuse(format!("output folder {} contains the site folder", out.display()));
+        refuse(format!(
+            "output folder {} contains the site folder",
+            out.display()
+        ));
     } else if out.join("content").exists() {
-        refuse(format!("output folder {} contains a content/ folder", out.display()));
+        refuse(format!(
+            "output folder {} contains a content/ folder",
+            out.display()
+        ));
     }
 }
 
@@ -164,14 +170,24 @@ fn run(
     let sources = load::load(root, diags);
     let Some(config_text) = &sources.config else {
         diags.push(
-            Diagnostic::error(config::PATH, Pos::new(1, 1), "no site.yaml: this is not a svdk site")
-                .with_hint(Some("run svdk in the site folder or pass --root DIR".into())),
+            Diagnostic::error(
+                config::PATH,
+                Pos::new(1, 1),
+                "no site.yaml: this is not a svdk site",
+            )
+            .with_hint(Some(
+                "run svdk in the site folder or pass --root DIR".into(),
+            )),
         );
         return None;
     };
     // validate
     let config = config::parse(config_text, opts.base_url.as_deref(), diags);
-    let data = data::parse(sources.werkpleinen.as_deref(), sources.regios.as_deref(), diags);
+    let data = data::parse(
+        sources.werkpleinen.as_deref(),
+        sources.regios.as_deref(),
+        diags,
+    );
     let docs = content::parse_all(&sources.content, &data, diags);
     let config = config?;
     let theme = theme::load(root, &config.theme, diags);

@@ -64,10 +64,20 @@ impl BaseUrl {
 }
 
 /// Reads `site.yaml`; `base_url_override` is `--base-url`.
-pub fn parse(text: &str, base_url_override: Option<&str>, diags: &Diagnostics) -> Option<SiteConfig> {
+pub fn parse(
+    text: &str,
+    base_url_override: Option<&str>,
+    diags: &Diagnostics,
+) -> Option<SiteConfig> {
     let map = yaml::parse_mapping(text, 1, PATH, diags)?;
     let f = Fields::new(map, Locator::new(text, 1), PATH, diags);
-    f.check_known(&["title", "base_url", "language", "theme", "landkaart_periode"]);
+    f.check_known(&[
+        "title",
+        "base_url",
+        "language",
+        "theme",
+        "landkaart_periode",
+    ]);
     let title = f.required_string("title");
     let base_url = match base_url_override {
         Some(u) => match BaseUrl::parse(u) {
@@ -77,17 +87,22 @@ pub fn parse(text: &str, base_url_override: Option<&str>, diags: &Diagnostics) -
                 None
             }
         },
-        None => f.required_string("base_url").and_then(|u| match BaseUrl::parse(&u) {
-            Ok(b) => Some(b),
-            Err(e) => {
-                f.error(
-                    f.pos("base_url"),
-                    e,
-                    Some("e.g. https://www.samenvoordeklant.nl/ or https://example.org/sub/".into()),
-                );
-                None
-            }
-        }),
+        None => f
+            .required_string("base_url")
+            .and_then(|u| match BaseUrl::parse(&u) {
+                Ok(b) => Some(b),
+                Err(e) => {
+                    f.error(
+                        f.pos("base_url"),
+                        e,
+                        Some(
+                            "e.g. https://www.samenvoordeklant.nl/ or https://example.org/sub/"
+                                .into(),
+                        ),
+                    );
+                    None
+                }
+            }),
     };
     let language = f.string("language").unwrap_or_else(|| "nl".into());
     let theme = f.string("theme").unwrap_or_else(|| DEFAULT_THEME.into());

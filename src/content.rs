@@ -178,7 +178,9 @@ fn parse(
     let (meta, extra): (Meta, &[&str]) = match section {
         Section::Praktijkvoorbeeld => (
             Meta::Praktijkvoorbeeld {
-                werkplein: f.string("werkplein").filter(|w| ids.werkplein("werkplein", w)),
+                werkplein: f
+                    .string("werkplein")
+                    .filter(|w| ids.werkplein("werkplein", w)),
                 themas: ids.themas(),
                 contact: f.string("contact"),
             },
@@ -211,14 +213,18 @@ fn parse(
                     );
                     String::new()
                 }
-                None => date.map(|d| d.format("%Y-%m").to_string()).unwrap_or_default(),
+                None => date
+                    .map(|d| d.format("%Y-%m").to_string())
+                    .unwrap_or_default(),
             };
             let werkpleinen = f
                 .string_list("werkpleinen")
                 .into_iter()
                 .filter(|w| ids.werkplein("werkpleinen", w))
                 .collect();
-            let vraag_van = f.string("vraag_van").filter(|w| ids.werkplein("vraag_van", w));
+            let vraag_van = f
+                .string("vraag_van")
+                .filter(|w| ids.werkplein("vraag_van", w));
             if vraag_van.is_some() && soort != Soort::Vraag {
                 f.warning(
                     f.pos("vraag_van"),
@@ -331,8 +337,9 @@ impl Ids<'_> {
                 self.f.error(
                     pos,
                     format!("unknown thema '{id}'"),
-                    text::did_you_mean(&id, self.themas.iter().map(String::as_str))
-                        .or_else(|| Some("a thema id is the name of a file in content/themas/".into())),
+                    text::did_you_mean(&id, self.themas.iter().map(String::as_str)).or_else(|| {
+                        Some("a thema id is the name of a file in content/themas/".into())
+                    }),
                 );
             }
         }
@@ -383,9 +390,18 @@ mod tests {
     #[test]
     fn sections_from_paths() {
         assert_eq!(Section::of("content/_index.md"), Section::Home);
-        assert_eq!(Section::of("content/praktijkvoorbeelden/a.md"), Section::Praktijkvoorbeeld);
-        assert_eq!(Section::of("content/kaderdocument/_index.md"), Section::KaderIndex);
-        assert_eq!(Section::of("content/kaderdocument/h1.md"), Section::Hoofdstuk);
+        assert_eq!(
+            Section::of("content/praktijkvoorbeelden/a.md"),
+            Section::Praktijkvoorbeeld
+        );
+        assert_eq!(
+            Section::of("content/kaderdocument/_index.md"),
+            Section::KaderIndex
+        );
+        assert_eq!(
+            Section::of("content/kaderdocument/h1.md"),
+            Section::Hoofdstuk
+        );
         assert_eq!(Section::of("content/themas/jongeren.md"), Section::Thema);
         assert_eq!(Section::of("content/over.md"), Section::Plain);
     }
@@ -400,11 +416,16 @@ mod tests {
             ),
         ]);
         assert!(msgs.is_empty(), "{msgs:?}");
-        let p = docs.iter().find(|d| d.section == Section::Praktijkvoorbeeld).unwrap();
+        let p = docs
+            .iter()
+            .find(|d| d.section == Section::Praktijkvoorbeeld)
+            .unwrap();
         assert_eq!(p.slug, "loket-wijk");
         assert_eq!(p.body_line, 7);
         match &p.meta {
-            Meta::Praktijkvoorbeeld { werkplein, themas, .. } => {
+            Meta::Praktijkvoorbeeld {
+                werkplein, themas, ..
+            } => {
                 assert_eq!(werkplein.as_deref(), Some("venlo"));
                 assert_eq!(themas[0].id, "jongeren");
             }
@@ -424,11 +445,23 @@ mod tests {
         ]);
         assert!(docs.iter().all(|d| d.path != "content/journaal/b.md"));
         let all = msgs.join("\n");
-        assert!(all.contains("content/journaal/a.md:3:7: error: 'date' is not a valid date"), "{all}");
-        assert!(all.contains("a.md:4:8: error: unknown soort 'vrag'\n  = hint: did you mean 'vraag'?"), "{all}");
+        assert!(
+            all.contains("content/journaal/a.md:3:7: error: 'date' is not a valid date"),
+            "{all}"
+        );
+        assert!(
+            all.contains("a.md:4:8: error: unknown soort 'vrag'\n  = hint: did you mean 'vraag'?"),
+            "{all}"
+        );
         assert!(all.contains("a.md:5:12: error: unknown werkplein 'denbosch'\n  = hint: did you mean 'den-bosch'?"), "{all}");
-        assert!(all.contains("a.md:6:10: error: unknown thema 'jongren'"), "{all}");
-        assert!(all.contains("content/journaal/b.md:2:1: error: missing 'title'"), "{all}");
+        assert!(
+            all.contains("a.md:6:10: error: unknown thema 'jongren'"),
+            "{all}"
+        );
+        assert!(
+            all.contains("content/journaal/b.md:2:1: error: missing 'title'"),
+            "{all}"
+        );
     }
 
     #[test]

@@ -109,7 +109,10 @@ pub fn parse(werkpleinen: Option<&str>, regios: Option<&str>, diags: &Diagnostic
                 diags.error(
                     WERKPLEINEN,
                     loc.key(field),
-                    format!("'{field}' {v} of werkplein '{}' lies outside the Netherlands", w.id),
+                    format!(
+                        "'{field}' {v} of werkplein '{}' lies outside the Netherlands",
+                        w.id
+                    ),
                 );
             }
         }
@@ -126,8 +129,9 @@ fn parse_list<'a, T: serde::de::DeserializeOwned>(
 ) -> Vec<(T, Locator<'a>)> {
     let Some(text) = text else {
         diags.push(
-            Diagnostic::error(path, Pos::new(1, 1), "file is missing")
-                .with_hint(Some("every site needs data/werkpleinen.yaml and data/regios.yaml".into())),
+            Diagnostic::error(path, Pos::new(1, 1), "file is missing").with_hint(Some(
+                "every site needs data/werkpleinen.yaml and data/regios.yaml".into(),
+            )),
         );
         return Vec::new();
     };
@@ -142,15 +146,22 @@ fn parse_list<'a, T: serde::de::DeserializeOwned>(
     let mut seen = BTreeMap::new();
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.into_iter().enumerate() {
-        let loc = locs.get(i).cloned().unwrap_or_else(|| Locator::new(text, 1));
+        let loc = locs
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| Locator::new(text, 1));
         let item_id = id(&item).clone();
         if !text::is_slug(&item_id) {
             diags.push(
-                Diagnostic::error(path, loc.key("id"), format!("id '{item_id}' is not a valid id"))
-                    .with_hint(Some(format!(
-                        "use lowercase letters, digits and '-', e.g. '{}'",
-                        text::slugify(&item_id)
-                    ))),
+                Diagnostic::error(
+                    path,
+                    loc.key("id"),
+                    format!("id '{item_id}' is not a valid id"),
+                )
+                .with_hint(Some(format!(
+                    "use lowercase letters, digits and '-', e.g. '{}'",
+                    text::slugify(&item_id)
+                ))),
             );
         }
         if let Some(first_line) = seen.insert(item_id.clone(), loc.start().line) {

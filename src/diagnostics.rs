@@ -128,8 +128,12 @@ mod tests {
 
     #[test]
     fn formats_path_line_column_and_hint() {
-        let d = Diagnostic::error("content/a.md", Pos::new(3, 12), "unknown werkplein 'denbosch'")
-            .with_hint(Some("did you mean 'den-bosch'?".into()));
+        let d = Diagnostic::error(
+            "content/a.md",
+            Pos::new(3, 12),
+            "unknown werkplein 'denbosch'",
+        )
+        .with_hint(Some("did you mean 'den-bosch'?".into()));
         assert_eq!(
             d.to_string(),
             "content/a.md:3:12: error: unknown werkplein 'denbosch'\n  = hint: did you mean 'den-bosch'?"
@@ -143,7 +147,10 @@ mod tests {
         ds.warning("a.md", Pos::new(9, 1), "y");
         ds.error("a.md", Pos::new(2, 1), "z");
         let sorted = ds.into_sorted();
-        let got: Vec<_> = sorted.iter().map(|d| (d.path.as_str(), d.pos.line)).collect();
+        let got: Vec<_> = sorted
+            .iter()
+            .map(|d| (d.path.as_str(), d.pos.line))
+            .collect();
         assert_eq!(got, vec![("a.md", 2), ("a.md", 9), ("b.md", 1)]);
     }
 }

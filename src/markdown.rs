@@ -58,7 +58,12 @@ pub fn analyze(body: &str) -> Analysis {
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level: l, id, .. }) => {
-                current = Some((level(l), id.map(|s| s.to_string()), String::new(), range.start));
+                current = Some((
+                    level(l),
+                    id.map(|s| s.to_string()),
+                    String::new(),
+                    range.start,
+                ));
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some(c) = current.as_mut() {
@@ -80,7 +85,8 @@ pub fn analyze(body: &str) -> Analysis {
                     });
                 }
             }
-            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => {
                 out.links.push(Link {
                     dest: dest_url.to_string(),
                     offset: range.start,
@@ -173,13 +179,20 @@ pub fn render(
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
-    b.add_tags(["section", "figure", "figcaption", "aside", "details", "summary"])
-        .add_generic_attributes(["id", "class"])
-        .add_generic_attribute_prefixes(["aria-", "data-"])
-        .add_tag_attributes("th", ["style", "scope"])
-        .add_tag_attributes("td", ["style"])
-        .add_tag_attributes("a", ["title"])
-        .link_rel(None);
+    b.add_tags([
+        "section",
+        "figure",
+        "figcaption",
+        "aside",
+        "details",
+        "summary",
+    ])
+    .add_generic_attributes(["id", "class"])
+    .add_generic_attribute_prefixes(["aria-", "data-"])
+    .add_tag_attributes("th", ["style", "scope"])
+    .add_tag_attributes("td", ["style"])
+    .add_tag_attributes("a", ["title"])
+    .link_rel(None);
     b
 });
 
@@ -206,9 +219,14 @@ mod tests {
 
     #[test]
     fn heading_ids_are_unique_and_folded() {
-        let a = analyze("## Cliënten & rol\n\n## Cliënten & rol\n\n### `code` kop\n\n## Eigen {#mijn-id}\n");
+        let a = analyze(
+            "## Cliënten & rol\n\n## Cliënten & rol\n\n### `code` kop\n\n## Eigen {#mijn-id}\n",
+        );
         let ids: Vec<_> = a.headings.iter().map(|h| h.id.as_str()).collect();
-        assert_eq!(ids, ["clienten-rol", "clienten-rol-1", "code-kop", "mijn-id"]);
+        assert_eq!(
+            ids,
+            ["clienten-rol", "clienten-rol-1", "code-kop", "mijn-id"]
+        );
         assert_eq!(a.headings[2].level, 3);
     }
 

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::config::SiteConfig;
 use crate::content::{Document, Meta, Section};
 use crate::data::Data;
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::{self, Analysis};
 use crate::text;
 
@@ -195,7 +195,10 @@ fn generated_urls(pages: &[Page], data: &Data) -> HashMap<String, String> {
         "the printable kaderdocument".into(),
     );
     for w in &data.werkpleinen {
-        urls.insert(format!("werkpleinen/{}/", w.id), format!("werkplein '{}'", w.id));
+        urls.insert(
+            format!("werkpleinen/{}/", w.id),
+            format!("werkplein '{}'", w.id),
+        );
     }
     for r in &data.regios {
         urls.insert(format!("regios/{}/", r.id), format!("regio '{}'", r.id));
@@ -204,7 +207,10 @@ fn generated_urls(pages: &[Page], data: &Data) -> HashMap<String, String> {
         if let Meta::Journaal { editie, .. } = &p.doc.meta
             && !editie.is_empty()
         {
-            urls.insert(format!("journaal/{editie}/"), format!("the edition {editie}"));
+            urls.insert(
+                format!("journaal/{editie}/"),
+                format!("the edition {editie}"),
+            );
         }
     }
     urls
@@ -295,13 +301,24 @@ fn index(site: &mut Site, pages: &[Page]) {
                 site.thema_by_id.insert(p.doc.slug.clone(), i);
             }
             (Section::Plain, _) => site.plain.push(i),
-            (_, Meta::Praktijkvoorbeeld { werkplein, themas, .. }) => {
+            (
+                _,
+                Meta::Praktijkvoorbeeld {
+                    werkplein, themas, ..
+                },
+            ) => {
                 site.praktijkvoorbeelden.push(i);
                 for t in themas {
-                    site.praktijk_by_thema.entry(t.id.clone()).or_default().push(i);
+                    site.praktijk_by_thema
+                        .entry(t.id.clone())
+                        .or_default()
+                        .push(i);
                 }
                 if let Some(w) = werkplein {
-                    site.praktijk_by_werkplein.entry(w.clone()).or_default().push(i);
+                    site.praktijk_by_werkplein
+                        .entry(w.clone())
+                        .or_default()
+                        .push(i);
                 }
             }
             (
@@ -319,13 +336,19 @@ fn index(site: &mut Site, pages: &[Page]) {
                     site.edities.entry(editie.clone()).or_default().push(i);
                 }
                 for t in themas {
-                    site.journaal_by_thema.entry(t.id.clone()).or_default().push(i);
+                    site.journaal_by_thema
+                        .entry(t.id.clone())
+                        .or_default()
+                        .push(i);
                 }
                 let mut named: Vec<&String> = werkpleinen.iter().chain(vraag_van).collect();
                 named.sort();
                 named.dedup();
                 for w in named {
-                    site.journaal_by_werkplein.entry(w.clone()).or_default().push(i);
+                    site.journaal_by_werkplein
+                        .entry(w.clone())
+                        .or_default()
+                        .push(i);
                 }
             }
             _ => {}
@@ -358,7 +381,10 @@ fn index(site: &mut Site, pages: &[Page]) {
         .sort_by(|&a, &b| pages[a].doc.title.cmp(&pages[b].doc.title));
     let data = &site.data;
     for (i, w) in data.werkpleinen.iter().enumerate() {
-        site.werkpleinen_by_regio.entry(w.regio.clone()).or_default().push(i);
+        site.werkpleinen_by_regio
+            .entry(w.regio.clone())
+            .or_default()
+            .push(i);
     }
     for list in site.werkpleinen_by_regio.values_mut() {
         list.sort_by(|&a, &b| data.werkpleinen[a].naam.cmp(&data.werkpleinen[b].naam));
@@ -550,7 +576,8 @@ fn join(from: &str, rel: &str) -> Option<String> {
 
 /// `to` written relative to the folder of `from`.
 fn relative(from: &str, to: &str) -> String {
-    let from_dir: Vec<&str> = from.split('/').collect::<Vec<_>>()[..from.split('/').count() - 1].to_vec();
+    let from_dir: Vec<&str> =
+        from.split('/').collect::<Vec<_>>()[..from.split('/').count() - 1].to_vec();
     let to_parts: Vec<&str> = to.split('/').collect();
     let common = from_dir
         .iter()
@@ -560,11 +587,6 @@ fn relative(from: &str, to: &str) -> String {
     let mut out: Vec<&str> = vec![".."; from_dir.len() - common];
     out.extend(&to_parts[common..]);
     out.join("/")
-}
-
-/// A position for problems that belong to a whole page.
-pub fn page_pos(p: &Page) -> Pos {
-    p.doc.title_pos
 }
 
 #[cfg(test)]

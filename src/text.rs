@@ -14,7 +14,8 @@ pub fn is_slug(s: &str) -> bool {
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 const MONTHS: [&str; 12] = [
@@ -51,7 +52,13 @@ pub fn month_nl(month: &str) -> Option<String> {
 /// Parses `YYYY-MM` strictly.
 pub fn parse_month(s: &str) -> Option<(i32, u32)> {
     let b = s.as_bytes();
-    if b.len() != 7 || b[4] != b'-' || !b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit()) {
+    if b.len() != 7
+        || b[4] != b'-'
+        || !b
+            .iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || c.is_ascii_digit())
+    {
         return None;
     }
     let y: i32 = s[..4].parse().ok()?;
@@ -65,7 +72,9 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let shape_ok = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape_ok {
         return None;
     }
@@ -109,7 +118,10 @@ mod tests {
 
     #[test]
     fn slugs_fold_diacritics_and_punctuation() {
-        assert_eq!(slugify("Wat maakt dat het werkt?"), "wat-maakt-dat-het-werkt");
+        assert_eq!(
+            slugify("Wat maakt dat het werkt?"),
+            "wat-maakt-dat-het-werkt"
+        );
         assert_eq!(slugify("Cliëntenraad & rol"), "clientenraad-rol");
         assert!(is_slug("den-bosch"));
         assert!(!is_slug("Den-Bosch"));

@@ -74,12 +74,13 @@ fn add_embedded(theme: &mut Theme, dir: &'static Dir<'static>) {
 }
 
 fn add_dir(theme: &mut Theme, root: &Path, dir: &str, diags: &Diagnostics) {
-    for (rel, abs) in load::list_files(root, dir, diags) {
+    for (rel, _) in load::list_files(root, dir, diags) {
         let Some(text) = load::read_optional(root, &rel, diags) else {
             continue;
         };
-        let _ = abs;
         let name = rel[dir.len() + 1..].to_string();
-        theme.templates.insert(name, TemplateSource { origin: rel, text });
+        theme
+            .templates
+            .insert(name, TemplateSource { origin: rel, text });
     }
 }

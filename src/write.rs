@@ -47,7 +47,10 @@ fn sibling(out: &Path, tag: &str) -> PathBuf {
 
 /// Writes `files` into a fresh folder and swaps it in place of `out`.
 pub fn write_site(out: &Path, files: &[OutFile]) -> io::Result<Cleanup> {
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     fs::create_dir_all(parent)?;
     let tmp = sibling(out, "new");
     if tmp.exists() {

@@ -33,8 +33,7 @@ pub fn split_front_matter(text: &str) -> Result<FrontMatter<'_>, (Pos, String)> 
     }
     let yaml_start = (first_end + 1).min(text.len());
     let mut offset = yaml_start;
-    let mut line = 2;
-    for l in text[yaml_start..].split_inclusive('\n') {
+    for (line, l) in (2..).zip(text[yaml_start..].split_inclusive('\n')) {
         if l.trim_end() == "---" {
             let body_start = offset + l.len();
             return Ok(FrontMatter {
@@ -45,7 +44,6 @@ pub fn split_front_matter(text: &str) -> Result<FrontMatter<'_>, (Pos, String)> 
             });
         }
         offset += l.len();
-        line += 1;
     }
     Err((
         Pos::new(1, 1),
@@ -430,7 +428,10 @@ mod tests {
 
     #[test]
     fn locates_keys_and_list_values() {
-        let loc = Locator::new("title: x\nthemas:\n  - jongeren\n  - wijk\nwerkplein: venlo\n", 2);
+        let loc = Locator::new(
+            "title: x\nthemas:\n  - jongeren\n  - wijk\nwerkplein: venlo\n",
+            2,
+        );
         assert_eq!(loc.key("werkplein"), Pos::new(6, 12));
         assert_eq!(loc.value("themas", "wijk"), Pos::new(5, 5));
         let flow = Locator::new("themas: [jongeren, wijk]\n", 2);

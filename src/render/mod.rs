@@ -14,7 +14,6 @@ use tera::{Context, Tera};
 use crate::content::{Meta, Section, Soort};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::model::{PRINT_SLUG, Site};
-use crate::text;
 use crate::theme::Theme;
 use crate::write::{Body, OutFile};
 use shapes::{Counted, Crumb, Item, PageInfo, Ref, Urls, item, toc};
@@ -155,7 +154,12 @@ fn nav(site: &Site, urls: Urls) -> Vec<NavItem> {
         "praktijkvoorbeelden/",
     );
     add(!site.themas.is_empty(), "themas", "Thema's", "themas/");
-    add(!site.journaal.is_empty(), "journaal", "Journaal", "journaal/");
+    add(
+        !site.journaal.is_empty(),
+        "journaal",
+        "Journaal",
+        "journaal/",
+    );
     add(
         site.kaderdocument.is_some() || !site.hoofdstukken.is_empty(),
         "kaderdocument",
@@ -221,7 +225,12 @@ impl<'a> Renderer<'a> {
         let mut jobs = vec![Job::Home];
         jobs.extend(
             (0..site.pages.len())
-                .filter(|&i| !matches!(site.pages[i].doc.section, Section::Home | Section::KaderIndex))
+                .filter(|&i| {
+                    !matches!(
+                        site.pages[i].doc.section,
+                        Section::Home | Section::KaderIndex
+                    )
+                })
                 .map(Job::Page),
         );
         if !site.praktijkvoorbeelden.is_empty() {
@@ -229,7 +238,11 @@ impl<'a> Renderer<'a> {
             for &t in &site.themas {
                 jobs.push(Job::PraktijkThema(&site.pages[t].doc.slug));
             }
-            let mut ws: Vec<&str> = site.praktijk_by_werkplein.keys().map(String::as_str).collect();
+            let mut ws: Vec<&str> = site
+                .praktijk_by_werkplein
+                .keys()
+                .map(String::as_str)
+                .collect();
             ws.sort();
             jobs.extend(ws.into_iter().map(Job::PraktijkWerkplein));
         }
@@ -263,7 +276,10 @@ impl<'a> Renderer<'a> {
             Job::Home => String::new(),
             Job::Page(i) => {
                 let p = &site.pages[i];
-                return Some((p.url.clone(), p.doc.date.map(|d| d.format("%Y-%m-%d").to_string())));
+                return Some((
+                    p.url.clone(),
+                    p.doc.date.map(|d| d.format("%Y-%m-%d").to_string()),
+                ));
             }
             Job::PraktijkIndex => "praktijkvoorbeelden/".into(),
             Job::PraktijkThema(id) => format!("praktijkvoorbeelden/thema/{id}/"),
@@ -328,7 +344,13 @@ impl<'a> Renderer<'a> {
                 let title = home.map_or(site.config.title.as_str(), |p| p.doc.title.as_str());
                 ctx.insert(
                     "page",
-                    &self.info(title, "", Some("home"), home.and_then(|p| p.doc.samenvatting.as_deref()), vec![]),
+                    &self.info(
+                        title,
+                        "",
+                        Some("home"),
+                        home.and_then(|p| p.doc.samenvatting.as_deref()),
+                        vec![],
+                    ),
                 );
                 ctx.insert("intro", &home.map_or("", |p| p.html.as_str()));
                 let journaal = &site.journaal[..site.journaal.len().min(HOME_JOURNAAL)];
@@ -465,7 +487,10 @@ impl<'a> Renderer<'a> {
                             naam: &p.doc.title,
                             url: urls.path(&p.url),
                             samenvatting: p.doc.samenvatting.as_deref(),
-                            aantal_praktijkvoorbeelden: site.praktijk_by_thema.get(id).map_or(0, Vec::len),
+                            aantal_praktijkvoorbeelden: site
+                                .praktijk_by_thema
+                                .get(id)
+                                .map_or(0, Vec::len),
                             aantal_journaal: site.journaal_by_thema.get(id).map_or(0, Vec::len),
                         }
                     })
@@ -555,10 +580,17 @@ impl<'a> Renderer<'a> {
                         url: r.url,
                     }
                 };
-                let older = site.edities.range(..e.to_string()).next_back().map(|(k, _)| to_nav(k));
+                let older = site
+                    .edities
+                    .range(..e.to_string())
+                    .next_back()
+                    .map(|(k, _)| to_nav(k));
                 let newer = site
                     .edities
-                    .range((std::ops::Bound::Excluded(e.to_string()), std::ops::Bound::Unbounded))
+                    .range((
+                        std::ops::Bound::Excluded(e.to_string()),
+                        std::ops::Bound::Unbounded,
+                    ))
                     .next()
                     .map(|(k, _)| to_nav(k));
                 ctx.insert("vorige", &older);
@@ -604,7 +636,10 @@ impl<'a> Renderer<'a> {
                     })
                     .collect();
                 ctx.insert("hoofdstukken", &chapters);
-                ctx.insert("print_url", &urls.path(&format!("kaderdocument/{PRINT_SLUG}/")));
+                ctx.insert(
+                    "print_url",
+                    &urls.path(&format!("kaderdocument/{PRINT_SLUG}/")),
+                );
                 "kaderdocument.html"
             }
             Job::KaderPrint => {
@@ -675,7 +710,10 @@ impl<'a> Renderer<'a> {
                         &w.naam,
                         &url,
                         Some("werkpleinen"),
-                        Some(&format!("{} in {}: praktijkvoorbeelden en journaal.", w.naam, w.plaats)),
+                        Some(&format!(
+                            "{} in {}: praktijkvoorbeelden en journaal.",
+                            w.naam, w.plaats
+                        )),
                         self.crumbs(&[("Werkpleinen", "werkpleinen/")]),
                     ),
                 );
@@ -702,10 +740,17 @@ impl<'a> Renderer<'a> {
                     },
                 );
                 let praktijk = site.praktijk_by_werkplein.get(&w.id);
-                ctx.insert("praktijkvoorbeelden", &self.items(praktijk.map_or(&[][..], Vec::as_slice)));
+                ctx.insert(
+                    "praktijkvoorbeelden",
+                    &self.items(praktijk.map_or(&[][..], Vec::as_slice)),
+                );
                 ctx.insert(
                     "journaal",
-                    &self.items(site.journaal_by_werkplein.get(&w.id).map_or(&[][..], Vec::as_slice)),
+                    &self.items(
+                        site.journaal_by_werkplein
+                            .get(&w.id)
+                            .map_or(&[][..], Vec::as_slice),
+                    ),
                 );
                 let buren: Vec<Ref> = site
                     .werkpleinen_by_regio
@@ -718,7 +763,8 @@ impl<'a> Renderer<'a> {
                 ctx.insert("buren", &buren);
                 ctx.insert(
                     "lijst_url",
-                    &praktijk.map(|_| urls.path(&format!("praktijkvoorbeelden/werkplein/{}/", w.id))),
+                    &praktijk
+                        .map(|_| urls.path(&format!("praktijkvoorbeelden/werkplein/{}/", w.id))),
                 );
                 "werkplein.html"
             }
@@ -745,7 +791,10 @@ impl<'a> Renderer<'a> {
                         &url,
                         Some("werkpleinen"),
                         Some(&format!("De werkpleinen van arbeidsmarktregio {}.", r.naam)),
-                        self.crumbs(&[("Werkpleinen", "werkpleinen/"), ("Arbeidsmarktregio's", "regios/")]),
+                        self.crumbs(&[
+                            ("Werkpleinen", "werkpleinen/"),
+                            ("Arbeidsmarktregio's", "regios/"),
+                        ]),
                     ),
                 );
                 #[derive(Serialize)]
@@ -753,8 +802,17 @@ impl<'a> Renderer<'a> {
                     id: &'a str,
                     naam: &'a str,
                 }
-                ctx.insert("regio", &RegioInfo { id: &r.id, naam: &r.naam });
-                let members = site.werkpleinen_by_regio.get(&r.id).map_or(&[][..], Vec::as_slice);
+                ctx.insert(
+                    "regio",
+                    &RegioInfo {
+                        id: &r.id,
+                        naam: &r.naam,
+                    },
+                );
+                let members = site
+                    .werkpleinen_by_regio
+                    .get(&r.id)
+                    .map_or(&[][..], Vec::as_slice);
                 #[derive(Serialize)]
                 struct Member<'a> {
                     id: &'a str,
@@ -795,16 +853,22 @@ impl<'a> Renderer<'a> {
             Job::NotFound => {
                 ctx.insert(
                     "page",
-                    &self.info("Pagina niet gevonden", "404.html", None, None, self.crumbs(&[])),
+                    &self.info(
+                        "Pagina niet gevonden",
+                        "404.html",
+                        None,
+                        None,
+                        self.crumbs(&[]),
+                    ),
                 );
                 return ("404.html".into(), "404.html", ctx);
             }
             Job::Atom | Job::Rss => {
-                let (name, file) = match job {
-                    Job::Atom => ("atom.xml", "journal/atom.xml"),
-                    _ => ("rss.xml", "journal/rss.xml"),
+                let name = if matches!(job, Job::Atom) {
+                    "atom.xml"
+                } else {
+                    "rss.xml"
                 };
-                let _ = file;
                 let rel = format!("journaal/{name}");
                 ctx.insert(
                     "page",
@@ -829,15 +893,25 @@ impl<'a> Renderer<'a> {
                     })
                     .collect();
                 entries.sort_by(|a, b| a.loc.cmp(&b.loc));
-                ctx.insert("page", &self.info("Sitemap", "sitemap.xml", None, None, vec![]));
+                ctx.insert(
+                    "page",
+                    &self.info("Sitemap", "sitemap.xml", None, None, vec![]),
+                );
                 ctx.insert("urls", &entries);
                 return ("sitemap.xml".into(), "sitemap.xml", ctx);
             }
             Job::Robots => {
-                ctx.insert("page", &self.info("robots.txt", "robots.txt", None, None, vec![]));
+                ctx.insert(
+                    "page",
+                    &self.info("robots.txt", "robots.txt", None, None, vec![]),
+                );
                 ctx.insert(
                     "sitemap_url",
-                    &format!("{}{}", site.config.base_url.origin, urls.path("sitemap.xml")),
+                    &format!(
+                        "{}{}",
+                        site.config.base_url.origin,
+                        urls.path("sitemap.xml")
+                    ),
                 );
                 return ("robots.txt".into(), "robots.txt", ctx);
             }
@@ -874,13 +948,22 @@ impl<'a> Renderer<'a> {
                 let title = site
                     .kaderdocument
                     .map_or("Kaderdocument", |k| site.pages[k].doc.title.as_str());
-                (Some("kaderdocument"), self.crumbs(&[(title, "kaderdocument/")]))
+                (
+                    Some("kaderdocument"),
+                    self.crumbs(&[(title, "kaderdocument/")]),
+                )
             }
             _ => (None, self.crumbs(&[])),
         };
         ctx.insert(
             "page",
-            &self.info(&doc.title, &p.url, section, doc.samenvatting.as_deref(), crumbs),
+            &self.info(
+                &doc.title,
+                &p.url,
+                section,
+                doc.samenvatting.as_deref(),
+                crumbs,
+            ),
         );
         ctx.insert("content", &p.html);
         ctx.insert("toc", &toc(p));
@@ -999,18 +1082,29 @@ impl<'a> Renderer<'a> {
                 };
                 ctx.insert("vorige", &n.checked_sub(1).and_then(link));
                 ctx.insert("volgende", &link(n + 1));
-                ctx.insert("print_url", &urls.path(&format!("kaderdocument/{PRINT_SLUG}/")));
+                ctx.insert(
+                    "print_url",
+                    &urls.path(&format!("kaderdocument/{PRINT_SLUG}/")),
+                );
                 "hoofdstuk.html"
             }
             Meta::Page if doc.section == Section::Thema => {
                 let id = doc.slug.as_str();
                 ctx.insert(
                     "praktijkvoorbeelden",
-                    &self.items(site.praktijk_by_thema.get(id).map_or(&[][..], Vec::as_slice)),
+                    &self.items(
+                        site.praktijk_by_thema
+                            .get(id)
+                            .map_or(&[][..], Vec::as_slice),
+                    ),
                 );
                 ctx.insert(
                     "journaal",
-                    &self.items(site.journaal_by_thema.get(id).map_or(&[][..], Vec::as_slice)),
+                    &self.items(
+                        site.journaal_by_thema
+                            .get(id)
+                            .map_or(&[][..], Vec::as_slice),
+                    ),
                 );
                 let lijst = (!site.praktijkvoorbeelden.is_empty())
                     .then(|| urls.path(&format!("praktijkvoorbeelden/thema/{id}/")));
@@ -1127,11 +1221,6 @@ fn absolutize(html: &str, origin: &str) -> String {
     html.replace("href=\"/", &format!("href=\"{origin}/"))
         .replace("src=\"/", &format!("src=\"{origin}/"))
         .replace(&format!("=\"{origin}//"), "=\"//")
-}
-
-/// Title of a month for display; exposed for the CLI summary.
-pub fn month_title(id: &str) -> String {
-    text::month_nl(id).unwrap_or_else(|| id.to_string())
 }
 
 #[cfg(test)]
