@@ -193,8 +193,12 @@ fn run(
     let theme = theme::load(root, &config.theme, diags);
     // model
     let site = model::build(config, data, docs, opts.drafts, diags);
-    // render
+    // render: templates are always parsed (to report their syntax errors), but pages are not
+    // rendered from a model with errors, which would only add follow-up errors.
     let renderer = render::renderer(&theme, &site, diags)?;
+    if diags.has_errors() {
+        return None;
+    }
     let (mut files, counts) = renderer.render_all(diags);
     let statics = add_static(&mut files, theme.static_files, &sources.static_files, diags);
     Some((files, counts, statics))
