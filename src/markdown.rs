@@ -39,6 +39,9 @@ impl Analysis {
     }
 }
 
+/// Ids the page layout uses (the main landmark); a heading with that text gets `-1`.
+pub const RESERVED_IDS: [&str; 1] = ["inhoud"];
+
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -53,7 +56,8 @@ fn level(l: HeadingLevel) -> u8 {
 /// Finds headings (with unique ids: text slugs, or `{#id}` where given) and links.
 pub fn analyze(body: &str) -> Analysis {
     let mut out = Analysis::default();
-    let mut used = HashSet::new();
+    // Ids the page layout uses itself are not given to headings.
+    let mut used: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
     let mut current: Option<(u8, Option<String>, String, usize)> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
@@ -110,15 +114,34 @@ fn unique(base: &str, used: &mut HashSet<String>) -> String {
 
 /// Renders to sanitized HTML. Heading ids come from `analysis` (prefixed with `id_prefix`);
 /// every link destination goes through `resolve(dest, offset)`, which returns its new value.
+/// Tables are wrapped in a focusable, labelled region so they scroll on narrow screens;
+/// `table_label` names the page ("Tabel 2 van <table_label>") to keep labels unique.
 pub fn render(
     body: &str,
     analysis: &Analysis,
     id_prefix: &str,
+    table_label: &str,
     resolve: &dyn Fn(&str, usize) -> Option<String>,
 ) -> String {
     let mut heading = 0;
+    let mut tables = 0;
     let events = Parser::new_ext(body, options())
         .into_offset_iter()
+        .flat_map(|(event, range)| {
+            let events: Vec<Event> = match event {
+                Event::Start(Tag::Table(_)) => {
+                    tables += 1;
+                    let label = escape_attr(&format!("Tabel {tables} van {table_label}"));
+                    let open = format!(
+                        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{label}\">"
+                    );
+                    vec![Event::Html(CowStr::from(open)), event]
+                }
+                Event::End(TagEnd::Table) => vec![event, Event::Html(CowStr::from("</div>"))],
+                other => vec![other],
+            };
+            events.into_iter().map(move |e| (e, range.clone()))
+        })
         .map(|(event, range)| match event {
             Event::Start(Tag::Heading {
                 level,
@@ -177,6 +200,13 @@ pub fn render(
     sanitize(&out)
 }
 
+fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
     b.add_tags([
@@ -187,7 +217,8 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         "details",
         "summary",
     ])
-    .add_generic_attributes(["id", "class"])
+    .add_generic_attributes(["id", "class", "role"])
+    .add_tag_attributes("div", ["tabindex"])
     .add_generic_attribute_prefixes(["aria-", "data-"])
     .add_tag_attributes("th", ["style", "scope"])
     .add_tag_attributes("td", ["style"])
@@ -214,7 +245,7 @@ mod tests {
     use super::*;
 
     fn plain(body: &str) -> String {
-        render(body, &analyze(body), "", &|_, _| None)
+        render(body, &analyze(body), "", "test", &|_, _| None)
     }
 
     #[test]
@@ -233,7 +264,7 @@ mod tests {
     #[test]
     fn renders_ids_with_prefix() {
         let body = "## Aanpak\n";
-        let html = render(body, &analyze(body), "h1-", &|_, _| None);
+        let html = render(body, &analyze(body), "h1-", "test", &|_, _| None);
         assert_eq!(html.trim(), r#"<h2 id="h1-aanpak">Aanpak</h2>"#);
     }
 
@@ -244,7 +275,7 @@ mod tests {
         assert_eq!(a.links.len(), 2);
         assert_eq!(a.links[0].dest, "../themas/a.md#x");
         assert_eq!(position(body, a.links[1].offset, 10).line, 12);
-        let html = render(body, &a, "", &|d, _| {
+        let html = render(body, &a, "", "test", &|d, _| {
             d.ends_with("#x").then(|| "/themas/a/#x".to_string())
         });
         assert!(html.contains(r#"<a href="/themas/a/#x">dit</a>"#), "{html}");
@@ -260,6 +291,15 @@ mod tests {
         assert!(!html.contains("javascript:"), "{html}");
         assert!(!html.contains("onerror"), "{html}");
         assert!(html.contains(r#"<img src="x.png" alt="x">"#), "{html}");
+    }
+
+    #[test]
+    fn tables_are_wrapped_in_labelled_regions() {
+        let html = plain("| a | b |\n|---|---|\n| 1 | 2 |\n\n## Inhoud\n");
+        let open = r#"<div class="table-wrap" tabindex="0" role="region" aria-label="Tabel 1 van test"><table>"#;
+        assert!(html.contains(open), "{html}");
+        assert!(html.contains("</table>\n</div>"), "{html}");
+        assert!(html.contains(r#"<h2 id="inhoud-1">"#), "{html}");
     }
 
     #[test]

@@ -456,7 +456,13 @@ impl<'a> Links<'a> {
                 }
             }
         };
-        markdown::render(&page.doc.body, &page.analysis, &prefix, &resolve)
+        markdown::render(
+            &page.doc.body,
+            &page.analysis,
+            &prefix,
+            &page.doc.title,
+            &resolve,
+        )
     }
 
     /// The new destination of a link (None: keep it as written), or an error with a hint.
