@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, Severity};
 use crate::write::{Body, Cleanup, OutFile};
-use crate::{config, content, data, load, model, render, theme, write};
+use crate::{config, content, data, landkaart, load, model, render, resultaten, theme, write};
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -190,9 +190,28 @@ fn run(
     );
     let docs = content::parse_all(&sources.content, &data, diags);
     let config = config?;
+    let landkaart = landkaart::parse(
+        sources.landkaart.as_deref(),
+        &sources.landkaart_csv,
+        config.landkaart_periode.as_deref(),
+        &data,
+        diags,
+    );
+    let resultaten = resultaten::parse(&sources.resultaten, &data, diags);
     let theme = theme::load(root, &config.theme, diags);
     // model
-    let site = model::build(config, data, docs, opts.drafts, diags);
+    let site = model::build(
+        model::Inputs {
+            config,
+            data,
+            landkaart,
+            resultaten,
+            outline: sources.outline,
+        },
+        docs,
+        opts.drafts,
+        diags,
+    );
     // render: templates are always parsed (to report their syntax errors), but pages are not
     // rendered from a model with errors, which would only add follow-up errors.
     let renderer = render::renderer(&theme, &site, diags)?;

@@ -103,6 +103,15 @@ impl Diagnostics {
         self.push(Diagnostic::warning(path, pos, message));
     }
 
+    pub fn error_count(&self) -> usize {
+        self.items
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
     pub fn has_errors(&self) -> bool {
         self.items
             .lock()

@@ -14,14 +14,18 @@
 //! [`build`] runs the stages; all YAML parsing is in [`yaml`].
 
 pub mod build;
+pub mod charts;
 pub mod config;
 pub mod content;
 pub mod data;
 pub mod diagnostics;
+pub mod landkaart;
 pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod render;
+pub mod resultaten;
+pub mod table;
 pub mod text;
 pub mod theme;
 pub mod write;

@@ -31,6 +31,12 @@ pub struct Sources {
     pub content: Vec<SourceFile>,
     pub werkpleinen: Option<String>,
     pub regios: Option<String>,
+    /// `data/landkaart.yaml`, the period CSVs in `data/landkaart/`, the outline of the country.
+    pub landkaart: Option<String>,
+    pub landkaart_csv: Vec<SourceFile>,
+    pub outline: Option<String>,
+    /// CSV files in `data/resultaten/`.
+    pub resultaten: Vec<SourceFile>,
     /// Files under `static/`, sorted by output path.
     pub static_files: Vec<StaticFile>,
 }
@@ -62,14 +68,30 @@ pub fn load(root: &Path, diags: &Diagnostics) -> Sources {
             source: abs,
         })
         .collect();
+    let csvs = |dir: &str| -> Vec<SourceFile> {
+        list_files(root, dir, diags)
+            .into_iter()
+            .filter(|(rel, _)| rel.ends_with(".csv"))
+            .filter_map(|(rel, abs)| {
+                read_text(&rel, &abs, diags).map(|text| SourceFile { path: rel, text })
+            })
+            .collect()
+    };
     Sources {
         config: read_optional(root, crate::config::PATH, diags),
+        landkaart: read_optional(root, crate::landkaart::PATH, diags),
+        landkaart_csv: csvs(crate::landkaart::DIR),
+        outline: read_optional(root, OUTLINE, diags),
+        resultaten: csvs("data/resultaten"),
         content,
         werkpleinen: read_optional(root, crate::data::WERKPLEINEN, diags),
         regios: read_optional(root, crate::data::REGIOS, diags),
         static_files,
     }
 }
+
+/// The outline of the Netherlands for the Landkaart map (GeoJSON).
+pub const OUTLINE: &str = "data/nederland.geojson";
 
 /// Reads a file that may be absent.
 pub fn read_optional(root: &Path, rel: &str, diags: &Diagnostics) -> Option<String> {

@@ -12,7 +12,9 @@ use crate::config::SiteConfig;
 use crate::content::{Document, Meta, Section};
 use crate::data::Data;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::landkaart::Landkaart;
 use crate::markdown::{self, Analysis};
+use crate::resultaten::Resultaten;
 use crate::text;
 
 /// Generated pages' URLs, reserved so a content file cannot take them.
@@ -41,6 +43,10 @@ pub struct Page {
 pub struct Site {
     pub config: SiteConfig,
     pub data: Data,
+    pub landkaart: Option<Landkaart>,
+    pub resultaten: Resultaten,
+    /// GeoJSON outline of the Netherlands, for the Landkaart map.
+    pub outline: Option<String>,
     /// All published pages, sorted by source path.
     pub pages: Vec<Page>,
     pub home: Option<usize>,
@@ -74,14 +80,17 @@ impl Site {
     }
 }
 
+/// The validated settings and data files the model is built from.
+pub struct Inputs {
+    pub config: SiteConfig,
+    pub data: Data,
+    pub landkaart: Option<Landkaart>,
+    pub resultaten: Resultaten,
+    pub outline: Option<String>,
+}
+
 /// Builds the model. `docs` are all parsed documents; drafts are left out unless `drafts`.
-pub fn build(
-    config: SiteConfig,
-    data: Data,
-    docs: Vec<Document>,
-    drafts: bool,
-    diags: &Diagnostics,
-) -> Site {
+pub fn build(inputs: Inputs, docs: Vec<Document>, drafts: bool, diags: &Diagnostics) -> Site {
     let (mut docs, draft_docs): (Vec<Document>, Vec<Document>) =
         docs.into_iter().partition(|d| drafts || !d.draft);
     docs.sort_by(|a, b| a.path.cmp(&b.path));
@@ -98,6 +107,13 @@ pub fn build(
         })
         .collect();
 
+    let Inputs {
+        config,
+        data,
+        landkaart,
+        resultaten,
+        outline,
+    } = inputs;
     check_urls(&pages, &data, diags);
     for p in &pages {
         if p.doc.section == Section::Praktijkvoorbeeld {
@@ -108,6 +124,9 @@ pub fn build(
     let mut site = Site {
         config,
         data,
+        landkaart,
+        resultaten,
+        outline,
         pages: Vec::new(),
         home: None,
         praktijkvoorbeelden: Vec::new(),

@@ -3,6 +3,8 @@
 //! Templates are parsed once. Every output file is a [`Job`]; jobs are listed first (cheap),
 //! then rendered in parallel, each with a small context built for it alone.
 
+mod charts;
+mod landkaart;
 mod shapes;
 
 use std::collections::HashMap;
@@ -41,6 +43,8 @@ enum Job<'a> {
     Werkplein(usize),
     RegiosIndex,
     Regio(usize),
+    LandkaartIndex,
+    LandkaartPeriode(usize),
     NotFound,
     Atom,
     Rss,
@@ -167,6 +171,14 @@ fn nav(site: &Site, urls: Urls) -> Vec<NavItem> {
         "kaderdocument/",
     );
     add(true, "werkpleinen", "Werkpleinen", "werkpleinen/");
+    add(
+        site.landkaart
+            .as_ref()
+            .is_some_and(|lk| lk.current_stats().is_some()),
+        "landkaart",
+        "Landkaart",
+        "landkaart/",
+    );
     nav
 }
 
@@ -217,6 +229,8 @@ impl<'a> Renderer<'a> {
             .filter(|j| matches!(j, Job::Atom | Job::Rss))
             .count();
         let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+        let mut files = files;
+        files.extend(self.open_data());
         (files, Counts { pages, feeds })
     }
 
@@ -263,6 +277,14 @@ impl<'a> Renderer<'a> {
         jobs.extend((0..site.data.werkpleinen.len()).map(Job::Werkplein));
         jobs.push(Job::RegiosIndex);
         jobs.extend((0..site.data.regios.len()).map(Job::Regio));
+        if let Some(lk) = site
+            .landkaart
+            .as_ref()
+            .filter(|lk| lk.current_stats().is_some())
+        {
+            jobs.push(Job::LandkaartIndex);
+            jobs.extend(lk.reported().map(|(i, _, _)| Job::LandkaartPeriode(i)));
+        }
         jobs.push(Job::NotFound);
         jobs.push(Job::Sitemap);
         jobs.push(Job::Robots);
@@ -293,6 +315,11 @@ impl<'a> Renderer<'a> {
             Job::Werkplein(i) => format!("werkpleinen/{}/", site.data.werkpleinen[i].id),
             Job::RegiosIndex => "regios/".into(),
             Job::Regio(i) => format!("regios/{}/", site.data.regios[i].id),
+            Job::LandkaartIndex => "landkaart/".into(),
+            Job::LandkaartPeriode(p) => match &site.landkaart {
+                Some(lk) => format!("landkaart/{}/", lk.perioden[p].id),
+                None => return None,
+            },
             Job::NotFound | Job::Atom | Job::Rss | Job::Sitemap | Job::Robots => return None,
         };
         Some((url, None))
@@ -364,6 +391,7 @@ impl<'a> Renderer<'a> {
                     .filter_map(|&t| urls.thema(site, &site.pages[t].doc.slug))
                     .collect();
                 ctx.insert("themas", &themas);
+                ctx.insert("landkaart", &landkaart::home_summary(site, urls));
                 "home.html"
             }
             Job::Page(i) => return self.page_context(i, ctx),
@@ -699,6 +727,18 @@ impl<'a> Renderer<'a> {
                     .collect();
                 rows.sort_by(|a, b| a.naam.cmp(b.naam).then(a.id.cmp(b.id)));
                 ctx.insert("werkpleinen", &rows);
+                ctx.insert(
+                    "periode",
+                    &site
+                        .landkaart
+                        .as_ref()
+                        .filter(|lk| lk.current_stats().is_some())
+                        .map(|lk| {
+                            landkaart::period_links(urls, lk, lk.current)
+                                .into_iter()
+                                .find(|p| p.current)
+                        }),
+                );
                 ctx.insert("regios", &self.regio_counts());
                 "werkpleinen.html"
             }
@@ -752,15 +792,20 @@ impl<'a> Renderer<'a> {
                             .map_or(&[][..], Vec::as_slice),
                     ),
                 );
-                let buren: Vec<Ref> = site
+                let buren: Vec<WerkpleinRow> = site
                     .werkpleinen_by_regio
                     .get(&w.regio)
                     .map_or(&[][..], Vec::as_slice)
                     .iter()
                     .filter(|&&j| j != i)
-                    .filter_map(|&j| urls.werkplein(site, &site.data.werkpleinen[j].id))
+                    .map(|&j| self.werkplein_row(&site.data.werkpleinen[j]))
                     .collect();
                 ctx.insert("buren", &buren);
+                ctx.insert(
+                    "landkaart",
+                    &landkaart::werkplein_landkaart(site, urls, &w.id),
+                );
+                ctx.insert("resultaten", &landkaart::werkplein_resultaten(site, &w.id));
                 ctx.insert(
                     "lijst_url",
                     &praktijk
@@ -813,26 +858,16 @@ impl<'a> Renderer<'a> {
                     .werkpleinen_by_regio
                     .get(&r.id)
                     .map_or(&[][..], Vec::as_slice);
-                #[derive(Serialize)]
-                struct Member<'a> {
-                    id: &'a str,
-                    naam: &'a str,
-                    url: String,
-                    plaats: &'a str,
-                }
-                let rows: Vec<Member> = members
+                let rows: Vec<WerkpleinRow> = members
                     .iter()
-                    .map(|&j| {
-                        let w = &site.data.werkpleinen[j];
-                        Member {
-                            id: &w.id,
-                            naam: &w.naam,
-                            url: urls.path(&format!("werkpleinen/{}/", w.id)),
-                            plaats: &w.plaats,
-                        }
-                    })
+                    .map(|&j| self.werkplein_row(&site.data.werkpleinen[j]))
                     .collect();
                 ctx.insert("werkpleinen", &rows);
+                let ids: Vec<&str> = members
+                    .iter()
+                    .map(|&j| site.data.werkpleinen[j].id.as_str())
+                    .collect();
+                ctx.insert("gemiddelden", &landkaart::group_averages(site, &ids));
                 let mut praktijk: Vec<usize> = members
                     .iter()
                     .flat_map(|&j| {
@@ -849,6 +884,33 @@ impl<'a> Renderer<'a> {
                 });
                 ctx.insert("praktijkvoorbeelden", &self.items(&praktijk));
                 "regio.html"
+            }
+            Job::LandkaartIndex | Job::LandkaartPeriode(_) => {
+                let Some(lk) = site.landkaart.as_ref() else {
+                    return (path, "404.html", ctx);
+                };
+                let p = match job {
+                    Job::LandkaartPeriode(p) => p,
+                    _ => lk.current,
+                };
+                let title = match job {
+                    Job::LandkaartIndex => "De Landkaart".to_string(),
+                    _ => format!("De Landkaart: {}", lk.perioden[p].naam),
+                };
+                let crumbs = match job {
+                    Job::LandkaartIndex => self.crumbs(&[]),
+                    _ => self.crumbs(&[("De Landkaart", "landkaart/")]),
+                };
+                let description = format!(
+                    "De voortgang van de werkpleinen op de mijlpalen van integrale dienstverlening, {}.",
+                    lk.perioden[p].naam
+                );
+                ctx.insert(
+                    "page",
+                    &self.info(&title, &url, Some("landkaart"), Some(&description), crumbs),
+                );
+                ctx.insert("landkaart", &landkaart::period_page(site, urls, lk, p));
+                "landkaart.html"
             }
             Job::NotFound => {
                 ctx.insert(
@@ -1123,7 +1185,31 @@ impl<'a> Renderer<'a> {
             url: self.urls.path(&format!("werkpleinen/{}/", w.id)),
             plaats: &w.plaats,
             regio: self.urls.regio(self.site, &w.regio),
+            stand: landkaart::current_standing(self.site, &w.id),
         }
+    }
+
+    /// The open-data CSVs of the Landkaart (not templates: their columns are fixed by SPEC §3).
+    fn open_data(&self) -> Vec<OutFile> {
+        let Some(lk) = self.site.landkaart.as_ref() else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (_, p, stats) in lk.reported() {
+            for (name, bytes) in landkaart::period_csvs(self.site, lk, stats) {
+                out.push(OutFile {
+                    path: format!("landkaart/{}/{name}", p.id),
+                    body: Body::Bytes(bytes),
+                });
+            }
+        }
+        if lk.current_stats().is_some() {
+            out.push(OutFile {
+                path: "landkaart/historie.csv".into(),
+                body: Body::Bytes(landkaart::history_csv(lk)),
+            });
+        }
+        out
     }
 
     fn regio_counts(&self) -> Vec<Counted> {
@@ -1186,6 +1272,8 @@ struct WerkpleinRow<'a> {
     url: String,
     plaats: &'a str,
     regio: Option<Ref>,
+    /// Current Landkaart standing; none without a Landkaart or report.
+    stand: Option<landkaart::Standing>,
 }
 
 #[derive(Serialize)]

@@ -1,0 +1,418 @@
+//! How Landkaart scores are computed (SPEC §2 "Scores"). Plain functions, no I/O.
+//!
+//! Means are kept unrounded; bands and groups are taken on the unrounded value and percentages
+//! are shown truncated toward zero. Scores are means of whole numbers, so a tiny tolerance keeps
+//! float noise (66.99999…) from changing a truncated figure, band or trend.
+
+use std::collections::BTreeMap;
+
+/// Tolerance for comparing means of whole numbers.
+const EPS: f64 = 1e-9;
+
+/// A score band or group: inclusive `van..=tot`.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub id: String,
+    pub naam: String,
+    pub van: u32,
+    pub tot: u32,
+}
+
+/// Trend of a werkplein's total since the previous period it reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Trend {
+    Vooruit,
+    Gelijk,
+    Achteruit,
+    Nieuw,
+}
+
+impl Trend {
+    pub fn id(self) -> &'static str {
+        match self {
+            Trend::Vooruit => "vooruit",
+            Trend::Gelijk => "gelijk",
+            Trend::Achteruit => "achteruit",
+            Trend::Nieuw => "nieuw",
+        }
+    }
+
+    pub fn naam(self) -> &'static str {
+        match self {
+            Trend::Vooruit => "Vooruit",
+            Trend::Gelijk => "Gelijk",
+            Trend::Achteruit => "Achteruit",
+            Trend::Nieuw => "Nieuw",
+        }
+    }
+}
+
+/// Mean of the values; `None` when there are none.
+pub fn mean<I: IntoIterator<Item = f64>>(values: I) -> Option<f64> {
+    let (sum, n) = values
+        .into_iter()
+        .fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
+/// Mean of the reported scores among `scores`.
+pub fn mean_reported(scores: &[Option<u8>]) -> Option<f64> {
+    mean(scores.iter().flatten().map(|&s| f64::from(s)))
+}
+
+/// A percentage as shown: whole number, truncated toward zero (95.9 → 95).
+pub fn truncate(v: f64) -> u32 {
+    if v <= 0.0 {
+        0
+    } else {
+        (v + EPS).floor() as u32
+    }
+}
+
+/// The band (or group) of a value: the last one whose `van` is at most the value.
+pub fn band_of(bands: &[Band], v: f64) -> usize {
+    bands
+        .iter()
+        .rposition(|b| f64::from(b.van) <= v + EPS)
+        .unwrap_or(0)
+}
+
+pub fn trend(current: f64, previous: Option<f64>) -> Trend {
+    match previous {
+        None => Trend::Nieuw,
+        Some(p) if current > p + EPS => Trend::Vooruit,
+        Some(p) if current < p - EPS => Trend::Achteruit,
+        Some(_) => Trend::Gelijk,
+    }
+}
+
+/// Checks that bands cover 0..=100 in order without gaps or overlaps; returns the problems.
+pub fn band_problems(bands: &[Band]) -> Vec<(usize, String)> {
+    let mut problems = Vec::new();
+    let mut expected = 0u32;
+    for (i, b) in bands.iter().enumerate() {
+        if b.van > b.tot {
+            problems.push((
+                i,
+                format!(
+                    "'{}' runs from {} to {}: van is above tot",
+                    b.id, b.van, b.tot
+                ),
+            ));
+        }
+        if b.van > expected {
+            problems.push((
+                i,
+                format!(
+                    "gap before '{}': {}..{} is in no band",
+                    b.id,
+                    expected,
+                    b.van - 1
+                ),
+            ));
+        } else if b.van < expected {
+            problems.push((
+                i,
+                format!(
+                    "'{}' overlaps the one before it: {} is in two bands",
+                    b.id, b.van
+                ),
+            ));
+        }
+        expected = b.tot.saturating_add(1);
+    }
+    match bands.last() {
+        None => problems.push((0, "there are none: add bands covering 0 to 100".into())),
+        Some(b) if b.tot != 100 => problems.push((
+            bands.len() - 1,
+            format!("the last one, '{}', ends at {} instead of 100", b.id, b.tot),
+        )),
+        Some(_) => {}
+    }
+    problems
+}
+
+/// The scores of one period: werkplein id → score per mijlpaal (flat, in landkaart.yaml
+/// order), `None` where not reported.
+pub type Rows = BTreeMap<String, Vec<Option<u8>>>;
+
+/// One werkplein's scores in one period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WerkpleinScore {
+    pub werkplein: String,
+    /// Per mijlpaal, in landkaart.yaml order.
+    pub mijlpalen: Vec<Option<u8>>,
+    /// Per fase: mean of its reported mijlpalen.
+    pub fasen: Vec<Option<f64>>,
+    pub total: f64,
+    pub band: usize,
+    pub groep: usize,
+    pub previous: Option<f64>,
+    pub trend: Trend,
+}
+
+/// Everything the Landkaart tables show for one period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodStats {
+    /// Werkpleinen that reported at least one mijlpaal, by id.
+    pub werkpleinen: Vec<WerkpleinScore>,
+    pub total_mean: Option<f64>,
+    pub fase_means: Vec<Option<f64>>,
+    pub mijlpaal_means: Vec<Option<f64>>,
+    /// Number of werkpleinen per band: of their totals, per fase, per mijlpaal.
+    pub total_bands: Vec<u32>,
+    pub fase_bands: Vec<Vec<u32>>,
+    pub mijlpaal_bands: Vec<Vec<u32>>,
+}
+
+/// The shape of the Landkaart: which mijlpalen (by index) make up each fase.
+pub struct Shape<'a> {
+    pub fasen: &'a [std::ops::Range<usize>],
+    pub mijlpalen: usize,
+    pub banden: &'a [Band],
+    pub groepen: &'a [Band],
+}
+
+/// Computes one period from its rows (werkplein id → scores per mijlpaal) and each
+/// werkplein's total in the last earlier period it reported (`previous`).
+pub fn period_stats(shape: &Shape, rows: &Rows, previous: &BTreeMap<String, f64>) -> PeriodStats {
+    let nb = shape.banden.len();
+    let werkpleinen: Vec<WerkpleinScore> = rows
+        .iter()
+        .filter_map(|(id, scores)| {
+            let total = mean_reported(scores)?;
+            let prev = previous.get(id).copied();
+            Some(WerkpleinScore {
+                werkplein: id.clone(),
+                fasen: shape
+                    .fasen
+                    .iter()
+                    .map(|r| mean_reported(&scores[r.clone()]))
+                    .collect(),
+                mijlpalen: scores.clone(),
+                total,
+                band: band_of(shape.banden, total),
+                groep: band_of(shape.groepen, total),
+                previous: prev,
+                trend: trend(total, prev),
+            })
+        })
+        .collect();
+    let count = |values: &mut dyn Iterator<Item = f64>| {
+        let mut c = vec![0u32; nb];
+        for v in values {
+            c[band_of(shape.banden, v)] += 1;
+        }
+        c
+    };
+    let fase_values = |f: usize| werkpleinen.iter().filter_map(move |w| w.fasen[f]);
+    let mijlpaal_values = |m: usize| {
+        werkpleinen
+            .iter()
+            .filter_map(move |w| w.mijlpalen[m].map(f64::from))
+    };
+    PeriodStats {
+        total_mean: mean(werkpleinen.iter().map(|w| w.total)),
+        fase_means: (0..shape.fasen.len())
+            .map(|f| mean(fase_values(f)))
+            .collect(),
+        mijlpaal_means: (0..shape.mijlpalen)
+            .map(|m| mean(mijlpaal_values(m)))
+            .collect(),
+        total_bands: count(&mut werkpleinen.iter().map(|w| w.total)),
+        fase_bands: (0..shape.fasen.len())
+            .map(|f| count(&mut fase_values(f)))
+            .collect(),
+        mijlpaal_bands: (0..shape.mijlpalen)
+            .map(|m| count(&mut mijlpaal_values(m)))
+            .collect(),
+        werkpleinen,
+    }
+}
+
+/// Computes every period in order; `None` for a period without data. Trends compare with
+/// the last earlier period in which the werkplein reported.
+pub fn all_periods(shape: &Shape, periods: &[Option<Rows>]) -> Vec<Option<PeriodStats>> {
+    let mut last: BTreeMap<String, f64> = BTreeMap::new();
+    periods
+        .iter()
+        .map(|rows| {
+            let rows = rows.as_ref()?;
+            let stats = period_stats(shape, rows, &last);
+            for w in &stats.werkpleinen {
+                last.insert(w.werkplein.clone(), w.total);
+            }
+            Some(stats)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bands() -> Vec<Band> {
+        [
+            ("niet", 0, 32),
+            ("in-ontwikkeling", 33, 65),
+            ("gedeeltelijk", 66, 99),
+            ("volledig", 100, 100),
+        ]
+        .iter()
+        .map(|&(id, van, tot)| Band {
+            id: id.into(),
+            naam: id.into(),
+            van,
+            tot,
+        })
+        .collect()
+    }
+
+    fn groepen() -> Vec<Band> {
+        [
+            ("achterblijvers", 0, 49),
+            ("middengroep", 50, 79),
+            ("kopgroep", 80, 100),
+        ]
+        .iter()
+        .map(|&(id, van, tot)| Band {
+            id: id.into(),
+            naam: id.into(),
+            van,
+            tot,
+        })
+        .collect()
+    }
+
+    #[test]
+    fn bands_on_unrounded_values_at_the_boundaries() {
+        let b = bands();
+        let id = |v: f64| b[band_of(&b, v)].id.as_str();
+        assert_eq!(id(0.0), "niet");
+        assert_eq!(id(32.0), "niet");
+        assert_eq!(id(32.9), "niet");
+        assert_eq!(id(33.0), "in-ontwikkeling");
+        assert_eq!(id(65.0), "in-ontwikkeling");
+        assert_eq!(id(65.5), "in-ontwikkeling");
+        assert_eq!(id(66.0), "gedeeltelijk");
+        assert_eq!(id(99.9), "gedeeltelijk");
+        assert_eq!(id(100.0), "volledig");
+        // (66 + 66 + 67) / 3 = 66.333…; 199/3 computed in floats must not fall below 66.
+        assert_eq!(id(mean([66.0, 66.0, 67.0]).unwrap()), "gedeeltelijk");
+    }
+
+    #[test]
+    fn truncation_toward_zero() {
+        assert_eq!(truncate(95.9), 95);
+        assert_eq!(truncate(66.99), 66);
+        assert_eq!(truncate(100.0), 100);
+        assert_eq!(truncate(0.0), 0);
+        // 0.1 * 3 * 100 / 3 style float noise just below a whole number is not truncated down.
+        assert_eq!(truncate(67.0 - 1e-12), 67);
+        // Seed Tabel 3: (2*33 + 11*66 + 112*100) / 125 = 95.9 → 95.
+        let mut scores = vec![33.0; 2];
+        scores.extend([66.0; 11]);
+        scores.extend([100.0; 112]);
+        assert_eq!(truncate(mean(scores).unwrap()), 95);
+    }
+
+    #[test]
+    fn trends() {
+        assert_eq!(trend(50.0, None), Trend::Nieuw);
+        assert_eq!(trend(50.0, Some(49.5)), Trend::Vooruit);
+        assert_eq!(trend(50.0, Some(50.0)), Trend::Gelijk);
+        assert_eq!(trend(49.0, Some(50.0)), Trend::Achteruit);
+    }
+
+    #[test]
+    fn band_coverage_problems() {
+        assert!(band_problems(&bands()).is_empty());
+        let mut gap = bands();
+        gap[1].van = 34;
+        assert!(
+            band_problems(&gap)[0]
+                .1
+                .contains("gap before 'in-ontwikkeling': 33..33")
+        );
+        let mut overlap = bands();
+        overlap[2].van = 60;
+        assert!(band_problems(&overlap)[0].1.contains("overlaps"));
+        let mut short = bands();
+        short[3].tot = 99;
+        short[3].van = 99;
+        assert!(!band_problems(&short).is_empty());
+        assert!(!band_problems(&[]).is_empty());
+    }
+
+    /// Two fasen: mijlpalen 0..2 and 2..3.
+    fn shape<'a>(ranges: &'a [std::ops::Range<usize>], b: &'a [Band], g: &'a [Band]) -> Shape<'a> {
+        Shape {
+            fasen: ranges,
+            mijlpalen: 3,
+            banden: b,
+            groepen: g,
+        }
+    }
+
+    fn rows(list: &[(&str, [Option<u8>; 3])]) -> Rows {
+        list.iter()
+            .map(|(id, s)| (id.to_string(), s.to_vec()))
+            .collect()
+    }
+
+    #[test]
+    fn partial_reporting_absent_werkpleinen_and_trends_over_periods() {
+        let (b, g) = (bands(), groepen());
+        let ranges = [0..2, 2..3];
+        let shape = shape(&ranges, &b, &g);
+        let p1 = rows(&[
+            ("a", [Some(33), Some(66), Some(100)]),
+            ("b", [Some(100), None, Some(100)]),
+            ("c", [None, None, None]),
+        ]);
+        // b does not report in p2; c reports for the first time; a stays equal.
+        let p2 = rows(&[
+            ("a", [Some(66), Some(33), Some(100)]),
+            ("c", [Some(0), Some(33), None]),
+        ]);
+        let p3 = rows(&[
+            ("b", [Some(66), Some(66), Some(66)]),
+            ("c", [Some(33), Some(33), None]),
+        ]);
+        let all = all_periods(&shape, &[Some(p1), None, Some(p2), Some(p3)]);
+        assert!(all[1].is_none());
+        let s1 = all[0].as_ref().unwrap();
+        // c reported nothing: not counted anywhere.
+        assert_eq!(s1.werkpleinen.len(), 2);
+        let a = &s1.werkpleinen[0];
+        assert!((a.total - 199.0 / 3.0).abs() < 1e-9);
+        assert_eq!(a.fasen, vec![Some(49.5), Some(100.0)]);
+        assert_eq!(b[a.band].id, "gedeeltelijk");
+        assert_eq!(g[a.groep].id, "middengroep");
+        assert_eq!(a.trend, Trend::Nieuw);
+        let bw = &s1.werkpleinen[1];
+        assert_eq!(bw.total, 100.0);
+        assert_eq!(bw.fasen, vec![Some(100.0), Some(100.0)]);
+        // national: mean of totals (66.33 + 100) / 2 = 83.17; fase 1: (49.5 + 100) / 2.
+        assert_eq!(truncate(s1.total_mean.unwrap()), 83);
+        assert_eq!(s1.fase_means[0], Some(74.75));
+        // mijlpaal 1 reported only by a.
+        assert_eq!(s1.mijlpaal_means[1], Some(66.0));
+        assert_eq!(s1.mijlpaal_bands[1], vec![0, 0, 1, 0]);
+        assert_eq!(s1.total_bands, vec![0, 0, 1, 1]);
+        assert_eq!(s1.fase_bands[0], vec![0, 1, 0, 1]);
+
+        let s2 = all[2].as_ref().unwrap();
+        assert_eq!(s2.werkpleinen[0].trend, Trend::Gelijk);
+        assert_eq!(s2.werkpleinen[1].werkplein, "c");
+        assert_eq!(s2.werkpleinen[1].trend, Trend::Nieuw);
+        assert_eq!(s2.werkpleinen[1].total, 16.5);
+
+        // b compares with p1 (its last report), c with p2.
+        let s3 = all[3].as_ref().unwrap();
+        assert_eq!(s3.werkpleinen[0].trend, Trend::Achteruit);
+        assert_eq!(s3.werkpleinen[0].previous, Some(100.0));
+        assert_eq!(s3.werkpleinen[1].trend, Trend::Vooruit);
+    }
+}

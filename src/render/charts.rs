@@ -1,0 +1,270 @@
+//! The site's charts: turns Landkaart and Resultaten figures into calls of [`crate::charts`].
+//! Every chart comes with the same figures in a table on its page (the templates show both).
+
+use crate::charts::{self, Bar, BarGroup, Dot, Meta, Series, SeriesKind};
+use crate::landkaart::scores::{band_of, truncate};
+use crate::landkaart::{Landkaart, PeriodStats, WerkpleinScore};
+use crate::model::Site;
+use crate::resultaten::{KLANT_STREEFWAARDE, Klantmeting, Uitstroom};
+use crate::text;
+
+use super::landkaart::meting_naam;
+use super::shapes::Urls;
+
+fn bands(lk: &Landkaart) -> Vec<charts::Band> {
+    lk.banden
+        .iter()
+        .map(|b| charts::Band {
+            naam: b.naam.clone(),
+        })
+        .collect()
+}
+
+fn period_labels(lk: &Landkaart) -> (Vec<usize>, Vec<String>) {
+    lk.reported()
+        .map(|(i, p, _)| (i, short_period(&p.id, &p.naam)))
+        .unzip()
+}
+
+/// `2009-t2` → `T2 2009`; other ids keep their name.
+fn short_period(id: &str, naam: &str) -> String {
+    match id.split_once("-t") {
+        Some((y, t)) if y.len() == 4 => format!("T{t} {y}"),
+        _ => naam.to_string(),
+    }
+}
+
+/// National average per period, up to period `p`.
+pub fn national_history(site: &Site, lk: &Landkaart, p: usize) -> String {
+    let _ = site;
+    let (idx, labels) = period_labels(lk);
+    let values = idx
+        .iter()
+        .map(|&i| {
+            (i <= p)
+                .then(|| lk.stats[i].as_ref().and_then(|s| s.total_mean))
+                .flatten()
+        })
+        .collect();
+    charts::line_chart(
+        &Meta {
+            id: "grafiek-historie",
+            title: "Landelijk gemiddelde per tertaal",
+            desc: "Het gemiddelde van de totaalscores van alle werkpleinen die rapporteerden, per tertaal, in procenten. De cijfers staan ook in de tabel bij deze grafiek.",
+        },
+        &labels,
+        &[Series {
+            name: "Landelijk gemiddelde".into(),
+            values,
+            kind: SeriesKind::Primary,
+        }],
+        0.0,
+        100.0,
+        "%",
+    )
+}
+
+/// Number of werkpleinen per band, per fase (and in total).
+pub fn fase_bands(lk: &Landkaart, stats: &PeriodStats, p: usize) -> String {
+    let mut rows = vec![("Totaal".to_string(), stats.total_bands.clone())];
+    rows.extend(
+        lk.fasen
+            .iter()
+            .zip(&stats.fase_bands)
+            .map(|(f, c)| (f.naam.clone(), c.clone())),
+    );
+    let title = format!("Scoreverdeling per fase, {}", lk.perioden[p].naam);
+    charts::stacked_bands(
+        &Meta {
+            id: "grafiek-banden",
+            title: &title,
+            desc: "Per fase het aantal werkpleinen in elke scoreband, als gestapelde balk. De aantallen staan ook in de tabel Scoreverdeling per fase.",
+        },
+        &rows,
+        &bands(lk),
+    )
+}
+
+/// The map: a dot per werkplein that reported, by band, linking to its page.
+pub fn map(site: &Site, urls: Urls, lk: &Landkaart, stats: &PeriodStats, p: usize) -> String {
+    let outline = site
+        .outline
+        .as_deref()
+        .and_then(|g| charts::parse_outline(g).ok())
+        .unwrap_or_default();
+    let dots: Vec<Dot> = stats
+        .werkpleinen
+        .iter()
+        .filter_map(|w| {
+            let wp = site.data.werkplein(&w.werkplein)?;
+            Some(Dot {
+                lon: wp.lon?,
+                lat: wp.lat?,
+                band: Some(w.band),
+                href: urls.path(&format!("werkpleinen/{}/", wp.id)),
+                label: format!("{}: {} %", wp.naam, truncate(w.total)),
+            })
+        })
+        .collect();
+    let title = format!("Kaart van de werkpleinen, {}", lk.perioden[p].naam);
+    charts::map(
+        &Meta {
+            id: "grafiek-kaart",
+            title: &title,
+            desc: "Kaart van Nederland met elk werkplein als stip; kleur en vorm geven de scoreband van de totaalscore. Elke stip linkt naar de pagina van het werkplein. Dezelfde gegevens staan in de tabel Alle werkpleinen.",
+        },
+        &outline,
+        &dots,
+        &bands(lk),
+    )
+}
+
+/// A werkplein's total per period against the national average.
+pub fn werkplein_history(lk: &Landkaart, id: &str, naam: &str) -> String {
+    let (idx, labels) = period_labels(lk);
+    let own = idx
+        .iter()
+        .map(|&i| lk.score(i, id).map(|w| w.total))
+        .collect();
+    let national = idx
+        .iter()
+        .map(|&i| lk.stats[i].as_ref().and_then(|s| s.total_mean))
+        .collect();
+    let title = format!("Totaalscore van {naam} per tertaal");
+    let desc = format!(
+        "De totaalscore van {naam} per tertaal in procenten, naast het landelijk gemiddelde. De cijfers staan ook in de tabel Ontwikkeling."
+    );
+    charts::line_chart(
+        &Meta {
+            id: "grafiek-werkplein-historie",
+            title: &title,
+            desc: &desc,
+        },
+        &labels,
+        &[
+            Series {
+                name: naam.to_string(),
+                values: own,
+                kind: SeriesKind::Primary,
+            },
+            Series {
+                name: "Landelijk gemiddelde".into(),
+                values: national,
+                kind: SeriesKind::Comparison,
+            },
+        ],
+        0.0,
+        100.0,
+        "%",
+    )
+}
+
+/// The mijlpalen of the current period, grouped by fase.
+pub fn werkplein_mijlpalen(lk: &Landkaart, w: &WerkpleinScore, naam: &str) -> String {
+    let groups: Vec<BarGroup> = lk
+        .fasen
+        .iter()
+        .zip(&lk.fase_ranges)
+        .map(|(f, r)| BarGroup {
+            naam: f.naam.clone(),
+            bars: r
+                .clone()
+                .map(|m| {
+                    let v = w.mijlpalen[m].map(f64::from);
+                    Bar {
+                        naam: lk.mijlpalen[m].1.naam.clone(),
+                        value: v,
+                        band: v.map(|v| band_of(&lk.banden, v)),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let title = format!("Mijlpalen van {naam}, {}", lk.perioden[lk.current].naam);
+    let desc = format!(
+        "De score van {naam} op elk van de {} mijlpalen, per fase, met de scoreband. De cijfers staan ook in de tabel Mijlpalen.",
+        lk.mijlpalen.len()
+    );
+    charts::grouped_bars(
+        &Meta {
+            id: "grafiek-mijlpalen",
+            title: &title,
+            desc: &desc,
+        },
+        &groups,
+        &bands(lk),
+    )
+}
+
+/// Client rating per meting against the target and the national mean.
+pub fn klant(site: &Site, metingen: &[Klantmeting], naam: &str) -> String {
+    let labels: Vec<String> = metingen.iter().map(|m| meting_naam(&m.meting)).collect();
+    let own = metingen.iter().map(|m| Some(m.rapportcijfer)).collect();
+    let national = metingen
+        .iter()
+        .map(|m| site.resultaten.klant_landelijk.get(&m.meting).copied())
+        .collect();
+    let target = metingen.iter().map(|_| Some(KLANT_STREEFWAARDE)).collect();
+    let title = format!("Klanttevredenheid {naam}");
+    let desc = format!(
+        "Het rapportcijfer dat klanten {naam} gaven, per meting, naast het landelijk gemiddelde en de streefwaarde 7,0. De cijfers staan ook in de tabel Klanttevredenheid."
+    );
+    charts::line_chart(
+        &Meta {
+            id: "grafiek-klant",
+            title: &title,
+            desc: &desc,
+        },
+        &labels,
+        &[
+            Series {
+                name: naam.to_string(),
+                values: own,
+                kind: SeriesKind::Primary,
+            },
+            Series {
+                name: "Landelijk gemiddelde".into(),
+                values: national,
+                kind: SeriesKind::Comparison,
+            },
+            Series {
+                name: "Streefwaarde".into(),
+                values: target,
+                kind: SeriesKind::Target,
+            },
+        ],
+        1.0,
+        10.0,
+        "",
+    )
+}
+
+/// Monthly outflow to work against the target.
+pub fn uitstroom(rows: &[Uitstroom], naam: &str) -> String {
+    let labels: Vec<String> = rows
+        .iter()
+        .map(|u| {
+            text::month_nl(&u.maand)
+                .map(|m| m.chars().take(3).collect())
+                .unwrap_or_else(|| u.maand.clone())
+        })
+        .collect();
+    let values: Vec<Option<f64>> = rows.iter().map(|u| Some(f64::from(u.uitstroom))).collect();
+    let targets: Vec<Option<f64>> = rows.iter().map(|u| u.streefwaarde.map(f64::from)).collect();
+    let title = format!("Uitstroom naar werk, {naam}");
+    let desc = format!(
+        "Het aantal klanten van {naam} dat per maand aan het werk ging, naast de streefwaarde van die maand. De cijfers staan ook in de tabel Uitstroom naar werk."
+    );
+    charts::bars_with_target(
+        &Meta {
+            id: "grafiek-uitstroom",
+            title: &title,
+            desc: &desc,
+        },
+        &labels,
+        &values,
+        &targets,
+        "Uitstroom",
+        "Streefwaarde",
+    )
+}

@@ -1,0 +1,75 @@
+// Progressive enhancement of tables with class "sorteerbaar": click a column header to sort,
+// and an optional regio filter (div.tabelfilter[data-tabel]). Without JavaScript the full table
+// is shown as rendered.
+(function () {
+  "use strict";
+
+  function cellValue(row, index, numeric) {
+    var cell = row.cells[index];
+    if (!cell) return numeric ? -Infinity : "";
+    var v = cell.getAttribute("data-waarde");
+    if (v === null) v = cell.textContent.trim();
+    if (numeric) {
+      var n = parseFloat(v);
+      return isNaN(n) ? -Infinity : n;
+    }
+    return v.toLocaleLowerCase("nl");
+  }
+
+  function makeSortable(table) {
+    var headers = table.tHead ? table.tHead.rows[0].cells : [];
+    Array.prototype.forEach.call(headers, function (th, index) {
+      var numeric = th.hasAttribute("data-soort") || th.textContent.trim() === "Scoreband" || th.textContent.trim() === "Groep";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sorteerknop";
+      button.textContent = th.textContent;
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(headers, function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = cellValue(a, index, numeric), y = cellValue(b, index, numeric);
+          var c = numeric ? x - y : x.localeCompare(y, "nl");
+          if (c === 0) c = cellValue(a, 0, false).localeCompare(cellValue(b, 0, false), "nl");
+          return ascending ? c : -c;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  }
+
+  function makeFilter(box) {
+    var table = document.getElementById(box.getAttribute("data-tabel"));
+    if (!table) return;
+    var select = box.querySelector("select");
+    var status = box.querySelector("[role=status]");
+    var params = new URLSearchParams(window.location.search);
+    function apply(updateUrl) {
+      var regio = select.value;
+      var shown = 0;
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+        var match = !regio || row.getAttribute("data-regio") === regio;
+        row.hidden = !match;
+        if (match) shown += 1;
+      });
+      status.textContent = shown + (shown === 1 ? " werkplein" : " werkpleinen") + " getoond";
+      if (updateUrl) {
+        var url = new URL(window.location.href);
+        if (regio) url.searchParams.set("regio", regio); else url.searchParams.delete("regio");
+        window.history.replaceState(null, "", url);
+      }
+    }
+    if (params.get("regio")) select.value = params.get("regio");
+    select.addEventListener("change", function () { apply(true); });
+    box.hidden = false;
+    apply(false);
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("table.sorteerbaar"), makeSortable);
+  Array.prototype.forEach.call(document.querySelectorAll(".tabelfilter[data-tabel]"), makeFilter);
+})();
