@@ -45,8 +45,8 @@ pub struct Site {
     pub data: Data,
     pub landkaart: Option<Landkaart>,
     pub resultaten: Resultaten,
-    /// GeoJSON outline of the Netherlands, for the Landkaart map.
-    pub outline: Option<String>,
+    /// Outline of the Netherlands (lon/lat rings), for the Landkaart map.
+    pub outline: Vec<Vec<(f64, f64)>>,
     /// All published pages, sorted by source path.
     pub pages: Vec<Page>,
     pub home: Option<usize>,
@@ -115,6 +115,14 @@ pub fn build(inputs: Inputs, docs: Vec<Document>, drafts: bool, diags: &Diagnost
         outline,
     } = inputs;
     check_urls(&pages, &data, diags);
+    let outline = match outline.as_deref().map(crate::charts::parse_outline) {
+        None => Vec::new(),
+        Some(Ok(rings)) => rings,
+        Some(Err(e)) => {
+            diags.error(crate::load::OUTLINE, crate::diagnostics::Pos::new(1, 1), e);
+            Vec::new()
+        }
+    };
     for p in &pages {
         if p.doc.section == Section::Praktijkvoorbeeld {
             check_practice_parts(p, diags);

@@ -87,11 +87,6 @@ pub fn fase_bands(lk: &Landkaart, stats: &PeriodStats, p: usize) -> String {
 
 /// The map: a dot per werkplein that reported, by band, linking to its page.
 pub fn map(site: &Site, urls: Urls, lk: &Landkaart, stats: &PeriodStats, p: usize) -> String {
-    let outline = site
-        .outline
-        .as_deref()
-        .and_then(|g| charts::parse_outline(g).ok())
-        .unwrap_or_default();
     let dots: Vec<Dot> = stats
         .werkpleinen
         .iter()
@@ -113,7 +108,7 @@ pub fn map(site: &Site, urls: Urls, lk: &Landkaart, stats: &PeriodStats, p: usiz
             title: &title,
             desc: "Kaart van Nederland met elk werkplein als stip; kleur en vorm geven de scoreband van de totaalscore. Elke stip linkt naar de pagina van het werkplein. Dezelfde gegevens staan in de tabel Alle werkpleinen.",
         },
-        &outline,
+        &site.outline,
         &dots,
         &bands(lk),
     )
