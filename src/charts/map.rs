@@ -162,7 +162,7 @@ pub(crate) fn map(
     let legend_top = map_bottom + 8.0;
     let height = legend_top + legend_height(&items, inner) + PAD;
 
-    let mut doc = Doc::new(meta, "map", WIDTH, height);
+    let mut doc = Doc::new_group(meta, "map", WIDTH, height);
     let rings: Vec<Vec<(f64, f64)>> = outline
         .iter()
         .filter(|r| r.len() >= 3)
@@ -196,9 +196,9 @@ pub(crate) fn map(
             None => (Shape::Ring, GREY, "chart-missing".to_owned()),
         };
         let c = projection.project(d.lon, d.lat);
-        // The same links are in the list on the page: the dots are for the mouse only, so
-        // they are not keyboard stops inside an image (role="img" hides them from assistive
-        // technology).
+        // The same links are in the table on the page: the dots are for the mouse only, so
+        // they are not keyboard stops (the map is a labelled group, not an image, because an
+        // image may not contain links).
         doc.open_link(
             &d.href,
             &format!("class=\"chart-dot {class}\" tabindex=\"-1\""),

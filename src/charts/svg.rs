@@ -118,15 +118,25 @@ impl<'a> TextStyle<'a> {
 }
 
 impl Doc {
-    /// Opens the root `<svg>` with its `<title>` and `<desc>` and a white background.
+    /// Opens the root `<svg role="img">` with its `<title>` and `<desc>` and a white background.
     pub(crate) fn new(meta: &Meta, kind: &str, width: f64, height: f64) -> Doc {
+        Doc::root(meta, kind, "img", width, height)
+    }
+
+    /// Like [`Doc::new`] but `role="group"`: for a chart with links inside (the map), which an
+    /// image may not contain.
+    pub(crate) fn new_group(meta: &Meta, kind: &str, width: f64, height: f64) -> Doc {
+        Doc::root(meta, kind, "group", width, height)
+    }
+
+    fn root(meta: &Meta, kind: &str, role: &str, width: f64, height: f64) -> Doc {
         let size = (width.ceil().max(1.0) as u32, height.ceil().max(1.0) as u32);
         let id = sanitize_id(meta.id);
         let mut out = String::with_capacity(16 * 1024);
         let _ = write!(
             out,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" \
-             role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart chart-{kind}\" \
+             role=\"{role}\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart chart-{kind}\" \
              font-family=\"{FONT_FAMILY}\" font-size=\"{FONT}\" fill=\"{TEXT}\">\n\
              <title id=\"{id}-title\">{title}</title>\n<desc id=\"{id}-desc\">{desc}</desc>\n\
              <rect class=\"chart-background\" width=\"{w}\" height=\"{h}\" fill=\"#FFFFFF\"/>\n",
