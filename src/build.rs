@@ -1,10 +1,12 @@
 //! The pipeline: load → validate → model → render → write.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, Severity};
+use crate::load::Sources;
 use crate::write::{Body, Cleanup, OutFile};
 use crate::{config, content, data, landkaart, load, model, render, resultaten, theme, write};
 
@@ -27,11 +29,14 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub pages: usize,
     pub feeds: usize,
+    pub charts: usize,
     pub static_files: usize,
     pub out: PathBuf,
     /// Paths written, relative to `out` (for `-v`).
     pub written: Vec<String>,
     pub elapsed: Duration,
+    /// Time spent in each stage, in order (for `-v`).
+    pub timings: Vec<(&'static str, Duration)>,
     pub ok: bool,
     cleanup: Option<Cleanup>,
 }
@@ -112,7 +117,103 @@ fn check_out_dir(root: &Path, out: &Path, diags: &Diagnostics) {
     }
 }
 
+/// Builds the site once: into a sibling folder swapped in when complete (`build`), or only
+/// validated (`check`, when `opts.write` is false).
 pub fn build(opts: &Options) -> Report {
+    run_and_write(opts, None, |out, files| {
+        write::write_site(out, files).map(Some)
+    })
+}
+
+/// A build that lives on between rebuilds, for `svdk serve`: it writes into its output folder
+/// in place, only the files whose contents changed, and keeps what earlier builds computed.
+#[derive(Debug)]
+pub struct Session {
+    opts: Options,
+    /// Hash of each file written by the previous build.
+    written: HashMap<String, u64>,
+    cache: Cache,
+}
+
+impl Session {
+    pub fn new(opts: Options) -> Self {
+        Session {
+            opts,
+            written: HashMap::new(),
+            cache: Cache::default(),
+        }
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.opts
+    }
+
+    /// Rebuilds after changes to `changed` (absolute paths or relative to the root), reusing
+    /// what it can; on errors the output folder is left as it was.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Report {
+        let root = absolute(&self.opts.root);
+        self.cache.changed = Some(
+            changed
+                .iter()
+                .map(|p| load::to_slash(p.strip_prefix(&root).unwrap_or(p)))
+                .collect(),
+        );
+        self.build()
+    }
+
+    /// Rebuilds, reading every source again; on errors the output folder is left as it was.
+    pub fn build(&mut self) -> Report {
+        let written = &mut self.written;
+        run_and_write(&self.opts, Some(&mut self.cache), |out, files| {
+            *written = write::update_site(out, files, written)?;
+            Ok(None)
+        })
+    }
+}
+
+/// Results of earlier builds that a [`Session`] reuses.
+#[derive(Debug, Default)]
+pub struct Cache {
+    /// The sources of the previous build, and whether they loaded without problems.
+    sources: Option<(Arc<Sources>, bool)>,
+    /// Files changed since the previous build (relative to the root), if known.
+    changed: Option<Vec<String>>,
+    docs: content::DocCache,
+    markdown: model::MarkdownCache,
+    render: render::RenderCache,
+}
+
+impl Cache {
+    /// The site's sources: the previous ones with the changed Markdown files read again when
+    /// only those changed, else everything read anew.
+    fn sources(&mut self, root: &Path, diags: &Diagnostics) -> Arc<Sources> {
+        let changed = self.changed.take();
+        match (&mut self.sources, changed) {
+            (Some((sources, true)), Some(changed))
+                if changed.iter().all(|p| load::is_content_markdown(p)) =>
+            {
+                let before = diags.error_count();
+                load::refresh_content(root, Arc::make_mut(sources), &changed, diags);
+                let clean = diags.error_count() == before;
+                if let Some(s) = self.sources.as_mut() {
+                    s.1 = clean;
+                }
+            }
+            _ => {
+                let before = diags.error_count();
+                let sources = load::load(root, diags);
+                self.sources = Some((Arc::new(sources), diags.error_count() == before));
+            }
+        }
+        Arc::clone(&self.sources.as_ref().expect("just set").0)
+    }
+}
+
+fn run_and_write(
+    opts: &Options,
+    cache: Option<&mut Cache>,
+    write_files: impl FnOnce(&Path, &[OutFile]) -> std::io::Result<Option<Cleanup>>,
+) -> Report {
     let start = Instant::now();
     let diags = Diagnostics::new();
     let root = absolute(&opts.root);
@@ -121,28 +222,34 @@ pub fn build(opts: &Options) -> Report {
         diagnostics: Vec::new(),
         pages: 0,
         feeds: 0,
+        charts: 0,
         static_files: 0,
         out: out.clone(),
         written: Vec::new(),
         elapsed: Duration::ZERO,
+        timings: Vec::new(),
         ok: false,
         cleanup: None,
     };
     if opts.write {
         check_out_dir(&root, &out, &diags);
     }
-    let files = run(&root, opts, &diags);
+    let mut clock = Clock::default();
+    let files = run(&root, opts, &diags, &mut clock, cache);
     let failed = diags.has_errors();
     report.diagnostics = diags.into_sorted();
     let warnings_fail = opts.strict && report.warnings() > 0;
     if let Some((files, counts, statics)) = files.filter(|_| !failed && !warnings_fail) {
         report.pages = counts.pages;
         report.feeds = counts.feeds;
+        report.charts = counts.charts;
         report.static_files = statics;
         if opts.write {
-            match write::write_site(&out, &files) {
+            let written = write_files(&out, &files);
+            clock.lap("write");
+            match written {
                 Ok(c) => {
-                    report.cleanup = Some(c);
+                    report.cleanup = c;
                     report.ok = true;
                 }
                 Err(e) => report.diagnostics.push(Diagnostic::error(
@@ -157,7 +264,24 @@ pub fn build(opts: &Options) -> Report {
         report.written = files.into_iter().map(|f| f.path).collect();
     }
     report.elapsed = start.elapsed();
+    report.timings = clock.laps;
     report
+}
+
+/// Measures the stages of a build.
+#[derive(Default)]
+struct Clock {
+    last: Option<Instant>,
+    laps: Vec<(&'static str, Duration)>,
+}
+
+impl Clock {
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        let since = self.last.map_or(Duration::ZERO, |l| now - l);
+        self.laps.push((stage, since));
+        self.last = Some(now);
+    }
 }
 
 /// Runs load → validate → model → render; `None` when a stage could not go on.
@@ -165,9 +289,18 @@ fn run(
     root: &Path,
     opts: &Options,
     diags: &Diagnostics,
+    clock: &mut Clock,
+    mut cache: Option<&mut Cache>,
 ) -> Option<(Vec<OutFile>, render::Counts, usize)> {
+    clock.lap("start");
+    crate::progress::stage("load", 0);
     // load
-    let sources = load::load(root, diags);
+    let sources = match cache.as_deref_mut() {
+        Some(c) => c.sources(root, diags),
+        None => Arc::new(load::load(root, diags)),
+    };
+    clock.lap("load");
+    crate::progress::stage("validate", 0);
     let Some(config_text) = &sources.config else {
         diags.push(
             Diagnostic::error(
@@ -188,7 +321,12 @@ fn run(
         sources.regios.as_deref(),
         diags,
     );
-    let docs = content::parse_all(&sources.content, &data, diags);
+    let docs = content::parse_all_cached(
+        &sources.content,
+        &data,
+        diags,
+        cache.as_deref_mut().map(|c| &mut c.docs),
+    );
     let config = config?;
     let landkaart = landkaart::parse(
         sources.landkaart.as_deref(),
@@ -199,6 +337,8 @@ fn run(
     );
     let resultaten = resultaten::parse(&sources.resultaten, &data, diags);
     let theme = theme::load(root, &config.theme, diags);
+    clock.lap("validate");
+    crate::progress::stage("model", 0);
     // model
     let site = model::build(
         model::Inputs {
@@ -206,19 +346,22 @@ fn run(
             data,
             landkaart,
             resultaten,
-            outline: sources.outline,
+            outline: sources.outline.clone(),
         },
         docs,
         opts.drafts,
         diags,
+        cache.as_deref_mut().map(|c| &mut c.markdown),
     );
+    clock.lap("model");
     // render: templates are always parsed (to report their syntax errors), but pages are not
     // rendered from a model with errors, which would only add follow-up errors.
     let renderer = render::renderer(&theme, &site, diags)?;
     if diags.has_errors() {
         return None;
     }
-    let (mut files, counts) = renderer.render_all(diags);
+    let (mut files, counts) = renderer.render_all(diags, cache.map(|c| &mut c.render));
+    clock.lap("render");
     let statics = add_static(&mut files, theme.static_files, &sources.static_files, diags);
     Some((files, counts, statics))
 }

@@ -4,13 +4,13 @@
 //! kaderdocument, themas, or a plain page. Ids of werkpleinen and thema's are checked here, each
 //! at its own line, with the closest valid id as a hint.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::data::Data;
-use crate::diagnostics::{Diagnostics, Pos};
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::SourceFile;
 use crate::text;
 use crate::yaml::{self, Fields, Locator};
@@ -110,6 +110,8 @@ pub struct Document {
     pub samenvatting: Option<String>,
     pub meta: Meta,
     pub body: String,
+    /// Hash of `body`, so that later stages can tell an unchanged text without reading it.
+    pub body_hash: u64,
     /// File line of the body's first line.
     pub body_line: usize,
     /// Position of the `title` field, for problems of the whole document.
@@ -122,15 +124,78 @@ const COMMON: [&str; 5] = ["title", "date", "draft", "slug", "samenvatting"];
 
 /// Parses every content file; files with errors are left out (their errors are reported).
 pub fn parse_all(files: &[SourceFile], data: &Data, diags: &Diagnostics) -> Vec<Document> {
+    parse_all_cached(files, data, diags, None)
+}
+
+/// Parsed documents a [`crate::build::Session`] keeps between builds: a file whose text is
+/// the same as last time is not parsed again (its diagnostics are repeated).
+#[derive(Debug, Default)]
+pub struct DocCache {
+    /// What the ids were checked against: the werkplein ids and thema ids.
+    env: Vec<String>,
+    docs: HashMap<String, Cached>,
+}
+
+/// A file's text, what it parsed to and the problems found in it.
+type Cached = (String, Option<Document>, Vec<Diagnostic>);
+
+/// [`parse_all`] with a cache.
+pub fn parse_all_cached(
+    files: &[SourceFile],
+    data: &Data,
+    diags: &Diagnostics,
+    cache: Option<&mut DocCache>,
+) -> Vec<Document> {
     let thema_ids: BTreeSet<String> = files
         .iter()
         .filter(|f| Section::of(&f.path) == Section::Thema)
         .map(|f| file_stem(&f.path).to_string())
         .collect();
-    files
+    let Some(cache) = cache else {
+        return files
+            .par_iter()
+            .filter_map(|f| parse(f, data, &thema_ids, diags))
+            .collect();
+    };
+    let env: Vec<String> = data
+        .werkplein_ids()
+        .map(str::to_string)
+        .chain(thema_ids.iter().map(|t| format!("thema:{t}")))
+        .collect();
+    if env != cache.env {
+        cache.docs.clear();
+        cache.env = env;
+    }
+    // Keep the entries of unchanged files; parse the others in parallel.
+    let mut old = std::mem::take(&mut cache.docs);
+    let mut to_parse = Vec::new();
+    for f in files {
+        match old.remove(&f.path) {
+            Some(entry) if entry.0 == f.text => {
+                cache.docs.insert(f.path.clone(), entry);
+            }
+            _ => to_parse.push(f),
+        }
+    }
+    let parsed: Vec<(String, Cached)> = to_parse
         .par_iter()
-        .filter_map(|f| parse(f, data, &thema_ids, diags))
-        .collect()
+        .map(|f| {
+            let local = Diagnostics::new();
+            let doc = parse(f, data, &thema_ids, &local);
+            (f.path.clone(), (f.text.clone(), doc, local.into_sorted()))
+        })
+        .collect();
+    cache.docs.extend(parsed);
+    let mut docs = Vec::with_capacity(files.len());
+    for f in files {
+        if let Some((_, doc, ds)) = cache.docs.get(&f.path) {
+            for d in ds {
+                diags.push(d.clone());
+            }
+            docs.extend(doc.clone());
+        }
+    }
+    docs
 }
 
 pub fn file_stem(path: &str) -> &str {
@@ -164,7 +229,7 @@ fn parse(
     let title = f.required_string("title");
     let date = f.date("date");
     let draft = f.bool("draft").unwrap_or(false);
-    let samenvatting = f.string("samenvatting");
+    let samenvatting = f.string("samenvatting").filter(|s| !s.trim().is_empty());
     let slug = slug(&f, section, path);
     let needs_date = matches!(section, Section::Praktijkvoorbeeld | Section::Journaal);
     if needs_date && date.is_none() && f.string("date").is_none() {
@@ -264,6 +329,11 @@ fn parse(
         samenvatting,
         meta,
         body: fm.body.to_string(),
+        body_hash: {
+            let mut h = std::hash::DefaultHasher::new();
+            std::hash::Hash::hash(fm.body, &mut h);
+            std::hash::Hasher::finish(&h)
+        },
         body_line: fm.body_line,
         title_pos: f.pos("title"),
         slug_pos: if f.string("slug").is_some() {

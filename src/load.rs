@@ -24,7 +24,7 @@ pub struct StaticFile {
 }
 
 /// Everything read from the site folder.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Sources {
     pub config: Option<String>,
     /// Markdown files under `content/`, sorted by path.
@@ -88,6 +88,35 @@ pub fn load(root: &Path, diags: &Diagnostics) -> Sources {
         regios: read_optional(root, crate::data::REGIOS, diags),
         static_files,
     }
+}
+
+/// Whether a path (relative to the root) is a Markdown file of `content/`, the only kind of
+/// change [`refresh_content`] can apply.
+pub fn is_content_markdown(rel: &str) -> bool {
+    rel.starts_with("content/") && rel.ends_with(".md") && !rel.split('/').any(is_ignored)
+}
+
+/// Applies changes to Markdown files of `content/` (edited, added or deleted) to sources
+/// loaded before, instead of reading the whole folder again.
+pub fn refresh_content(
+    root: &Path,
+    sources: &mut Sources,
+    changed: &[String],
+    diags: &Diagnostics,
+) {
+    for rel in changed {
+        sources.content.retain(|f| &f.path != rel);
+        let abs = root.join(rel);
+        if abs.is_file()
+            && let Some(text) = read_text(rel, &abs, diags)
+        {
+            sources.content.push(SourceFile {
+                path: rel.clone(),
+                text,
+            });
+        }
+    }
+    sources.content.sort_by(|a, b| a.path.cmp(&b.path));
 }
 
 /// The outline of the Netherlands for the Landkaart map (GeoJSON).

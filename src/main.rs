@@ -1,5 +1,6 @@
 //! The `svdk` command line.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -45,6 +46,46 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Start a new praktijkvoorbeeld or journaal item: writes content/<type>/<slug>.md with
+    /// today's date, the front matter and the parts to fill in.
+    New {
+        /// What to make.
+        #[arg(value_enum)]
+        kind: svdk::new::Kind,
+        /// The title; the file name (slug) is made from it.
+        #[arg(value_name = "TITEL")]
+        title: String,
+        /// The site folder.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// The werkplein it is about (for a vraag: the werkplein that asks).
+        #[arg(long, value_name = "ID")]
+        werkplein: Option<String>,
+        /// A thema id; repeat for more.
+        #[arg(long = "thema", value_name = "ID")]
+        themas: Vec<String>,
+        /// For a journaal item: nieuws (default), vraag or agenda.
+        #[arg(long, value_name = "SOORT")]
+        soort: Option<String>,
+    },
+    /// Preview the site: build it, serve it locally and rebuild and reload the browser after
+    /// every change to content/, data/, static/, themes/, templates/ or site.yaml.
+    ///
+    /// Errors are shown in the browser on top of the last good version of the site.
+    Serve {
+        /// The site folder (with site.yaml, content/, data/).
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on (0: any free port).
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; another than 127.0.0.1 makes the preview visible to others.
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// Include pages with `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
 }
 
 #[derive(Args)]
@@ -84,8 +125,58 @@ fn main() -> ExitCode {
             verbose,
         } => (options(common, out, true), quiet, verbose),
         Command::Check { common } => (options(common, None, false), false, false),
+        Command::New {
+            kind,
+            title,
+            root,
+            werkplein,
+            themas,
+            soort,
+        } => {
+            let page = svdk::new::NewPage {
+                kind,
+                title,
+                werkplein,
+                themas,
+                soort,
+            };
+            return match svdk::new::create(&root, &page, svdk::new::today()) {
+                Ok(path) => {
+                    println!("{}", root.join(path).display());
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => {
+                    for d in problems {
+                        eprintln!("{d}");
+                    }
+                    ExitCode::FAILURE
+                }
+            };
+        }
+        Command::Serve {
+            root,
+            port,
+            bind,
+            drafts,
+        } => {
+            let result = svdk::serve::serve(svdk::serve::ServeOptions {
+                root,
+                bind,
+                port,
+                drafts,
+            });
+            return match result {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("svdk: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
     };
+    let bar = svdk::progress::Bar::start(!quiet);
     let report = build::build(&opts);
+    bar.finish();
     for d in &report.diagnostics {
         eprintln!("{d}");
     }
@@ -115,6 +206,13 @@ fn summarize(report: &Report, opts: &Options, quiet: bool, verbose: bool) -> Exi
         for path in &report.written {
             println!("  {path}");
         }
+        let stages: Vec<String> = report
+            .timings
+            .iter()
+            .filter(|(stage, _)| *stage != "start")
+            .map(|(stage, d)| format!("{stage} {:.0} ms", d.as_secs_f64() * 1000.0))
+            .collect();
+        println!("svdk: {}", stages.join(", "));
     }
     if !quiet {
         let verb = if opts.write { "built" } else { "checked" };
@@ -124,8 +222,8 @@ fn summarize(report: &Report, opts: &Options, quiet: bool, verbose: bool) -> Exi
             String::new()
         };
         println!(
-            "svdk: {verb} {} pages, {} feeds, {} static files{place}; {warnings} warning(s) in {secs:.2} s",
-            report.pages, report.feeds, report.static_files
+            "svdk: {verb} {} pages, {} charts, {} feeds, {} static files{place}; {warnings} warning(s) in {secs:.2} s",
+            report.pages, report.charts, report.feeds, report.static_files
         );
     }
     ExitCode::SUCCESS

@@ -5,6 +5,8 @@
 //! rendered with its links rewritten and checked against the anchors of their targets.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -33,10 +35,29 @@ pub struct Page {
     pub doc: Document,
     /// URL path without the base path and without a leading slash: `themas/jongeren/`, `` for home.
     pub url: String,
-    pub analysis: Analysis,
-    pub html: String,
+    pub analysis: Arc<Analysis>,
+    /// The rendered Markdown (shared with the build cache, not copied).
+    pub html: Arc<str>,
     /// Kaderdocument chapters: the HTML for the printable whole document (ids prefixed).
-    pub print_html: Option<String>,
+    pub print_html: Option<Arc<str>>,
+    /// Identifies what `html` and `print_html` were rendered from: equal keys, equal HTML.
+    pub html_key: u64,
+}
+
+/// Markdown results a [`crate::build::Session`] keeps between builds: a page whose text and
+/// link targets did not change is not parsed or rendered again.
+#[derive(Debug, Default)]
+pub struct MarkdownCache {
+    /// Source path → (hash of the body, its analysis).
+    analysis: HashMap<String, (u64, Arc<Analysis>)>,
+    /// (source path, printable?) → (key, HTML).
+    html: HashMap<(String, bool), (u64, Arc<str>)>,
+}
+
+fn hash_of(value: &impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
 }
 
 #[derive(Debug)]
@@ -90,20 +111,36 @@ pub struct Inputs {
 }
 
 /// Builds the model. `docs` are all parsed documents; drafts are left out unless `drafts`.
-pub fn build(inputs: Inputs, docs: Vec<Document>, drafts: bool, diags: &Diagnostics) -> Site {
+pub fn build(
+    inputs: Inputs,
+    docs: Vec<Document>,
+    drafts: bool,
+    diags: &Diagnostics,
+    mut cache: Option<&mut MarkdownCache>,
+) -> Site {
     let (mut docs, draft_docs): (Vec<Document>, Vec<Document>) =
         docs.into_iter().partition(|d| drafts || !d.draft);
     docs.sort_by(|a, b| a.path.cmp(&b.path));
     let draft_paths: HashSet<String> = draft_docs.into_iter().map(|d| d.path).collect();
 
+    let previous = cache.as_deref();
     let mut pages: Vec<Page> = docs
         .into_par_iter()
-        .map(|doc| Page {
-            url: url_of(&doc),
-            analysis: markdown::analyze(&doc.body),
-            doc,
-            html: String::new(),
-            print_html: None,
+        .map(|doc| {
+            let body_hash = doc.body_hash;
+            let analysis = previous
+                .and_then(|c| c.analysis.get(&doc.path))
+                .filter(|(h, _)| *h == body_hash)
+                .map(|(_, a)| Arc::clone(a))
+                .unwrap_or_else(|| Arc::new(markdown::analyze(&doc.body)));
+            Page {
+                url: url_of(&doc),
+                analysis,
+                doc,
+                html: Arc::from(""),
+                print_html: None,
+                html_key: body_hash,
+            }
         })
         .collect();
 
@@ -157,19 +194,39 @@ pub fn build(inputs: Inputs, docs: Vec<Document>, drafts: bool, diags: &Diagnost
     // Render Markdown with links resolved against all pages.
     let links = Links::new(&pages, &draft_paths, &site.config.base_url.path);
     let chapters: HashSet<usize> = site.hoofdstukken.iter().copied().collect();
-    let rendered: Vec<(String, Option<String>)> = (0..pages.len())
+    let previous = cache.as_deref();
+    type Html = (Arc<str>, u64);
+    let rendered: Vec<(Html, Option<Html>)> = (0..pages.len())
         .into_par_iter()
         .map(|i| {
-            let html = links.render(i, None, diags);
+            let html = links.render_cached(i, None, diags, previous);
             let print = chapters
                 .contains(&i)
-                .then(|| links.render(i, Some(&chapters), diags));
+                .then(|| links.render_cached(i, Some(&chapters), diags, previous));
             (html, print)
         })
         .collect();
-    for (page, (html, print)) in pages.iter_mut().zip(rendered) {
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.analysis = pages
+            .iter()
+            .map(|p| (p.doc.path.clone(), (p.html_key, Arc::clone(&p.analysis))))
+            .collect();
+        cache.html.clear();
+    }
+    for (page, ((html, key), print)) in pages.iter_mut().zip(rendered) {
+        if let Some(cache) = cache.as_deref_mut() {
+            cache
+                .html
+                .insert((page.doc.path.clone(), false), (key, Arc::clone(&html)));
+            if let Some((p, pk)) = &print {
+                cache
+                    .html
+                    .insert((page.doc.path.clone(), true), (*pk, Arc::clone(p)));
+            }
+        }
+        page.html_key = hash_of(&(key, print.as_ref().map(|p| p.1)));
         page.html = html;
-        page.print_html = print;
+        page.print_html = print.map(|p| p.0);
     }
     site.pages = pages;
     site
@@ -448,6 +505,41 @@ struct Links<'a> {
 }
 
 impl<'a> Links<'a> {
+    /// Renders page `i`, or takes its HTML from `cache` when nothing it depends on changed:
+    /// its body (hashed in `html_key`), title, slug, and where each of its links resolves to.
+    /// Returns the HTML and its key.
+    fn render_cached(
+        &self,
+        i: usize,
+        print: Option<&HashSet<usize>>,
+        diags: &Diagnostics,
+        cache: Option<&MarkdownCache>,
+    ) -> (Arc<str>, u64) {
+        let page = &self.pages[i];
+        let resolved: Vec<_> = page
+            .analysis
+            .links
+            .iter()
+            .map(|l| self.resolve(page, &l.dest, print))
+            .collect();
+        let key = hash_of(&(
+            page.html_key,
+            &page.doc.title,
+            &page.doc.slug,
+            print.is_some(),
+            self.base_path,
+            &resolved,
+        ));
+        let hit = cache
+            .filter(|_| resolved.iter().all(Result::is_ok))
+            .and_then(|c| c.html.get(&(page.doc.path.clone(), print.is_some())))
+            .filter(|(k, _)| *k == key);
+        match hit {
+            Some((_, html)) => (Arc::clone(html), key),
+            None => (Arc::from(self.render(i, print, diags)), key),
+        }
+    }
+
     fn new(pages: &'a [Page], drafts: &'a HashSet<String>, base_path: &'a str) -> Self {
         Links {
             pages,

@@ -9,6 +9,24 @@ use crate::resultaten::{KLANT_STREEFWAARDE, Klantmeting, Uitstroom};
 use crate::text;
 
 use super::landkaart::meting_naam;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Charts drawn since [`reset_count`], for the build summary.
+static DRAWN: AtomicUsize = AtomicUsize::new(0);
+
+pub fn reset_count() {
+    DRAWN.store(0, Ordering::Relaxed);
+}
+
+pub fn count() -> usize {
+    DRAWN.load(Ordering::Relaxed)
+}
+
+fn drawn(svg: String) -> String {
+    DRAWN.fetch_add(1, Ordering::Relaxed);
+    svg
+}
 use super::shapes::Urls;
 
 fn bands(lk: &Landkaart) -> Vec<charts::Band> {
@@ -46,7 +64,7 @@ pub fn national_history(site: &Site, lk: &Landkaart, p: usize) -> String {
                 .flatten()
         })
         .collect();
-    charts::line_chart(
+    drawn(charts::line_chart(
         &Meta {
             id: "grafiek-historie",
             title: "Landelijk gemiddelde per tertaal",
@@ -61,7 +79,7 @@ pub fn national_history(site: &Site, lk: &Landkaart, p: usize) -> String {
         0.0,
         100.0,
         "%",
-    )
+    ))
 }
 
 /// Number of werkpleinen per band, per fase (and in total).
@@ -74,7 +92,7 @@ pub fn fase_bands(lk: &Landkaart, stats: &PeriodStats, p: usize) -> String {
             .map(|(f, c)| (f.naam.clone(), c.clone())),
     );
     let title = format!("Scoreverdeling per fase, {}", lk.perioden[p].naam);
-    charts::stacked_bands(
+    drawn(charts::stacked_bands(
         &Meta {
             id: "grafiek-banden",
             title: &title,
@@ -82,7 +100,7 @@ pub fn fase_bands(lk: &Landkaart, stats: &PeriodStats, p: usize) -> String {
         },
         &rows,
         &bands(lk),
-    )
+    ))
 }
 
 /// The map: a dot per werkplein that reported, by band, linking to its page.
@@ -102,7 +120,7 @@ pub fn map(site: &Site, urls: Urls, lk: &Landkaart, stats: &PeriodStats, p: usiz
         })
         .collect();
     let title = format!("Kaart van de werkpleinen, {}", lk.perioden[p].naam);
-    charts::map(
+    drawn(charts::map(
         &Meta {
             id: "grafiek-kaart",
             title: &title,
@@ -111,7 +129,7 @@ pub fn map(site: &Site, urls: Urls, lk: &Landkaart, stats: &PeriodStats, p: usiz
         &site.outline,
         &dots,
         &bands(lk),
-    )
+    ))
 }
 
 /// A werkplein's total per period against the national average.
@@ -129,7 +147,7 @@ pub fn werkplein_history(lk: &Landkaart, id: &str, naam: &str) -> String {
     let desc = format!(
         "De totaalscore van {naam} per tertaal in procenten, naast het landelijk gemiddelde. De cijfers staan ook in de tabel Ontwikkeling."
     );
-    charts::line_chart(
+    drawn(charts::line_chart(
         &Meta {
             id: "grafiek-werkplein-historie",
             title: &title,
@@ -151,7 +169,7 @@ pub fn werkplein_history(lk: &Landkaart, id: &str, naam: &str) -> String {
         0.0,
         100.0,
         "%",
-    )
+    ))
 }
 
 /// The mijlpalen of the current period, grouped by fase.
@@ -180,7 +198,7 @@ pub fn werkplein_mijlpalen(lk: &Landkaart, w: &WerkpleinScore, naam: &str) -> St
         "De score van {naam} op elk van de {} mijlpalen, per fase, met de scoreband. De cijfers staan ook in de tabel Mijlpalen.",
         lk.mijlpalen.len()
     );
-    charts::grouped_bars(
+    drawn(charts::grouped_bars(
         &Meta {
             id: "grafiek-mijlpalen",
             title: &title,
@@ -188,7 +206,7 @@ pub fn werkplein_mijlpalen(lk: &Landkaart, w: &WerkpleinScore, naam: &str) -> St
         },
         &groups,
         &bands(lk),
-    )
+    ))
 }
 
 /// Client rating per meting against the target and the national mean.
@@ -204,7 +222,7 @@ pub fn klant(site: &Site, metingen: &[Klantmeting], naam: &str) -> String {
     let desc = format!(
         "Het rapportcijfer dat klanten {naam} gaven, per meting, naast het landelijk gemiddelde en de streefwaarde 7,0. De cijfers staan ook in de tabel Klanttevredenheid."
     );
-    charts::line_chart(
+    drawn(charts::line_chart(
         &Meta {
             id: "grafiek-klant",
             title: &title,
@@ -231,7 +249,7 @@ pub fn klant(site: &Site, metingen: &[Klantmeting], naam: &str) -> String {
         1.0,
         10.0,
         "",
-    )
+    ))
 }
 
 /// Monthly outflow to work against the target.
@@ -250,7 +268,7 @@ pub fn uitstroom(rows: &[Uitstroom], naam: &str) -> String {
     let desc = format!(
         "Het aantal klanten van {naam} dat per maand aan het werk ging, naast de streefwaarde van die maand. De cijfers staan ook in de tabel Uitstroom naar werk."
     );
-    charts::bars_with_target(
+    drawn(charts::bars_with_target(
         &Meta {
             id: "grafiek-uitstroom",
             title: &title,
@@ -261,5 +279,5 @@ pub fn uitstroom(rows: &[Uitstroom], naam: &str) -> String {
         &targets,
         "Uitstroom",
         "Streefwaarde",
-    )
+    ))
 }

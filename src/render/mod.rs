@@ -4,8 +4,12 @@
 //! then rendered in parallel, each with a small context built for it alone.
 
 mod charts;
+mod incremental;
 mod landkaart;
+mod search;
 mod shapes;
+
+pub use incremental::RenderCache;
 
 use std::collections::HashMap;
 
@@ -27,7 +31,7 @@ const JOURNAAL_LATEST: usize = 20;
 const FEED_ITEMS: usize = 50;
 
 /// One output file to render.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Job<'a> {
     Home,
     Page(usize),
@@ -45,6 +49,7 @@ enum Job<'a> {
     Regio(usize),
     LandkaartIndex,
     LandkaartPeriode(usize),
+    Zoeken,
     NotFound,
     Atom,
     Rss,
@@ -79,6 +84,8 @@ struct Feeds {
 pub struct Counts {
     pub pages: usize,
     pub feeds: usize,
+    /// Charts drawn in this render.
+    pub charts: usize,
 }
 
 pub struct Renderer<'a> {
@@ -87,6 +94,10 @@ pub struct Renderer<'a> {
     urls: Urls<'a>,
     items: Vec<Item>,
     origins: HashMap<String, String>,
+    /// Fingerprint of the templates, for incremental renders.
+    templates_hash: u64,
+    /// Per page: the related practices it shows (empty for other pages).
+    related: Vec<Vec<usize>>,
 }
 
 /// Parses the theme's templates once; `None` (with diagnostics) if one does not parse.
@@ -126,13 +137,27 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
         rss: urls.path("journaal/rss.xml"),
     });
     globals.insert("feeds", &feeds);
+    globals.insert("zoeken", &search::globals(urls));
     let items = site.pages.par_iter().map(|p| item(site, urls, p)).collect();
+    let templates_hash = incremental::hash_of(
+        &theme
+            .templates
+            .iter()
+            .map(|(n, t)| (n, &t.text))
+            .collect::<Vec<_>>(),
+    );
+    let related = (0..site.pages.len())
+        .into_par_iter()
+        .map(|i| crate::search::related::related(site, i))
+        .collect();
     Some(Renderer {
         tera,
         site,
         urls,
         items,
         origins,
+        templates_hash,
+        related,
     })
 }
 
@@ -206,17 +231,51 @@ fn out_path(url: &str) -> String {
 
 impl<'a> Renderer<'a> {
     /// Every output file of the site, rendered in parallel; static files are not included.
-    pub fn render_all(&self, diags: &Diagnostics) -> (Vec<OutFile>, Counts) {
+    /// With a `cache` from the previous render, outputs that cannot have changed are not
+    /// rendered but returned as [`Body::Unchanged`].
+    pub fn render_all(
+        &self,
+        diags: &Diagnostics,
+        cache: Option<&mut RenderCache>,
+    ) -> (Vec<OutFile>, Counts) {
         let jobs = self.jobs();
-        let files: Vec<OutFile> = jobs
+        let (global, pages) = match cache {
+            Some(_) => (self.global_fingerprint(), self.page_fingerprints()),
+            None => (0, HashMap::new()),
+        };
+        let plan = cache
+            .as_deref()
+            .and_then(|c| c.plan(self, &jobs, global, &pages));
+        crate::progress::stage("render", jobs.len());
+        charts::reset_count();
+        // Each output with the pages it showed (`None`: not rendered, unchanged).
+        type Shown = Option<Vec<(usize, bool)>>;
+        let rendered: Vec<(OutFile, Shown)> = jobs
             .par_iter()
             .filter_map(|&job| {
+                if let Some(plan) = &plan {
+                    let path = self.output_path(job);
+                    if !plan.needs(&path) {
+                        let file = OutFile {
+                            path,
+                            body: Body::Unchanged,
+                        };
+                        return Some((file, None));
+                    }
+                }
+                incremental::start();
                 let (path, template, ctx) = self.context(job, &jobs);
-                match self.tera.render(template, &ctx) {
-                    Ok(s) => Some(OutFile {
-                        path,
-                        body: Body::Bytes(s.into_bytes()),
-                    }),
+                let result = self.tera.render(template, &ctx);
+                let shown = incremental::finish();
+                crate::progress::advance();
+                match result {
+                    Ok(s) => Some((
+                        OutFile {
+                            path,
+                            body: Body::Bytes(s.into_bytes()),
+                        },
+                        Some(shown),
+                    )),
                     Err(e) => {
                         diags.push(template_error(&e, &self.origins));
                         None
@@ -224,6 +283,23 @@ impl<'a> Renderer<'a> {
                 }
             })
             .collect();
+        if let Some(cache) = cache {
+            let outputs: std::collections::HashSet<String> =
+                rendered.iter().map(|(f, _)| f.path.clone()).collect();
+            let shown = rendered
+                .iter()
+                .filter_map(|(f, shown)| {
+                    let paths = shown
+                        .as_ref()?
+                        .iter()
+                        .map(|&(i, text)| (self.site.pages[i].doc.path.clone(), text))
+                        .collect();
+                    Some((f.path.clone(), paths))
+                })
+                .collect();
+            cache.update(global, pages, shown, &outputs);
+        }
+        let files: Vec<OutFile> = rendered.into_iter().map(|(f, _)| f).collect();
         let feeds = jobs
             .iter()
             .filter(|j| matches!(j, Job::Atom | Job::Rss))
@@ -231,7 +307,16 @@ impl<'a> Renderer<'a> {
         let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
         let mut files = files;
         files.extend(self.open_data());
-        (files, Counts { pages, feeds })
+        files.extend(crate::search::build(self.site).files);
+        let charts = charts::count();
+        (
+            files,
+            Counts {
+                pages,
+                feeds,
+                charts,
+            },
+        )
     }
 
     fn jobs(&self) -> Vec<Job<'a>> {
@@ -285,6 +370,7 @@ impl<'a> Renderer<'a> {
             jobs.push(Job::LandkaartIndex);
             jobs.extend(lk.reported().map(|(i, _, _)| Job::LandkaartPeriode(i)));
         }
+        jobs.push(Job::Zoeken);
         jobs.push(Job::NotFound);
         jobs.push(Job::Sitemap);
         jobs.push(Job::Robots);
@@ -320,13 +406,159 @@ impl<'a> Renderer<'a> {
                 Some(lk) => format!("landkaart/{}/", lk.perioden[p].id),
                 None => return None,
             },
+            Job::Zoeken => crate::search::DIR.into(),
             Job::NotFound | Job::Atom | Job::Rss | Job::Sitemap | Job::Robots => return None,
         };
         Some((url, None))
     }
 
     fn items(&self, list: &[usize]) -> Vec<&Item> {
-        list.iter().map(|&i| &self.items[i]).collect()
+        list.iter()
+            .map(|&i| {
+                incremental::record(i);
+                &self.items[i]
+            })
+            .collect()
+    }
+
+    /// Notes that the output being rendered lists these pages (other than through `items`).
+    fn shows(&self, list: &[usize]) {
+        for &i in list {
+            incremental::record(i);
+        }
+    }
+
+    /// Notes that the output being rendered shows the text of these pages.
+    fn shows_text(&self, list: &[usize]) {
+        for &i in list {
+            incremental::record_text(i);
+        }
+    }
+
+    /// The output file of a job.
+    fn output_path(&self, job: Job) -> String {
+        match job {
+            Job::NotFound => "404.html".into(),
+            Job::Atom => "journaal/atom.xml".into(),
+            Job::Rss => "journaal/rss.xml".into(),
+            Job::Sitemap => "sitemap.xml".into(),
+            Job::Robots => "robots.txt".into(),
+            job => out_path(&self.page_url(job).map(|(u, _)| u).unwrap_or_default()),
+        }
+    }
+
+    /// The outputs that list page `i` (besides its own page), so that they are rendered again
+    /// when it changes: the lists it can newly join are found here, those it leaves through
+    /// the previous render's record.
+    fn listing(&self, i: usize) -> Vec<Job<'a>> {
+        let site = self.site;
+        let page = &site.pages[i];
+        let mut jobs = vec![Job::Page(i), Job::Home, Job::Sitemap];
+        let werkplein_jobs = |w: &str, jobs: &mut Vec<Job<'a>>| {
+            if let Some(k) = site.data.werkpleinen.iter().position(|x| x.id == w) {
+                jobs.push(Job::Werkplein(k));
+                let regio = &site.data.werkpleinen[k].regio;
+                if let Some(r) = site.data.regios.iter().position(|x| &x.id == regio) {
+                    jobs.push(Job::Regio(r));
+                }
+            }
+        };
+        let thema_jobs = |id: &str, jobs: &mut Vec<Job<'a>>| {
+            if let Some(&t) = site.thema_by_id.get(id) {
+                jobs.push(Job::Page(t));
+                jobs.push(Job::PraktijkThema(&site.pages[t].doc.slug));
+            }
+        };
+        match &page.doc.meta {
+            Meta::Praktijkvoorbeeld {
+                werkplein, themas, ..
+            } => {
+                jobs.extend([Job::PraktijkIndex, Job::ThemasIndex]);
+                for t in themas {
+                    thema_jobs(&t.id, &mut jobs);
+                }
+                if let Some(w) = werkplein {
+                    if let Some((id, _)) = site.praktijk_by_werkplein.get_key_value(w) {
+                        jobs.push(Job::PraktijkWerkplein(id));
+                    }
+                    werkplein_jobs(w, &mut jobs);
+                }
+            }
+            Meta::Journaal {
+                editie,
+                werkpleinen,
+                themas,
+                vraag_van,
+                ..
+            } => {
+                jobs.extend([Job::JournaalIndex, Job::Atom, Job::Rss, Job::ThemasIndex]);
+                if let Some((e, _)) = site.edities.get_key_value(editie) {
+                    jobs.push(Job::Editie(e));
+                }
+                for t in themas {
+                    thema_jobs(&t.id, &mut jobs);
+                }
+                for w in werkpleinen.iter().chain(vraag_van) {
+                    werkplein_jobs(w, &mut jobs);
+                }
+            }
+            Meta::Page if page.doc.section == Section::Thema => {
+                jobs.extend([Job::ThemasIndex, Job::PraktijkIndex]);
+                thema_jobs(&page.doc.slug, &mut jobs);
+            }
+            Meta::Hoofdstuk { .. } => {
+                jobs.extend([Job::KaderIndex, Job::KaderPrint]);
+                jobs.extend(site.hoofdstukken.iter().map(|&c| Job::Page(c)));
+            }
+            Meta::Page if page.doc.section == Section::KaderIndex => {
+                jobs.extend([Job::KaderIndex, Job::KaderPrint]);
+                jobs.extend(site.hoofdstukken.iter().map(|&c| Job::Page(c)));
+            }
+            Meta::Page => {}
+        }
+        jobs
+    }
+
+    /// Fingerprint of all a render depends on besides the pages.
+    fn global_fingerprint(&self) -> u64 {
+        let site = self.site;
+        incremental::hash_of(&(
+            self.templates_hash,
+            format!("{:?}", site.config),
+            format!("{:?}", site.data),
+            format!("{:?}", site.landkaart),
+            format!("{:?}", site.resultaten),
+            site.outline.len(),
+            site.pages.len(),
+        ))
+    }
+
+    /// Fingerprints of each page: of its list form (item, URL, title, type-specific fields),
+    /// and of its text (rendered HTML and headings).
+    fn page_fingerprints(&self) -> HashMap<String, (u64, u64)> {
+        self.site
+            .pages
+            .par_iter()
+            .zip(&self.items)
+            .enumerate()
+            .map(|(i, (p, item))| {
+                let listed = incremental::hash_of(&(
+                    item,
+                    &p.url,
+                    &p.doc.title,
+                    format!("{:?}", p.doc.meta),
+                ));
+                // Its own page also shows its related practices.
+                let related: Vec<&str> = self.related[i]
+                    .iter()
+                    .map(|&r| self.site.pages[r].doc.path.as_str())
+                    .collect();
+                (
+                    p.doc.path.clone(),
+                    (listed, incremental::hash_of(&(p.html_key, related))),
+                )
+            })
+            .collect()
     }
 
     fn crumbs(&self, parts: &[(&str, &str)]) -> Vec<Crumb> {
@@ -367,6 +599,8 @@ impl<'a> Renderer<'a> {
         let path = out_path(&url);
         let template = match job {
             Job::Home => {
+                self.shows_text(site.home.as_slice());
+                self.shows(&site.themas);
                 let home = site.home.map(|i| &site.pages[i]);
                 let title = home.map_or(site.config.title.as_str(), |p| p.doc.title.as_str());
                 ctx.insert(
@@ -379,7 +613,7 @@ impl<'a> Renderer<'a> {
                         vec![],
                     ),
                 );
-                ctx.insert("intro", &home.map_or("", |p| p.html.as_str()));
+                ctx.insert("intro", &home.map_or("", |p| &*p.html));
                 let journaal = &site.journaal[..site.journaal.len().min(HOME_JOURNAAL)];
                 ctx.insert("journaal", &self.items(journaal));
                 let praktijk =
@@ -396,6 +630,7 @@ impl<'a> Renderer<'a> {
             }
             Job::Page(i) => return self.page_context(i, ctx),
             Job::PraktijkIndex => {
+                self.shows(&site.themas);
                 ctx.insert(
                     "page",
                     &self.info(
@@ -436,9 +671,16 @@ impl<'a> Renderer<'a> {
                     .collect();
                 werkpleinen.sort_by(|a, b| a.naam.cmp(&b.naam).then(a.id.cmp(&b.id)));
                 ctx.insert("werkpleinen", &werkpleinen);
+                ctx.insert("regios", &search::practice_regios(site, urls));
                 "praktijkvoorbeelden.html"
             }
             Job::PraktijkThema(id) | Job::PraktijkWerkplein(id) => {
+                self.shows(
+                    site.thema_by_id
+                        .get(id)
+                        .map(std::slice::from_ref)
+                        .unwrap_or_default(),
+                );
                 let (label, target, list) = match job {
                     Job::PraktijkThema(_) => (
                         "Thema",
@@ -485,6 +727,14 @@ impl<'a> Renderer<'a> {
                 "praktijkvoorbeelden_lijst.html"
             }
             Job::ThemasIndex => {
+                self.shows(&site.themas);
+                for list in site
+                    .praktijk_by_thema
+                    .values()
+                    .chain(site.journaal_by_thema.values())
+                {
+                    self.shows(list);
+                }
                 ctx.insert(
                     "page",
                     &self.info(
@@ -527,6 +777,7 @@ impl<'a> Renderer<'a> {
                 "themas.html"
             }
             Job::JournaalIndex => {
+                self.shows(&site.journaal);
                 ctx.insert(
                     "page",
                     &self.info(
@@ -564,6 +815,7 @@ impl<'a> Renderer<'a> {
                 "journaal.html"
             }
             Job::Editie(e) => {
+                self.shows(&site.journaal);
                 let editie = urls.editie(e);
                 ctx.insert(
                     "page",
@@ -627,6 +879,8 @@ impl<'a> Renderer<'a> {
                 "editie.html"
             }
             Job::KaderIndex => {
+                self.shows_text(site.kaderdocument.as_slice());
+                self.shows_text(&site.hoofdstukken);
                 let index = site.kaderdocument.map(|i| &site.pages[i]);
                 let title = index.map_or("Kaderdocument", |p| p.doc.title.as_str());
                 ctx.insert(
@@ -639,7 +893,7 @@ impl<'a> Renderer<'a> {
                         self.crumbs(&[]),
                     ),
                 );
-                ctx.insert("intro", &index.map_or("", |p| p.html.as_str()));
+                ctx.insert("intro", &index.map_or("", |p| &*p.html));
                 #[derive(Serialize)]
                 struct Chapter<'a> {
                     nummer: usize,
@@ -671,6 +925,8 @@ impl<'a> Renderer<'a> {
                 "kaderdocument.html"
             }
             Job::KaderPrint => {
+                self.shows_text(site.kaderdocument.as_slice());
+                self.shows_text(&site.hoofdstukken);
                 let index = site.kaderdocument.map(|i| &site.pages[i]);
                 let title = index.map_or("Kaderdocument", |p| p.doc.title.as_str());
                 ctx.insert(
@@ -683,7 +939,7 @@ impl<'a> Renderer<'a> {
                         self.crumbs(&[(title, "kaderdocument/")]),
                     ),
                 );
-                ctx.insert("intro", &index.map_or("", |p| p.html.as_str()));
+                ctx.insert("intro", &index.map_or("", |p| &*p.html));
                 #[derive(Serialize)]
                 struct Chapter<'a> {
                     nummer: usize,
@@ -912,6 +1168,7 @@ impl<'a> Renderer<'a> {
                 ctx.insert("landkaart", &landkaart::period_page(site, urls, lk, p));
                 "landkaart.html"
             }
+            Job::Zoeken => self.zoeken_context(&url, &mut ctx),
             Job::NotFound => {
                 ctx.insert(
                     "page",
@@ -926,6 +1183,7 @@ impl<'a> Renderer<'a> {
                 return ("404.html".into(), "404.html", ctx);
             }
             Job::Atom | Job::Rss => {
+                self.shows_text(&site.journaal[..site.journaal.len().min(FEED_ITEMS)]);
                 let name = if matches!(job, Job::Atom) {
                     "atom.xml"
                 } else {
@@ -986,6 +1244,7 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let urls = self.urls;
         let p = &site.pages[i];
+        self.shows_text(&[i]);
         let doc = &p.doc;
         let path = out_path(&p.url);
         let (section, crumbs): (Option<&'static str>, Vec<Crumb>) = match doc.section {
@@ -1027,7 +1286,7 @@ impl<'a> Renderer<'a> {
                 crumbs,
             ),
         );
-        ctx.insert("content", &p.html);
+        ctx.insert("content", &*p.html);
         ctx.insert("toc", &toc(p));
         let template = match &doc.meta {
             Meta::Praktijkvoorbeeld {
@@ -1058,7 +1317,7 @@ impl<'a> Renderer<'a> {
                         contact: contact.as_deref(),
                     },
                 );
-                ctx.insert("related", &Vec::<&Item>::new());
+                ctx.insert("related", &self.items(&self.related[i]));
                 "praktijkvoorbeeld.html"
             }
             Meta::Journaal {
@@ -1099,6 +1358,8 @@ impl<'a> Renderer<'a> {
                 "journaal_item.html"
             }
             Meta::Hoofdstuk { .. } => {
+                self.shows(site.kaderdocument.as_slice());
+                self.shows(&site.hoofdstukken);
                 let n = site.hoofdstukken.iter().position(|&c| c == i).unwrap_or(0);
                 #[derive(Serialize)]
                 struct Nummer<'a> {

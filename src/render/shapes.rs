@@ -7,7 +7,7 @@ use crate::model::{Page, Site};
 use crate::text;
 
 /// A link to a werkplein, regio, thema or edition.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Ref {
     pub id: String,
     pub naam: String,
@@ -24,7 +24,7 @@ pub struct Counted {
 }
 
 /// A page as it appears in a list.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Item {
     pub title: String,
     pub url: String,
@@ -35,6 +35,8 @@ pub struct Item {
     pub soort: Option<&'static str>,
     pub soort_naam: Option<&'static str>,
     pub werkplein: Option<Ref>,
+    /// The arbeidsmarktregio of a praktijkvoorbeeld's werkplein.
+    pub regio: Option<Ref>,
     pub themas: Vec<Ref>,
 }
 
@@ -139,6 +141,12 @@ pub fn item(site: &Site, urls: Urls, page: &Page) -> Item {
         soort: soort.map(|s| s.id()),
         soort_naam: soort.map(|s| s.naam()),
         werkplein: werkplein.and_then(|w| urls.werkplein(site, w)),
+        regio: match &doc.meta {
+            Meta::Praktijkvoorbeeld { .. } => werkplein
+                .and_then(|w| site.data.werkplein(w))
+                .and_then(|w| urls.regio(site, &w.regio)),
+            _ => None,
+        },
         themas: themas
             .iter()
             .filter_map(|t| urls.thema(site, &t.id))

@@ -1,0 +1,124 @@
+//! Contexts for finding things: the search page, the search box of every page (a global), and
+//! the regio filter of the praktijkvoorbeelden index.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::Renderer;
+use super::shapes::{Counted, Urls};
+use crate::model::Site;
+use crate::search::{self, Kind};
+
+/// The global `zoeken`: where the search page and its index are.
+#[derive(Serialize)]
+pub(super) struct Globals {
+    /// The search page: `/zoeken/`.
+    url: String,
+    /// The index manifest: `/zoeken/index.json`.
+    index: String,
+}
+
+pub(super) fn globals(urls: Urls) -> Globals {
+    Globals {
+        url: urls.path(search::DIR),
+        index: urls.path(search::MANIFEST),
+    }
+}
+
+/// The regio's with praktijkvoorbeelden (by naam), each linking to the practices on its page.
+pub(super) fn practice_regios(site: &Site, urls: Urls) -> Vec<Counted> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for (w, list) in &site.praktijk_by_werkplein {
+        if let Some(w) = site.data.werkplein(w) {
+            *counts.entry(w.regio.as_str()).or_default() += list.len();
+        }
+    }
+    let mut rows: Vec<Counted> = counts
+        .into_iter()
+        .filter_map(|(id, aantal)| {
+            let r = site.data.regio(id)?;
+            Some(Counted {
+                id: r.id.clone(),
+                naam: r.naam.clone(),
+                url: urls.path(&format!("regios/{}/#regio--praktijkvoorbeelden", r.id)),
+                aantal,
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| a.naam.cmp(&b.naam).then(a.id.cmp(&b.id)));
+    rows
+}
+
+#[derive(Serialize)]
+struct Soort {
+    id: &'static str,
+    naam: &'static str,
+}
+
+#[derive(Serialize)]
+struct Overzicht {
+    naam: &'static str,
+    url: String,
+}
+
+impl Renderer<'_> {
+    /// The search page: `soorten` (the kinds of result there are, for the type filter) and
+    /// `overzichten` (the site's indexes, for browsers without JavaScript).
+    pub(super) fn zoeken_context(&self, url: &str, ctx: &mut Context) -> &'static str {
+        let site = self.site;
+        let urls = self.urls;
+        ctx.insert(
+            "page",
+            &self.info(
+                "Zoeken",
+                url,
+                Some("zoeken"),
+                Some("Zoek in de praktijkvoorbeelden, het Werkpleinjournaal, de thema's, het kaderdocument en de werkpleinen."),
+                self.crumbs(&[]),
+            ),
+        );
+        let present = |k: Kind| match k {
+            Kind::Praktijkvoorbeeld => !site.praktijkvoorbeelden.is_empty(),
+            Kind::Journaal => !site.journaal.is_empty(),
+            Kind::Thema => !site.themas.is_empty(),
+            Kind::Kaderdocument => site.kaderdocument.is_some() || !site.hoofdstukken.is_empty(),
+            Kind::Werkplein => !site.data.werkpleinen.is_empty(),
+            Kind::Regio => !site.data.regios.is_empty(),
+            Kind::Pagina => !site.plain.is_empty(),
+        };
+        let soorten: Vec<Soort> = Kind::ALL
+            .iter()
+            .filter(|&&k| present(k))
+            .map(|&k| Soort {
+                id: k.id(),
+                naam: k.meervoud(),
+            })
+            .collect();
+        ctx.insert("soorten", &soorten);
+        let mut overzichten = Vec::new();
+        let mut add = |present: bool, naam, rel: &str| {
+            if present {
+                overzichten.push(Overzicht {
+                    naam,
+                    url: urls.path(rel),
+                });
+            }
+        };
+        add(
+            present(Kind::Praktijkvoorbeeld),
+            "Praktijkvoorbeelden",
+            "praktijkvoorbeelden/",
+        );
+        add(present(Kind::Thema), "Thema's", "themas/");
+        add(present(Kind::Journaal), "Werkpleinjournaal", "journaal/");
+        add(
+            present(Kind::Kaderdocument),
+            "Kaderdocument",
+            "kaderdocument/",
+        );
+        add(true, "Werkpleinen", "werkpleinen/");
+        add(true, "Arbeidsmarktregio's", "regios/");
+        ctx.insert("overzichten", &overzichten);
+        "zoeken.html"
+    }
+}

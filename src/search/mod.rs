@@ -1,0 +1,536 @@
+//! Search: the full-text index of the site, built at build time and queried in the browser.
+//!
+//! `svdk build` writes, under `zoeken/`:
+//!
+//! - `index.json` — the manifest: the kinds of document, one digit per document (its kind, for
+//!   the type filter's counts), the shards (first word and file) and the folder of the texts;
+//! - `index/<hash>.bin` — the shards of the inverted index (see [`index`]), named by a hash of
+//!   their bytes so a host may cache them forever;
+//! - `tekst/<n>.json` — per document: kind, title, URL (relative to the site's base path),
+//!   date, werkplein, summary and plain text, loaded only for the results shown (the snippet
+//!   with the matched words is made from it in the browser). The browser asks for them with
+//!   `?v=<stamp>`, a hash of all texts, so a cached text of an earlier build is never shown; the
+//!   file names stay the same, so `svdk serve` rewrites only the texts that changed.
+//!
+//! URLs in these files are relative to the base path, so the files are the same for every
+//! `--base-url`, and the search works under any path and on any static host (no server code,
+//! no compression needed). The browser side is the theme's `js/zoeken.js`.
+//!
+//! [`related`] finds a praktijkvoorbeeld's related practices.
+
+pub mod index;
+pub mod related;
+pub mod text;
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::content::{Meta, Section};
+use crate::model::Site;
+use crate::write::{Body, OutFile};
+use index::{DocTerms, Fields, Index};
+
+/// Folder of the search page and its files, relative to the base path.
+pub const DIR: &str = "zoeken/";
+/// The manifest, relative to the base path.
+pub const MANIFEST: &str = "zoeken/index.json";
+/// Folder of the documents' texts, relative to [`DIR`].
+const TEXT_DIR: &str = "tekst/";
+/// At most this many characters of a document's text go into its text file (for snippets).
+pub const MAX_TEXT: usize = 20_000;
+
+/// What a search result can be, in the order of the type filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    Praktijkvoorbeeld,
+    Journaal,
+    Thema,
+    Kaderdocument,
+    Werkplein,
+    Regio,
+    Pagina,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Praktijkvoorbeeld,
+        Kind::Journaal,
+        Kind::Thema,
+        Kind::Kaderdocument,
+        Kind::Werkplein,
+        Kind::Regio,
+        Kind::Pagina,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Praktijkvoorbeeld => "praktijkvoorbeeld",
+            Kind::Journaal => "journaal",
+            Kind::Thema => "thema",
+            Kind::Kaderdocument => "kaderdocument",
+            Kind::Werkplein => "werkplein",
+            Kind::Regio => "regio",
+            Kind::Pagina => "pagina",
+        }
+    }
+
+    /// Label of one result.
+    pub fn naam(self) -> &'static str {
+        match self {
+            Kind::Praktijkvoorbeeld => "Praktijkvoorbeeld",
+            Kind::Journaal => "Journaal",
+            Kind::Thema => "Thema",
+            Kind::Kaderdocument => "Kaderdocument",
+            Kind::Werkplein => "Werkplein",
+            Kind::Regio => "Regio",
+            Kind::Pagina => "Pagina",
+        }
+    }
+
+    /// Label of the type filter.
+    pub fn meervoud(self) -> &'static str {
+        match self {
+            Kind::Praktijkvoorbeeld => "Praktijkvoorbeelden",
+            Kind::Journaal => "Journaal",
+            Kind::Thema => "Thema's",
+            Kind::Kaderdocument => "Kaderdocument",
+            Kind::Werkplein => "Werkpleinen",
+            Kind::Regio => "Regio's",
+            Kind::Pagina => "Overige pagina's",
+        }
+    }
+}
+
+/// One searchable document.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub kind: Kind,
+    pub title: String,
+    /// URL path relative to the base path: `praktijkvoorbeelden/x/`.
+    pub url: String,
+    pub date: Option<NaiveDate>,
+    /// Name of the werkplein it is from (practices) or that asked (journal questions).
+    pub werkplein: Option<String>,
+    pub samenvatting: Option<String>,
+    /// Headings.
+    pub heads: Vec<String>,
+    /// Names of what it is related to.
+    pub meta: Vec<String>,
+    /// Plain text.
+    pub text: String,
+}
+
+impl Doc {
+    fn fields(&self) -> Fields<'_> {
+        let mut heads: Vec<&str> = self.heads.iter().map(String::as_str).collect();
+        heads.extend(self.samenvatting.as_deref());
+        Fields {
+            title: &self.title,
+            heads,
+            meta: self.meta.iter().map(String::as_str).collect(),
+            body: &self.text,
+        }
+    }
+}
+
+/// Every searchable document of the site, in index order: by kind, newest first, then by URL.
+pub fn documents(site: &Site) -> Vec<Doc> {
+    let mut docs: Vec<Doc> = site
+        .pages
+        .par_iter()
+        .filter_map(|p| page_doc(site, p))
+        .collect();
+    for w in &site.data.werkpleinen {
+        let regio = site.data.regio(&w.regio).map(|r| r.naam.as_str());
+        let mut text = format!("{} in {}", w.naam, w.plaats);
+        if let Some(r) = regio {
+            let _ = write!(text, ", arbeidsmarktregio {r}");
+        }
+        text.push('.');
+        if !w.gemeenten.is_empty() {
+            let _ = write!(text, " Gemeenten: {}.", w.gemeenten.join(", "));
+        }
+        let mut meta = vec![w.plaats.clone(), w.id.replace('-', " ")];
+        meta.extend(regio.map(str::to_string));
+        meta.extend(w.gemeenten.iter().cloned());
+        docs.push(Doc {
+            kind: Kind::Werkplein,
+            title: w.naam.clone(),
+            url: format!("werkpleinen/{}/", w.id),
+            date: None,
+            werkplein: None,
+            samenvatting: None,
+            heads: Vec::new(),
+            meta,
+            text,
+        });
+    }
+    for r in &site.data.regios {
+        let members: Vec<&str> = site
+            .werkpleinen_by_regio
+            .get(&r.id)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&i| site.data.werkpleinen[i].naam.as_str())
+            .collect();
+        let mut text = format!("Arbeidsmarktregio {}.", r.naam);
+        if !members.is_empty() {
+            let _ = write!(text, " Werkpleinen: {}.", members.join(", "));
+        }
+        docs.push(Doc {
+            kind: Kind::Regio,
+            title: format!("Regio {}", r.naam),
+            url: format!("regios/{}/", r.id),
+            date: None,
+            werkplein: None,
+            samenvatting: None,
+            heads: Vec::new(),
+            meta: vec!["arbeidsmarktregio".into()],
+            text,
+        });
+    }
+    docs.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then(b.date.cmp(&a.date))
+            .then_with(|| a.url.cmp(&b.url))
+    });
+    docs
+}
+
+fn page_doc(site: &Site, p: &crate::model::Page) -> Option<Doc> {
+    let doc = &p.doc;
+    let kind = match doc.section {
+        Section::Home => return None,
+        Section::Praktijkvoorbeeld => Kind::Praktijkvoorbeeld,
+        Section::Journaal => Kind::Journaal,
+        Section::Thema => Kind::Thema,
+        Section::KaderIndex | Section::Hoofdstuk => Kind::Kaderdocument,
+        Section::Plain => Kind::Pagina,
+    };
+    let werkplein_naam = |id: &str| site.data.werkplein(id).map(|w| w.naam.clone());
+    let thema_naam = |id: &str| {
+        site.thema_by_id
+            .get(id)
+            .map(|&t| site.pages[t].doc.title.clone())
+    };
+    let mut meta: Vec<String> = Vec::new();
+    let mut werkplein = None;
+    match &doc.meta {
+        Meta::Praktijkvoorbeeld {
+            werkplein: w,
+            themas,
+            ..
+        } => {
+            if let Some(w) = w.as_deref().and_then(|id| site.data.werkplein(id)) {
+                werkplein = Some(w.naam.clone());
+                meta.push(w.naam.clone());
+                meta.push(w.plaats.clone());
+                meta.extend(site.data.regio(&w.regio).map(|r| r.naam.clone()));
+            }
+            meta.extend(themas.iter().filter_map(|t| thema_naam(&t.id)));
+        }
+        Meta::Journaal {
+            soort,
+            editie,
+            werkpleinen,
+            themas,
+            vraag_van,
+        } => {
+            werkplein = vraag_van.as_deref().and_then(werkplein_naam);
+            meta.push(soort.naam().to_string());
+            meta.extend(crate::text::month_nl(editie));
+            meta.extend(
+                werkpleinen
+                    .iter()
+                    .chain(vraag_van)
+                    .filter_map(|w| werkplein_naam(w)),
+            );
+            meta.extend(themas.iter().filter_map(|t| thema_naam(&t.id)));
+        }
+        Meta::Hoofdstuk { .. } => {
+            if let Some(k) = site.kaderdocument {
+                meta.push(site.pages[k].doc.title.clone());
+            }
+            meta.push("kaderdocument".into());
+        }
+        Meta::Page => {}
+    }
+    meta.sort();
+    meta.dedup();
+    Some(Doc {
+        kind,
+        title: doc.title.clone(),
+        url: p.url.clone(),
+        date: doc.date,
+        werkplein,
+        samenvatting: doc.samenvatting.clone(),
+        heads: p.analysis.headings.iter().map(|h| h.text.clone()).collect(),
+        meta,
+        text: text::html_to_text(&p.html),
+    })
+}
+
+/// The search files and a few figures about them.
+#[derive(Debug, Default)]
+pub struct Output {
+    pub files: Vec<OutFile>,
+    pub documents: usize,
+    pub words: usize,
+    pub shards: usize,
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    version: u32,
+    /// `[id, label]` per kind, in the order of the digits of `docs`.
+    kinds: Vec<[&'static str; 2]>,
+    /// One digit per document: its kind.
+    docs: String,
+    /// `[first word, file]` per shard, in word order; files relative to the manifest.
+    shards: Vec<[&'a str; 2]>,
+    /// Folder of the texts, relative to the manifest: `<folder><n>.json` is document n.
+    text: &'static str,
+    /// Hash of all texts, asked for with them (`?v=`) so that no cached text of another build is
+    /// used.
+    stamp: String,
+}
+
+#[derive(Serialize)]
+struct TextFile<'a> {
+    /// Kind (index into the manifest's `kinds`).
+    k: usize,
+    t: &'a str,
+    u: &'a str,
+    /// Date `YYYY-MM-DD` and in Dutch.
+    d: Option<String>,
+    n: Option<String>,
+    w: Option<&'a str>,
+    s: Option<&'a str>,
+    x: &'a str,
+}
+
+/// Builds the index of `site` and its files.
+pub fn build(site: &Site) -> Output {
+    build_docs(&documents(site))
+}
+
+/// Builds the index files of `docs` (in index order).
+pub fn build_docs(docs: &[Doc]) -> Output {
+    let terms: Vec<DocTerms> = docs
+        .par_iter()
+        .map(|d| index::analyze(&d.fields()))
+        .collect();
+    let index = Index::build(&terms);
+    let shards = index.shards(index::SHARD_BYTES);
+    let mut files = Vec::with_capacity(shards.len() + docs.len() + 1);
+    let mut names = Vec::with_capacity(shards.len());
+    for s in &shards {
+        let name = format!("index/{:016x}.bin", fnv1a(&s.bytes));
+        files.push(OutFile {
+            path: format!("{DIR}{name}"),
+            body: Body::Bytes(s.bytes.clone()),
+        });
+        names.push(name);
+    }
+    let texts: Vec<Vec<u8>> = docs
+        .par_iter()
+        .map(|d| {
+            let x = match d.text.char_indices().nth(MAX_TEXT) {
+                Some((i, _)) => &d.text[..i],
+                None => &d.text,
+            };
+            let kind = Kind::ALL.iter().position(|&k| k == d.kind).unwrap_or(0);
+            json(&TextFile {
+                k: kind,
+                t: &d.title,
+                u: &d.url,
+                d: d.date.map(|d| d.format("%Y-%m-%d").to_string()),
+                n: d.date.map(crate::text::date_nl),
+                w: d.werkplein.as_deref(),
+                s: d.samenvatting.as_deref(),
+                x,
+            })
+        })
+        .collect();
+    let mut h = FNV_OFFSET;
+    for t in &texts {
+        h = fnv1a_from(h, t);
+        h = fnv1a_from(h, b"\n");
+    }
+    let stamp = format!("{:012x}", h & 0xffff_ffff_ffff);
+    let manifest = Manifest {
+        version: 1,
+        kinds: Kind::ALL.iter().map(|k| [k.id(), k.naam()]).collect(),
+        docs: docs
+            .iter()
+            .map(|d| {
+                let k = Kind::ALL.iter().position(|&k| k == d.kind).unwrap_or(0);
+                char::from(b'0' + k as u8)
+            })
+            .collect(),
+        shards: shards
+            .iter()
+            .zip(&names)
+            .map(|(s, n)| [s.first.as_str(), n.as_str()])
+            .collect(),
+        text: TEXT_DIR,
+        stamp,
+    };
+    files.push(OutFile {
+        path: MANIFEST.to_string(),
+        body: Body::Bytes(json(&manifest)),
+    });
+    for (i, t) in texts.into_iter().enumerate() {
+        files.push(OutFile {
+            path: format!("{DIR}{TEXT_DIR}{i}.json"),
+            body: Body::Bytes(t),
+        });
+    }
+    Output {
+        files,
+        documents: docs.len(),
+        words: index.terms.len(),
+        shards: shards.len(),
+    }
+}
+
+/// Number of documents of each kind, for the type filter.
+pub fn counts(docs: &[Doc]) -> Vec<(Kind, usize)> {
+    Kind::ALL
+        .iter()
+        .map(|&k| (k, docs.iter().filter(|d| d.kind == k).count()))
+        .filter(|&(_, n)| n > 0)
+        .collect()
+}
+
+/// JSON with `<`, `>` and `&` written as `\u003c`, `\u003e` and `\u0026`: the same value for
+/// `JSON.parse`, but never markup, whatever the content (a werkplein called `<b>` stays text
+/// even to a browser that would sniff the file as HTML).
+fn json(value: &impl Serialize) -> Vec<u8> {
+    let raw = serde_json::to_vec(value).expect("serializable");
+    let mut out = Vec::with_capacity(raw.len());
+    for b in raw {
+        match b {
+            b'<' => out.extend_from_slice(b"\\u003c"),
+            b'>' => out.extend_from_slice(b"\\u003e"),
+            b'&' => out.extend_from_slice(b"\\u0026"),
+            _ => out.push(b),
+        }
+    }
+    out
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv1a_from(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// FNV-1a, 64 bits: a stable name for a file's contents.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    fnv1a_from(FNV_OFFSET, bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(kind: Kind, title: &str, url: &str, text: &str) -> Doc {
+        Doc {
+            kind,
+            title: title.into(),
+            url: url.into(),
+            date: None,
+            werkplein: None,
+            samenvatting: None,
+            heads: Vec::new(),
+            meta: Vec::new(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn writes_manifest_shards_and_texts() {
+        let docs = [
+            doc(
+                Kind::Praktijkvoorbeeld,
+                "Cliëntenraad",
+                "a/",
+                "De cliënten.",
+            ),
+            doc(
+                Kind::Werkplein,
+                "Werkplein Breda",
+                "werkpleinen/breda/",
+                "Breda",
+            ),
+        ];
+        let out = build_docs(&docs);
+        assert_eq!(out.documents, 2);
+        let manifest = out
+            .files
+            .iter()
+            .find(|f| f.path == MANIFEST)
+            .expect("manifest");
+        let Body::Bytes(m) = &manifest.body else {
+            panic!()
+        };
+        let m: serde_json::Value = serde_json::from_slice(m).unwrap();
+        assert_eq!(m["docs"], "04");
+        assert_eq!(m["kinds"][4][0], "werkplein");
+        let text = m["text"].as_str().unwrap();
+        assert!(
+            out.files
+                .iter()
+                .any(|f| f.path == format!("zoeken/{text}1.json"))
+        );
+        let shard_paths: Vec<String> = m["shards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| format!("zoeken/{}", s[1].as_str().unwrap()))
+            .collect();
+        let shards: Vec<&[u8]> = shard_paths
+            .iter()
+            .map(
+                |p| match &out.files.iter().find(|f| &f.path == p).unwrap().body {
+                    Body::Bytes(b) => b.as_slice(),
+                    _ => panic!(),
+                },
+            )
+            .collect();
+        let index = Index::decode(&shards).unwrap();
+        assert_eq!(index.search("clienten")[0].doc, 0);
+        assert_eq!(index.search("breda")[0].doc, 1);
+        // the same input gives the same bytes
+        let again = build_docs(&docs);
+        let names = |o: &Output| o.files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&out), names(&again));
+    }
+
+    #[test]
+    fn json_never_contains_markup() {
+        let v = json(&["<script>alert('&')</script>"]);
+        let s = String::from_utf8(v.clone()).unwrap();
+        assert!(
+            !s.contains('<') && !s.contains('>') && !s.contains('&'),
+            "{s}"
+        );
+        let back: Vec<String> = serde_json::from_slice(&v).unwrap();
+        assert_eq!(back, ["<script>alert('&')</script>"]);
+    }
+
+    #[test]
+    fn fnv_is_stable() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}

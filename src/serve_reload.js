@@ -1,0 +1,45 @@
+// svdk serve: reload the page after a rebuild, show build errors in an overlay.
+(function () {
+  "use strict";
+  var generation = null;
+  var overlay = null;
+
+  function showErrors(errors) {
+    if (!errors.length) {
+      if (overlay) overlay.remove();
+      overlay = null;
+      return;
+    }
+    if (!overlay) {
+      overlay = document.createElement("div");
+      overlay.id = "svdk-fouten";
+      overlay.setAttribute("role", "alert");
+      overlay.style.cssText =
+        "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;" +
+        "background:#fff;color:#1b1b1b;border-top:6px solid #b00020;padding:1rem 1.5rem;" +
+        "font:15px/1.5 ui-monospace,monospace;box-shadow:0 -4px 16px rgba(0,0,0,.3)";
+      document.body.appendChild(overlay);
+    }
+    overlay.textContent = "";
+    var title = document.createElement("p");
+    title.style.cssText = "margin:0 0 .5rem;font-weight:700;font-family:system-ui,sans-serif";
+    title.textContent = "svdk: de site kon niet opnieuw gebouwd worden (" + errors.length +
+      (errors.length === 1 ? " fout" : " fouten") + "). Je ziet de laatste goede versie.";
+    overlay.appendChild(title);
+    var list = document.createElement("pre");
+    list.style.cssText = "margin:0;white-space:pre-wrap";
+    list.textContent = errors.join("\n");
+    overlay.appendChild(list);
+  }
+
+  var source = new EventSource("/__svdk/events");
+  source.addEventListener("status", function (event) {
+    var status = JSON.parse(event.data);
+    if (generation !== null && status.generation !== generation) {
+      window.location.reload();
+      return;
+    }
+    generation = status.generation;
+    showErrors(status.errors);
+  });
+})();
