@@ -2,7 +2,7 @@
 // The site check suite of svdk (issue 3): quality gates over the built sample site.
 //
 //   node run.js --root DIR --root-url URL --sub DIR --sub-url URL [--screenshots DIR]
-//               [--fixture-sites DIR] [--selftest no]
+//               [--fixture-sites DIR] [--selftest no] [--svdk BIN]
 //
 // --root is the site built with its own base URL (served under /), --sub the same site built
 // with --base-url https://example.org/sub/ (served under /sub/). First a self-test runs every
@@ -19,6 +19,8 @@ import { checkFeeds, checkSitemap } from './lib/feeds.js';
 import { serve } from './lib/server.js';
 import { launch, checkPages, checkKeyboard, checkNotFound, screenshots, AXE_VERSION } from './lib/browser.js';
 import { REQUIRED_TYPES, pageTypes, samplePages } from './lib/pagetypes.js';
+import { checkFinding, selfTestFinding } from './lib/search.js';
+import { checkServe } from './lib/serve.js';
 import { selfTest } from './selftest.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -197,7 +199,34 @@ async function main() {
       }
     });
 
-    // 14. Other sites (tests/fixtures/*: a minimal site, drafts, links, …): the same checks, so
+    // 14. Finding things (issue 5): the search page, the header search box and the practice
+    // filters in Chromium, in the root build and the /sub/ build (lib/search.js). First the
+    // checker's self-test: on a copy of the site with search and filters broken, it must fail.
+    for (const [name, site, label] of [['search', root, rootLabel], ['search /sub/', sub, subLabel]]) {
+      await guarded(name, async (t0) => {
+        const self = name === 'search' && args.selftest !== 'no' && root.fileSet.has('js/zoeken.js')
+          ? await selfTestFinding(browser, site) : null;
+        const server = await serve(site.dir, site.prefix);
+        try {
+          const r = await checkFinding(browser, server, site);
+          const ms = r.stats.rankMs.length ? Math.max(...r.stats.rankMs).toFixed(1) : '?';
+          const problems = [...(self ? self.failures : []), ...r.problems];
+          const selfNote = self ? `; self-test: ${self.failures.length} of ${self.assertions} breakages missed` : '';
+          report(name, problems, `${r.problems.length} problems in ${r.stats.steps} scenarios under ${site.prefix} (${r.stats.queries} queries with and without diacritics, type filter, ?q= and Back, keyboard only, header box, practice filters, without JavaScript; axe in ${r.stats.axeStates} states; ranking took at most ${ms} ms${selfNote})`, t0, label);
+        } finally {
+          await server.close();
+        }
+      });
+    }
+
+    // 15. The editors' preview (issue 6): `svdk serve` reloads an open page after an edit and
+    // shows the errors of a broken edit over the last good page (lib/serve.js).
+    if (args.svdk) await guarded('serve', async (t0) => {
+      const r = await checkServe(browser, path.resolve(args.svdk), path.resolve(HERE, '..', 'fixtures', 'minimal'));
+      report('serve', r.problems, `${r.problems.length} problems in ${r.steps} steps (reload after an edit, error overlay, recovery)`, t0);
+    });
+
+    // 16. Other sites (tests/fixtures/*: a minimal site, drafts, links, …): the same checks, so
     // that empty lists and missing sections render as valid, accessible pages too.
     if (fixtureSites.length) await guarded('fixture sites', async (t0) => {
       const byFile = await vnuRun;

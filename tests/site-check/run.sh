@@ -98,4 +98,5 @@ printf 'build: sample site built into %s/root and %s/sub, fixture sites into %s/
   "$out" "$out" "$out" $((ms / 1000)) $((ms % 1000 / 100))
 
 exec node "$HERE/run.js" --root "$out/root" --root-url "$root_url" \
-  --sub "$out/sub" --sub-url "$sub_url" --screenshots target/screenshots --fixture-sites "$out/fixtures"
+  --sub "$out/sub" --sub-url "$sub_url" --screenshots target/screenshots --fixture-sites "$out/fixtures" \
+  --svdk "$bin"

@@ -1,0 +1,93 @@
+// `svdk serve` in a real browser (issue 6): an open page reloads by itself after an edit; a
+// broken edit shows an overlay with the error (path:line:column) over the last good page; fixing
+// it clears the overlay and shows the fixed page. No console errors along the way.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+
+/** Copies a folder recursively. */
+function copyDir(from, to) {
+  fs.mkdirSync(to, { recursive: true });
+  for (const e of fs.readdirSync(from, { withFileTypes: true })) {
+    const a = path.join(from, e.name);
+    const b = path.join(to, e.name);
+    if (e.isDirectory()) copyDir(a, b);
+    else fs.copyFileSync(a, b);
+  }
+}
+
+/** Starts `svdk serve --port 0` on `root`; resolves with { url, stop }. */
+function startServe(bin, root) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, ['serve', '--port', '0', '--root', root], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => { child.kill(); reject(new Error(`svdk serve printed no URL: ${out}`)); }, 60000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1], stop: () => child.kill('SIGINT') });
+      }
+    });
+    child.stderr.on('data', (d) => { out += d; });
+    child.on('error', (e) => { clearTimeout(timer); reject(e); });
+  });
+}
+
+/**
+ * Runs the scenario on a copy of `fixture` (a site folder) with the binary `bin`.
+ * Returns { problems: [string], steps }.
+ */
+export async function checkServe(browser, bin, fixture) {
+  const problems = [];
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'svdk-serve-check-'));
+  const root = path.join(tmp, 'site');
+  copyDir(fixture, root);
+  const server = await startServe(bin, root);
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  let steps = 0;
+  const step = async (what, fn) => {
+    steps += 1;
+    try { await fn(); } catch (e) { problems.push(`${what}: ${e.message.split('\n')[0]}`); }
+  };
+  const file = path.join(root, 'content/journaal/werkplein-geopend.md');
+  const original = fs.readFileSync(file, 'utf8');
+  const url = new URL('journaal/werkplein-geopend/', server.url).href;
+  try {
+    await step('open a page', async () => {
+      const r = await page.goto(url);
+      if (!r || r.status() !== 200) throw new Error(`status ${r && r.status()}`);
+      // The live-reload script is there, and its connection open before we edit.
+      if (!(await page.$('script[src="/__svdk/reload.js"]'))) throw new Error('no reload script in the page');
+      await page.waitForTimeout(700);
+    });
+    await step('the page reloads itself after an edit', async () => {
+      fs.writeFileSync(file, original.replace(/\n---\n/, '\n---\n\nEen zin die de editor net typte.\n'));
+      await page.waitForFunction(() => document.body.innerText.includes('Een zin die de editor net typte.'), null, { timeout: 15000 });
+    });
+    await step('a broken edit shows the error over the last good page', async () => {
+      fs.writeFileSync(file, original.replace('title:', 'title: [kapot'));
+      await page.waitForSelector('#svdk-fouten', { state: 'visible', timeout: 15000 });
+      const text = await page.textContent('#svdk-fouten');
+      if (!/content\/journaal\/werkplein-geopend\.md:\d+:\d+: error:/.test(text)) throw new Error(`overlay without path:line:column: ${text}`);
+      const role = await page.getAttribute('#svdk-fouten', 'role');
+      if (role !== 'alert') throw new Error(`overlay role is ${role}, not alert`);
+      if (!(await page.textContent('main')).includes('Een zin die de editor net typte.')) throw new Error('the last good page is gone');
+    });
+    await step('fixing it clears the overlay and shows the fixed page', async () => {
+      fs.writeFileSync(file, original.replace(/\n---\n/, '\n---\n\nHersteld door de editor.\n'));
+      await page.waitForFunction(() => document.body.innerText.includes('Hersteld door de editor.'), null, { timeout: 15000 });
+      if (await page.$('#svdk-fouten')) throw new Error('the overlay is still there');
+    });
+  } finally {
+    await ctx.close();
+    server.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  return { problems, steps };
+}
