@@ -96,8 +96,8 @@ pub struct Renderer<'a> {
     origins: HashMap<String, String>,
     /// Fingerprint of the templates, for incremental renders.
     templates_hash: u64,
-    /// Per page: the related practices it shows (empty for other pages).
-    related: Vec<Vec<usize>>,
+    /// Per page: the related practices it shows (empty for other pages); set by `render_all`.
+    related: std::sync::OnceLock<Vec<Vec<usize>>>,
 }
 
 /// Parses the theme's templates once; `None` (with diagnostics) if one does not parse.
@@ -146,10 +146,6 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
             .map(|(n, t)| (n, &t.text))
             .collect::<Vec<_>>(),
     );
-    let related = (0..site.pages.len())
-        .into_par_iter()
-        .map(|i| crate::search::related::related(site, i))
-        .collect();
     Some(Renderer {
         tera,
         site,
@@ -157,7 +153,7 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
         items,
         origins,
         templates_hash,
-        related,
+        related: std::sync::OnceLock::new(),
     })
 }
 
@@ -238,6 +234,10 @@ impl<'a> Renderer<'a> {
         diags: &Diagnostics,
         cache: Option<&mut RenderCache>,
     ) -> (Vec<OutFile>, Counts) {
+        let mut cache = cache;
+        let _ = self
+            .related
+            .set(incremental::related(self.site, cache.as_deref_mut()));
         let jobs = self.jobs();
         let (global, pages) = match cache {
             Some(_) => (self.global_fingerprint(), self.page_fingerprints()),
@@ -283,6 +283,7 @@ impl<'a> Renderer<'a> {
                 }
             })
             .collect();
+        let mut search_cache = None;
         if let Some(cache) = cache {
             let outputs: std::collections::HashSet<String> =
                 rendered.iter().map(|(f, _)| f.path.clone()).collect();
@@ -298,6 +299,7 @@ impl<'a> Renderer<'a> {
                 })
                 .collect();
             cache.update(global, pages, shown, &outputs);
+            search_cache = Some(&mut cache.search);
         }
         let files: Vec<OutFile> = rendered.into_iter().map(|(f, _)| f).collect();
         let feeds = jobs
@@ -307,7 +309,7 @@ impl<'a> Renderer<'a> {
         let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
         let mut files = files;
         files.extend(self.open_data());
-        files.extend(crate::search::build(self.site).files);
+        files.extend(crate::search::build_cached(self.site, search_cache).files);
         let charts = charts::count();
         (
             files,
@@ -419,6 +421,11 @@ impl<'a> Renderer<'a> {
                 &self.items[i]
             })
             .collect()
+    }
+
+    /// The related practices page `i` shows.
+    fn related(&self, i: usize) -> &[usize] {
+        self.related.get().map_or(&[], |r| &r[i])
     }
 
     /// Notes that the output being rendered lists these pages (other than through `items`).
@@ -549,7 +556,8 @@ impl<'a> Renderer<'a> {
                     format!("{:?}", p.doc.meta),
                 ));
                 // Its own page also shows its related practices.
-                let related: Vec<&str> = self.related[i]
+                let related: Vec<&str> = self
+                    .related(i)
                     .iter()
                     .map(|&r| self.site.pages[r].doc.path.as_str())
                     .collect();
@@ -1317,7 +1325,7 @@ impl<'a> Renderer<'a> {
                         contact: contact.as_deref(),
                     },
                 );
-                ctx.insert("related", &self.items(&self.related[i]));
+                ctx.insert("related", &self.items(self.related(i)));
                 "praktijkvoorbeeld.html"
             }
             Meta::Journaal {

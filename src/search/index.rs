@@ -172,11 +172,11 @@ pub struct Shard {
 
 impl Index {
     /// The index of `docs`, where document `i` is `docs[i]`.
-    pub fn build(docs: &[DocTerms]) -> Index {
-        let total: u64 = docs.iter().map(|d| u64::from(d.len)).sum();
+    pub fn build<D: std::borrow::Borrow<DocTerms>>(docs: &[D]) -> Index {
+        let total: u64 = docs.iter().map(|d| u64::from(d.borrow().len)).sum();
         let avg = total as f64 / docs.len().max(1) as f64;
         let mut map: FnvMap<&str, Vec<(u32, u8)>> = FnvMap::default();
-        for (i, d) in docs.iter().enumerate() {
+        for (i, d) in docs.iter().map(|d| d.borrow()).enumerate() {
             for (w, flags, tf) in &d.terms {
                 let wt = weight(*flags, *tf, d.len, avg);
                 map.entry(w.as_str()).or_default().push((i as u32, wt));

@@ -22,7 +22,9 @@ pub mod index;
 pub mod related;
 pub mod text;
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -43,7 +45,7 @@ const TEXT_DIR: &str = "tekst/";
 pub const MAX_TEXT: usize = 20_000;
 
 /// What a search result can be, in the order of the type filter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     Praktijkvoorbeeld,
     Journaal,
@@ -105,7 +107,7 @@ impl Kind {
 }
 
 /// One searchable document.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Doc {
     pub kind: Kind,
     pub title: String,
@@ -318,12 +320,68 @@ pub fn build(site: &Site) -> Output {
     build_docs(&documents(site))
 }
 
+/// Per-document work a build session keeps between builds (for `svdk serve`): a document
+/// that did not change is not analyzed or written out again; only the index is merged anew.
+#[derive(Debug, Default)]
+pub struct SearchCache {
+    /// Hash of a [`Doc`] → its words and its text file.
+    docs: HashMap<u64, Analyzed>,
+}
+
+/// A document's words and its text file.
+type Analyzed = Arc<(DocTerms, Vec<u8>)>;
+
+/// [`build`] with a cache.
+pub fn build_cached(site: &Site, cache: Option<&mut SearchCache>) -> Output {
+    build_docs_cached(&documents(site), cache)
+}
+
 /// Builds the index files of `docs` (in index order).
 pub fn build_docs(docs: &[Doc]) -> Output {
-    let terms: Vec<DocTerms> = docs
+    build_docs_cached(docs, None)
+}
+
+fn hash_doc(d: &Doc) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    std::hash::Hash::hash(d, &mut h);
+    std::hash::Hasher::finish(&h)
+}
+
+/// The words of a document and its text file.
+fn analyze_doc(d: &Doc) -> (DocTerms, Vec<u8>) {
+    let x = match d.text.char_indices().nth(MAX_TEXT) {
+        Some((i, _)) => &d.text[..i],
+        None => &d.text,
+    };
+    let kind = Kind::ALL.iter().position(|&k| k == d.kind).unwrap_or(0);
+    let text = json(&TextFile {
+        k: kind,
+        t: &d.title,
+        u: &d.url,
+        d: d.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        n: d.date.map(crate::text::date_nl),
+        w: d.werkplein.as_deref(),
+        s: d.samenvatting.as_deref(),
+        x,
+    });
+    (index::analyze(&d.fields()), text)
+}
+
+fn build_docs_cached(docs: &[Doc], cache: Option<&mut SearchCache>) -> Output {
+    let previous = cache.as_deref();
+    let analyzed: Vec<(u64, Analyzed)> = docs
         .par_iter()
-        .map(|d| index::analyze(&d.fields()))
+        .map(|d| {
+            let key = previous.map_or(0, |_| hash_doc(d));
+            let hit = previous.and_then(|c| c.docs.get(&key)).cloned();
+            (key, hit.unwrap_or_else(|| Arc::new(analyze_doc(d))))
+        })
         .collect();
+    if let Some(cache) = cache {
+        cache.docs = analyzed.iter().map(|(k, a)| (*k, Arc::clone(a))).collect();
+    }
+    let terms: Vec<&DocTerms> = analyzed.iter().map(|(_, a)| &a.0).collect();
+    let texts: Vec<&[u8]> = analyzed.iter().map(|(_, a)| a.1.as_slice()).collect();
     let index = Index::build(&terms);
     let shards = index.shards(index::SHARD_BYTES);
     let mut files = Vec::with_capacity(shards.len() + docs.len() + 1);
@@ -336,26 +394,6 @@ pub fn build_docs(docs: &[Doc]) -> Output {
         });
         names.push(name);
     }
-    let texts: Vec<Vec<u8>> = docs
-        .par_iter()
-        .map(|d| {
-            let x = match d.text.char_indices().nth(MAX_TEXT) {
-                Some((i, _)) => &d.text[..i],
-                None => &d.text,
-            };
-            let kind = Kind::ALL.iter().position(|&k| k == d.kind).unwrap_or(0);
-            json(&TextFile {
-                k: kind,
-                t: &d.title,
-                u: &d.url,
-                d: d.date.map(|d| d.format("%Y-%m-%d").to_string()),
-                n: d.date.map(crate::text::date_nl),
-                w: d.werkplein.as_deref(),
-                s: d.samenvatting.as_deref(),
-                x,
-            })
-        })
-        .collect();
     let mut h = FNV_OFFSET;
     for t in &texts {
         h = fnv1a_from(h, t);
@@ -387,7 +425,7 @@ pub fn build_docs(docs: &[Doc]) -> Output {
     for (i, t) in texts.into_iter().enumerate() {
         files.push(OutFile {
             path: format!("{DIR}{TEXT_DIR}{i}.json"),
-            body: Body::Bytes(t),
+            body: Body::Bytes(t.to_vec()),
         });
     }
     Output {
