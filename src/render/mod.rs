@@ -246,6 +246,18 @@ impl<'a> Renderer<'a> {
         let plan = cache
             .as_deref()
             .and_then(|c| c.plan(self, &jobs, global, &pages));
+        // What each page's search document is made from.
+        let search_keys: Option<Vec<u64>> = cache.is_some().then(|| {
+            let kader = self
+                .site
+                .kaderdocument
+                .map(|k| self.site.pages[k].doc.title.as_str());
+            self.site
+                .pages
+                .iter()
+                .map(|p| incremental::hash_of(&(global, pages.get(&p.doc.path), kader)))
+                .collect()
+        });
         crate::progress::stage("render", jobs.len());
         charts::reset_count();
         // Each output with the pages it showed (`None`: not rendered, unchanged).
@@ -309,7 +321,9 @@ impl<'a> Renderer<'a> {
         let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
         let mut files = files;
         files.extend(self.open_data());
-        files.extend(crate::search::build_cached(self.site, search_cache).files);
+        files.extend(
+            crate::search::build_cached(self.site, search_cache, search_keys.as_deref()).files,
+        );
         let charts = charts::count();
         (
             files,

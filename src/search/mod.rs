@@ -140,11 +140,38 @@ impl Doc {
 
 /// Every searchable document of the site, in index order: by kind, newest first, then by URL.
 pub fn documents(site: &Site) -> Vec<Doc> {
-    let mut docs: Vec<Doc> = site
-        .pages
-        .par_iter()
-        .filter_map(|p| page_doc(site, p))
-        .collect();
+    documents_with(site, None)
+}
+
+type PageDocs = HashMap<String, (u64, Option<Doc>)>;
+
+/// [`documents`], taking pages' documents from `cache` where their key is unchanged.
+fn documents_with(site: &Site, cache: Option<(&[u64], &mut PageDocs)>) -> Vec<Doc> {
+    let mut docs: Vec<Doc> = match cache {
+        None => site
+            .pages
+            .par_iter()
+            .filter_map(|p| page_doc(site, p))
+            .collect(),
+        Some((keys, cache)) => {
+            let made: Vec<(u64, Option<Doc>)> = site
+                .pages
+                .par_iter()
+                .zip(keys)
+                .map(|(p, &key)| match cache.get(&p.doc.path) {
+                    Some((k, doc)) if *k == key => (key, doc.clone()),
+                    _ => (key, page_doc(site, p)),
+                })
+                .collect();
+            *cache = site
+                .pages
+                .iter()
+                .zip(&made)
+                .map(|(p, m)| (p.doc.path.clone(), m.clone()))
+                .collect();
+            made.into_iter().filter_map(|(_, d)| d).collect()
+        }
+    };
     for w in &site.data.werkpleinen {
         let regio = site.data.regio(&w.regio).map(|r| r.naam.as_str());
         let mut text = format!("{} in {}", w.naam, w.plaats);
@@ -325,20 +352,54 @@ pub fn build(site: &Site) -> Output {
 #[derive(Debug, Default)]
 pub struct SearchCache {
     /// Hash of a [`Doc`] → its words and its text file.
-    docs: HashMap<u64, Analyzed>,
+    docs: HashMap<u64, (Analyzed, usize)>,
+    /// Page path → (key of what its document was made from, the document).
+    pages: HashMap<String, (u64, Option<Doc>)>,
 }
 
 /// A document's words and its text file.
-type Analyzed = Arc<(DocTerms, Vec<u8>)>;
+type Analyzed = Arc<(DocTerms, Vec<u8>, u64)>;
 
-/// [`build`] with a cache.
-pub fn build_cached(site: &Site, cache: Option<&mut SearchCache>) -> Output {
-    build_docs_cached(&documents(site), cache)
+/// [`build`] with a cache. `keys[i]` identifies everything page `i`'s document is made from
+/// (its text, list form and the names it shows): a page with an unchanged key keeps its
+/// document.
+pub fn build_cached(site: &Site, cache: Option<&mut SearchCache>, keys: Option<&[u64]>) -> Output {
+    match (cache, keys) {
+        (Some(cache), Some(keys)) => {
+            let docs = documents_with(site, Some((keys, &mut cache.pages)));
+            // A page's key identifies its document: no need to hash the document's text.
+            let by_url: HashMap<&str, u64> = site
+                .pages
+                .iter()
+                .zip(keys)
+                .map(|(p, &k)| (p.url.as_str(), k))
+                .collect();
+            let doc_keys: Vec<u64> = docs
+                .iter()
+                .map(|d| {
+                    by_url
+                        .get(d.url.as_str())
+                        .copied()
+                        .unwrap_or_else(|| hash_doc(d))
+                })
+                .collect();
+            build_docs_cached(&docs, Some((cache, &doc_keys)))
+        }
+        (_, _) => build_docs_cached(&documents(site), None),
+    }
 }
 
 /// Builds the index files of `docs` (in index order).
 pub fn build_docs(docs: &[Doc]) -> Output {
     build_docs_cached(docs, None)
+}
+
+fn fnv_u64s(values: impl Iterator<Item = u64>) -> u64 {
+    let mut h = FNV_OFFSET;
+    for v in values {
+        h = fnv1a_from(h, &v.to_le_bytes());
+    }
+    h
 }
 
 fn hash_doc(d: &Doc) -> u64 {
@@ -347,8 +408,8 @@ fn hash_doc(d: &Doc) -> u64 {
     std::hash::Hasher::finish(&h)
 }
 
-/// The words of a document and its text file.
-fn analyze_doc(d: &Doc) -> (DocTerms, Vec<u8>) {
+/// The words of a document, its text file and the hash of that file.
+fn analyze_doc(d: &Doc) -> (DocTerms, Vec<u8>, u64) {
     let x = match d.text.char_indices().nth(MAX_TEXT) {
         Some((i, _)) => &d.text[..i],
         None => &d.text,
@@ -364,24 +425,40 @@ fn analyze_doc(d: &Doc) -> (DocTerms, Vec<u8>) {
         s: d.samenvatting.as_deref(),
         x,
     });
-    (index::analyze(&d.fields()), text)
+    let hash = fnv1a(&text);
+    (index::analyze(&d.fields()), text, hash)
 }
 
-fn build_docs_cached(docs: &[Doc], cache: Option<&mut SearchCache>) -> Output {
+fn build_docs_cached(docs: &[Doc], cache: Option<(&mut SearchCache, &[u64])>) -> Output {
+    let (cache, keys) = match cache {
+        Some((c, k)) => (Some(c), Some(k)),
+        None => (None, None),
+    };
     let previous = cache.as_deref();
-    let analyzed: Vec<(u64, Analyzed)> = docs
+    // (key, words and text, whether its text file is already written at this position)
+    let analyzed: Vec<(u64, Analyzed, bool)> = docs
         .par_iter()
-        .map(|d| {
-            let key = previous.map_or(0, |_| hash_doc(d));
-            let hit = previous.and_then(|c| c.docs.get(&key)).cloned();
-            (key, hit.unwrap_or_else(|| Arc::new(analyze_doc(d))))
+        .enumerate()
+        .map(|(i, d)| {
+            let key = keys.map_or(0, |k| k[i]);
+            match previous.and_then(|c| c.docs.get(&key)) {
+                Some((a, pos)) => (key, Arc::clone(a), *pos == i),
+                None => (key, Arc::new(analyze_doc(d)), false),
+            }
         })
         .collect();
     if let Some(cache) = cache {
-        cache.docs = analyzed.iter().map(|(k, a)| (*k, Arc::clone(a))).collect();
+        cache.docs = analyzed
+            .iter()
+            .enumerate()
+            .map(|(i, (k, a, _))| (*k, (Arc::clone(a), i)))
+            .collect();
     }
-    let terms: Vec<&DocTerms> = analyzed.iter().map(|(_, a)| &a.0).collect();
-    let texts: Vec<&[u8]> = analyzed.iter().map(|(_, a)| a.1.as_slice()).collect();
+    let terms: Vec<&DocTerms> = analyzed.iter().map(|(_, a, _)| &a.0).collect();
+    let texts: Vec<(&[u8], bool)> = analyzed
+        .iter()
+        .map(|(_, a, same)| (a.1.as_slice(), *same))
+        .collect();
     let index = Index::build(&terms);
     let shards = index.shards(index::SHARD_BYTES);
     let mut files = Vec::with_capacity(shards.len() + docs.len() + 1);
@@ -394,11 +471,8 @@ fn build_docs_cached(docs: &[Doc], cache: Option<&mut SearchCache>) -> Output {
         });
         names.push(name);
     }
-    let mut h = FNV_OFFSET;
-    for t in &texts {
-        h = fnv1a_from(h, t);
-        h = fnv1a_from(h, b"\n");
-    }
+    // From the texts' own hashes (kept with them), so a rebuild need not read every text.
+    let h = fnv_u64s(analyzed.iter().map(|(_, a, _)| a.2));
     let stamp = format!("{:012x}", h & 0xffff_ffff_ffff);
     let manifest = Manifest {
         version: 1,
@@ -422,10 +496,15 @@ fn build_docs_cached(docs: &[Doc], cache: Option<&mut SearchCache>) -> Output {
         path: MANIFEST.to_string(),
         body: Body::Bytes(json(&manifest)),
     });
-    for (i, t) in texts.into_iter().enumerate() {
+    for (i, (t, same)) in texts.into_iter().enumerate() {
         files.push(OutFile {
             path: format!("{DIR}{TEXT_DIR}{i}.json"),
-            body: Body::Bytes(t.to_vec()),
+            // Written by the previous build of a session, with these bytes at this place.
+            body: if same {
+                Body::Unchanged
+            } else {
+                Body::Bytes(t.to_vec())
+            },
         });
     }
     Output {
