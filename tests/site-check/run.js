@@ -21,6 +21,7 @@ import { launch, checkPages, checkKeyboard, checkNotFound, screenshots, AXE_VERS
 import { REQUIRED_TYPES, pageTypes, samplePages } from './lib/pagetypes.js';
 import { checkFinding, selfTestFinding } from './lib/search.js';
 import { checkServe } from './lib/serve.js';
+import { checkWerkpleinTable } from './lib/tables.js';
 import { selfTest } from './selftest.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -221,6 +222,16 @@ async function main() {
 
     // 15. The editors' preview (issue 6): `svdk serve` reloads an open page after an edit and
     // shows the errors of a broken edit over the last good page (lib/serve.js).
+    await guarded('werkpleinen table', async (t0) => {
+      const server = await serve(root.dir, root.prefix);
+      try {
+        const r = await checkWerkpleinTable(browser, server, root);
+        report('werkpleinen table', r.problems, `${r.problems.length} problems in ${r.steps} steps (regio filter in the URL and after reload, sorting both ways, without JavaScript)`, t0);
+      } finally {
+        await server.close();
+      }
+    });
+
     if (args.svdk) await guarded('serve', async (t0) => {
       const r = await checkServe(browser, path.resolve(args.svdk), path.resolve(HERE, '..', 'fixtures', 'minimal'));
       report('serve', r.problems, `${r.problems.length} problems in ${r.steps} steps (reload after an edit, error overlay, recovery)`, t0);
