@@ -95,12 +95,6 @@ pub struct Site {
     pub werkpleinen_by_regio: BTreeMap<String, Vec<usize>>,
 }
 
-impl Site {
-    pub fn page(&self, i: usize) -> &Page {
-        &self.pages[i]
-    }
-}
-
 /// The validated settings and data files the model is built from.
 pub struct Inputs {
     pub config: SiteConfig,

@@ -152,7 +152,7 @@ pub fn parse(
                 diags.push(
                     Diagnostic::error(
                         crate::config::PATH,
-                        Locator::new("", 1).start(),
+                        Pos::new(1, 1),
                         format!("landkaart_periode '{c}' is not a period in {PATH}"),
                     )
                     .with_hint(text::did_you_mean(c, period_ids.iter().copied())),

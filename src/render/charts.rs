@@ -53,8 +53,7 @@ fn short_period(id: &str, naam: &str) -> String {
 }
 
 /// National average per period, up to period `p`.
-pub fn national_history(site: &Site, lk: &Landkaart, p: usize) -> String {
-    let _ = site;
+pub fn national_history(lk: &Landkaart, p: usize) -> String {
     let (idx, labels) = period_labels(lk);
     let values = idx
         .iter()

@@ -393,7 +393,7 @@ pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodP
             historie: urls.path("landkaart/historie.csv"),
         },
         charts: Charts {
-            historie: charts::national_history(site, lk, p),
+            historie: charts::national_history(lk, p),
             banden: charts::fase_bands(lk, stats, p),
             kaart: charts::map(site, urls, lk, stats, p),
         },
