@@ -34,7 +34,7 @@ enum Command {
         /// Output folder (default: <root>/public). Must not be the site folder.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
-        /// Print nothing on success (errors and warnings are still printed).
+        /// No progress bar: only the one-line summary (and errors and warnings).
         #[arg(long, short)]
         quiet: bool,
         /// List every file written.
@@ -180,12 +180,12 @@ fn main() -> ExitCode {
     for d in &report.diagnostics {
         eprintln!("{d}");
     }
-    let code = summarize(&report, &opts, quiet, verbose);
+    let code = summarize(&report, &opts, verbose);
     report.finish();
     code
 }
 
-fn summarize(report: &Report, opts: &Options, quiet: bool, verbose: bool) -> ExitCode {
+fn summarize(report: &Report, opts: &Options, verbose: bool) -> ExitCode {
     let secs = report.elapsed.as_secs_f64();
     let (errors, warnings) = (report.errors(), report.warnings());
     if !report.ok {
@@ -214,17 +214,15 @@ fn summarize(report: &Report, opts: &Options, quiet: bool, verbose: bool) -> Exi
             .collect();
         println!("svdk: {}", stages.join(", "));
     }
-    if !quiet {
-        let verb = if opts.write { "built" } else { "checked" };
-        let place = if opts.write {
-            format!(" into {}", report.out.display())
-        } else {
-            String::new()
-        };
-        println!(
-            "svdk: {verb} {} pages, {} charts, {} feeds, {} static files{place}; {warnings} warning(s) in {secs:.2} s",
-            report.pages, report.charts, report.feeds, report.static_files
-        );
-    }
+    let verb = if opts.write { "built" } else { "checked" };
+    let place = if opts.write {
+        format!(" into {}", report.out.display())
+    } else {
+        String::new()
+    };
+    println!(
+        "svdk: {verb} {} pages, {} charts, {} feeds, {} static files{place}; {warnings} warning(s) in {secs:.2} s",
+        report.pages, report.charts, report.feeds, report.static_files
+    );
     ExitCode::SUCCESS
 }

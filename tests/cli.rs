@@ -63,14 +63,15 @@ fn successful_build_replaces_previous_output() {
 }
 
 #[test]
-fn quiet_build_prints_nothing_on_success() {
+fn quiet_build_prints_nothing_but_the_summary() {
     let site = fixture_site("minimal");
     let out = site.sibling("out");
     let run = build(&site.root(), &out, &["--quiet"]);
     run.assert_success();
+    let lines: Vec<&str> = run.stdout.lines().collect();
     assert!(
-        run.stderr.trim().is_empty() && run.stdout.trim().is_empty(),
-        "--quiet build without warnings should print nothing\n{}",
+        run.stderr.trim().is_empty() && lines.len() == 1 && lines[0].starts_with("svdk: built "),
+        "--quiet build without warnings should print only the summary line\n{}",
         run.describe()
     );
     assert!(out.join("index.html").is_file());
