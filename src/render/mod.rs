@@ -200,6 +200,8 @@ fn nav(site: &Site, urls: Urls) -> Vec<NavItem> {
         "Landkaart",
         "landkaart/",
     );
+    // Every site has the search page (issue 2 lists it in the navigation).
+    add(true, "zoeken", "Zoeken", "zoeken/");
     nav
 }
 
