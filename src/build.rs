@@ -316,9 +316,10 @@ fn run(
     };
     // validate
     let config = config::parse(config_text, opts.base_url.as_deref(), diags);
-    let data = data::parse(
+    let data = data::parse_with_districten(
         sources.werkpleinen.as_deref(),
         sources.regios.as_deref(),
+        sources.districten.as_deref(),
         diags,
     );
     let docs = content::parse_all_cached(
@@ -335,7 +336,8 @@ fn run(
         &data,
         diags,
     );
-    let resultaten = resultaten::parse(&sources.resultaten, &data, diags);
+    let doelen = resultaten::doelen::parse(sources.resultaten_yaml.as_deref(), diags);
+    let resultaten = resultaten::parse(&sources.resultaten, doelen, &data, diags);
     let theme = theme::load(root, &config.theme, diags);
     clock.lap("validate");
     crate::progress::stage("model", 0);

@@ -35,8 +35,11 @@ pub struct Sources {
     pub landkaart: Option<String>,
     pub landkaart_csv: Vec<SourceFile>,
     pub outline: Option<String>,
-    /// CSV files in `data/resultaten/`.
+    /// CSV files in `data/resultaten/`, and `data/resultaten.yaml`.
     pub resultaten: Vec<SourceFile>,
+    pub resultaten_yaml: Option<String>,
+    /// `data/districten.yaml`.
+    pub districten: Option<String>,
     /// Files under `static/`, sorted by output path.
     pub static_files: Vec<StaticFile>,
 }
@@ -83,6 +86,8 @@ pub fn load(root: &Path, diags: &Diagnostics) -> Sources {
         landkaart_csv: csvs(crate::landkaart::DIR),
         outline: read_optional(root, OUTLINE, diags),
         resultaten: csvs("data/resultaten"),
+        resultaten_yaml: read_optional(root, crate::resultaten::doelen::PATH, diags),
+        districten: read_optional(root, crate::data::DISTRICTEN, diags),
         content,
         werkpleinen: read_optional(root, crate::data::WERKPLEINEN, diags),
         regios: read_optional(root, crate::data::REGIOS, diags),

@@ -93,6 +93,10 @@ pub struct Site {
     pub journaal_by_werkplein: HashMap<String, Vec<usize>>,
     /// Regio id → indexes into `data.werkpleinen`, by naam.
     pub werkpleinen_by_regio: BTreeMap<String, Vec<usize>>,
+    /// District id → indexes into `data.werkpleinen`, by naam.
+    pub werkpleinen_by_district: BTreeMap<String, Vec<usize>>,
+    /// The Resultaten benchmark of the latest meting and year (SPEC §5.4).
+    pub benchmark: crate::resultaten::benchmark::Benchmark,
 }
 
 /// The validated settings and data files the model is built from.
@@ -164,6 +168,7 @@ pub fn build(
         config,
         data,
         landkaart,
+        benchmark: crate::resultaten::benchmark::compute(&resultaten),
         resultaten,
         outline,
         pages: Vec::new(),
@@ -181,6 +186,7 @@ pub fn build(
         praktijk_by_werkplein: HashMap::new(),
         journaal_by_werkplein: HashMap::new(),
         werkpleinen_by_regio: BTreeMap::new(),
+        werkpleinen_by_district: BTreeMap::new(),
     };
     index(&mut site, &pages);
     check_draft_themas(&site, &pages, diags);
@@ -264,6 +270,9 @@ fn generated_urls(pages: &[Page], data: &Data) -> HashMap<String, String> {
         "regios/",
         "landkaart/",
         "zoeken/",
+        "resultaten/",
+        "districten/",
+        "open-data/",
     ];
     for u in fixed {
         urls.insert(u.into(), "a page svdk generates".into());
@@ -280,6 +289,12 @@ fn generated_urls(pages: &[Page], data: &Data) -> HashMap<String, String> {
     }
     for r in &data.regios {
         urls.insert(format!("regios/{}/", r.id), format!("regio '{}'", r.id));
+    }
+    for d in &data.districten {
+        urls.insert(
+            format!("districten/{}/", d.id),
+            format!("district '{}'", d.id),
+        );
     }
     for p in pages {
         if let Meta::Journaal { editie, .. } = &p.doc.meta
@@ -464,7 +479,19 @@ fn index(site: &mut Site, pages: &[Page]) {
             .or_default()
             .push(i);
     }
-    for list in site.werkpleinen_by_regio.values_mut() {
+    for (i, w) in data.werkpleinen.iter().enumerate() {
+        if let Some(d) = &w.district {
+            site.werkpleinen_by_district
+                .entry(d.clone())
+                .or_default()
+                .push(i);
+        }
+    }
+    for list in site
+        .werkpleinen_by_regio
+        .values_mut()
+        .chain(site.werkpleinen_by_district.values_mut())
+    {
         list.sort_by(|&a, &b| data.werkpleinen[a].naam.cmp(&data.werkpleinen[b].naam));
     }
 }

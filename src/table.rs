@@ -56,8 +56,17 @@ impl Table {
                 let all = required.iter().chain(optional).copied();
                 diags.push(
                     Diagnostic::error(&self.path, pos, format!("unknown column '{h}'")).with_hint(
-                        crate::text::did_you_mean(h, all)
-                            .or_else(|| Some(format!("the columns are: {}", required.join(",")))),
+                        crate::text::did_you_mean(h, all).or_else(|| {
+                            Some(if optional.is_empty() {
+                                format!("the columns are: {}", required.join(","))
+                            } else {
+                                format!(
+                                    "the columns are: {}, and optionally {}",
+                                    required.join(","),
+                                    optional.join(",")
+                                )
+                            })
+                        }),
                     ),
                 );
                 ok = false;

@@ -6,8 +6,6 @@ use serde::Serialize;
 use crate::landkaart::scores::{mean, truncate};
 use crate::landkaart::{Landkaart, PeriodStats, Trend, WerkpleinScore};
 use crate::model::Site;
-use crate::resultaten::{KLANT_STREEFWAARDE, PRINCIPES};
-use crate::text;
 
 use super::charts;
 use super::shapes::Urls;
@@ -477,13 +475,14 @@ pub fn history_csv(lk: &Landkaart) -> Vec<u8> {
     csv.finish()
 }
 
-/// A CSV file: UTF-8, `,`, LF, header row, quoting where needed.
-struct Csv {
+/// A CSV file: UTF-8, `,`, LF, header row, quoting where needed. Every open-data file of the
+/// site is written through this one writer.
+pub(super) struct Csv {
     writer: csv::Writer<Vec<u8>>,
 }
 
 impl Csv {
-    fn new(header: &[&str]) -> Self {
+    pub(super) fn new(header: &[&str]) -> Self {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(Vec::new());
@@ -491,11 +490,11 @@ impl Csv {
         Csv { writer }
     }
 
-    fn row(&mut self, cells: Vec<String>) {
+    pub(super) fn row(&mut self, cells: Vec<String>) {
         let _ = self.writer.write_record(&cells);
     }
 
-    fn finish(self) -> Vec<u8> {
+    pub(super) fn finish(self) -> Vec<u8> {
         self.writer.into_inner().unwrap_or_default()
     }
 }
@@ -589,47 +588,6 @@ pub fn werkplein_landkaart(site: &Site, urls: Urls, id: &str) -> Option<Werkplei
     })
 }
 
-#[derive(Serialize)]
-struct KlantRow {
-    meting: String,
-    naam: String,
-    rapportcijfer: String,
-    respondenten: Option<u32>,
-    landelijk: Option<String>,
-}
-
-#[derive(Serialize)]
-struct Principe {
-    naam: String,
-    score: u32,
-}
-
-#[derive(Serialize)]
-struct WerkgeversBlock {
-    meting: String,
-    principes: Vec<Principe>,
-}
-
-#[derive(Serialize)]
-struct UitstroomRow {
-    maand: String,
-    naam: String,
-    uitstroom: u32,
-    streefwaarde: Option<u32>,
-}
-
-#[derive(Serialize)]
-pub struct WerkpleinResultaten {
-    klant: Vec<KlantRow>,
-    klant_streefwaarde: String,
-    chart_klant: Option<String>,
-    werkgevers: Option<WerkgeversBlock>,
-    uitstroom: Vec<UitstroomRow>,
-    uitstroom_totaal: u32,
-    streefwaarde_totaal: Option<u32>,
-    chart_uitstroom: Option<String>,
-}
-
 /// A decimal as Dutch readers write it: `7,2`.
 pub fn decimal_nl(v: f64) -> String {
     format!("{v:.1}").replace('.', ",")
@@ -641,63 +599,6 @@ pub fn meting_naam(m: &str) -> String {
         Some((y, n)) => format!("{n}e meting {y}"),
         None => m.to_string(),
     }
-}
-
-pub fn werkplein_resultaten(site: &Site, id: &str) -> Option<WerkpleinResultaten> {
-    let r = &site.resultaten;
-    let klant = r.klant.get(id).map_or(&[][..], Vec::as_slice);
-    let werkgevers = r.werkgevers.get(id).and_then(|l| l.last());
-    let uitstroom = r.uitstroom.get(id).map_or(&[][..], Vec::as_slice);
-    if klant.is_empty() && werkgevers.is_none() && uitstroom.is_empty() {
-        return None;
-    }
-    let naam = site.data.werkplein(id).map_or(id, |x| x.naam.as_str());
-    let streef: Vec<u32> = uitstroom.iter().filter_map(|u| u.streefwaarde).collect();
-    Some(WerkpleinResultaten {
-        klant: klant
-            .iter()
-            .map(|k| KlantRow {
-                meting: k.meting.clone(),
-                naam: meting_naam(&k.meting),
-                rapportcijfer: decimal_nl(k.rapportcijfer),
-                respondenten: k.respondenten,
-                landelijk: r.klant_landelijk.get(&k.meting).map(|&v| decimal_nl(v)),
-            })
-            .collect(),
-        klant_streefwaarde: decimal_nl(KLANT_STREEFWAARDE),
-        chart_klant: (!klant.is_empty()).then(|| charts::klant(site, klant, naam)),
-        werkgevers: werkgevers.map(|w| WerkgeversBlock {
-            meting: w.meting.clone(),
-            principes: PRINCIPES
-                .iter()
-                .zip(w.scores)
-                .map(|(p, s)| Principe {
-                    naam: capitalize(p),
-                    score: truncate(s),
-                })
-                .collect(),
-        }),
-        uitstroom: uitstroom
-            .iter()
-            .map(|u| UitstroomRow {
-                maand: u.maand.clone(),
-                naam: text::month_nl(&u.maand).unwrap_or_else(|| u.maand.clone()),
-                uitstroom: u.uitstroom,
-                streefwaarde: u.streefwaarde,
-            })
-            .collect(),
-        uitstroom_totaal: uitstroom.iter().map(|u| u.uitstroom).sum(),
-        streefwaarde_totaal: (streef.len() == uitstroom.len() && !streef.is_empty())
-            .then(|| streef.iter().sum()),
-        chart_uitstroom: (!uitstroom.is_empty()).then(|| charts::uitstroom(uitstroom, naam)),
-    })
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// Mean of the current totals of some werkpleinen, and per fase.
@@ -797,7 +698,6 @@ mod tests {
         assert_eq!(decimal_nl(7.0), "7,0");
         assert_eq!(decimal_nl(6.849), "6,8");
         assert_eq!(meting_naam("2010-2"), "2e meting 2010");
-        assert_eq!(capitalize("daadkracht"), "Daadkracht");
     }
 
     #[test]

@@ -6,6 +6,8 @@
 mod charts;
 mod incremental;
 mod landkaart;
+mod open_data;
+mod resultaten;
 mod search;
 mod shapes;
 
@@ -49,6 +51,10 @@ enum Job<'a> {
     Regio(usize),
     LandkaartIndex,
     LandkaartPeriode(usize),
+    Resultaten,
+    DistrictenIndex,
+    District(usize),
+    OpenData,
     Zoeken,
     NotFound,
     Atom,
@@ -98,6 +104,8 @@ pub struct Renderer<'a> {
     templates_hash: u64,
     /// Per page: the related practices it shows (empty for other pages); set by `render_all`.
     related: std::sync::OnceLock<Vec<Vec<usize>>>,
+    /// Every open-data CSV of the site: (output path, contents), by path.
+    csvs: Vec<(String, Vec<u8>)>,
 }
 
 /// Parses the theme's templates once; `None` (with diagnostics) if one does not parse.
@@ -146,6 +154,7 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
             .map(|(n, t)| (n, &t.text))
             .collect::<Vec<_>>(),
     );
+    let csvs = open_data_files(site, urls);
     Some(Renderer {
         tera,
         site,
@@ -154,6 +163,7 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
         origins,
         templates_hash,
         related: std::sync::OnceLock::new(),
+        csvs,
     })
 }
 
@@ -199,6 +209,12 @@ fn nav(site: &Site, urls: Urls) -> Vec<NavItem> {
         "landkaart",
         "Landkaart",
         "landkaart/",
+    );
+    add(
+        !site.benchmark.is_empty(),
+        "resultaten",
+        "Resultaten",
+        "resultaten/",
     );
     // Every site has the search page (issue 2 lists it in the navigation).
     add(true, "zoeken", "Zoeken", "zoeken/");
@@ -322,7 +338,10 @@ impl<'a> Renderer<'a> {
             .count();
         let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
         let mut files = files;
-        files.extend(self.open_data());
+        files.extend(self.csvs.iter().map(|(path, bytes)| OutFile {
+            path: path.clone(),
+            body: Body::Bytes(bytes.clone()),
+        }));
         files.extend(
             crate::search::build_cached(self.site, search_cache, search_keys.as_deref()).files,
         );
@@ -388,6 +407,16 @@ impl<'a> Renderer<'a> {
             jobs.push(Job::LandkaartIndex);
             jobs.extend(lk.reported().map(|(i, _, _)| Job::LandkaartPeriode(i)));
         }
+        if !site.benchmark.is_empty() {
+            jobs.push(Job::Resultaten);
+        }
+        if !site.data.districten.is_empty() {
+            jobs.push(Job::DistrictenIndex);
+            jobs.extend((0..site.data.districten.len()).map(Job::District));
+        }
+        if !self.csvs.is_empty() {
+            jobs.push(Job::OpenData);
+        }
         jobs.push(Job::Zoeken);
         jobs.push(Job::NotFound);
         jobs.push(Job::Sitemap);
@@ -424,6 +453,10 @@ impl<'a> Renderer<'a> {
                 Some(lk) => format!("landkaart/{}/", lk.perioden[p].id),
                 None => return None,
             },
+            Job::Resultaten => "resultaten/".into(),
+            Job::DistrictenIndex => "districten/".into(),
+            Job::District(i) => format!("districten/{}/", site.data.districten[i].id),
+            Job::OpenData => "open-data/".into(),
             Job::Zoeken => crate::search::DIR.into(),
             Job::NotFound | Job::Atom | Job::Rss | Job::Sitemap | Job::Robots => return None,
         };
@@ -1020,6 +1053,11 @@ impl<'a> Renderer<'a> {
                         }),
                 );
                 ctx.insert("regios", &self.regio_counts());
+                ctx.insert("csv_url", &urls.path("werkpleinen/werkpleinen.csv"));
+                ctx.insert(
+                    "districten_url",
+                    &(!site.data.districten.is_empty()).then(|| urls.path("districten/")),
+                );
                 "werkpleinen.html"
             }
             Job::Werkplein(i) => {
@@ -1043,7 +1081,7 @@ impl<'a> Renderer<'a> {
                     naam: &'a str,
                     plaats: &'a str,
                     regio: Option<Ref>,
-                    district: Option<&'a str>,
+                    district: Option<Ref>,
                     gemeenten: &'a [String],
                     website: Option<&'a str>,
                 }
@@ -1054,7 +1092,7 @@ impl<'a> Renderer<'a> {
                         naam: &w.naam,
                         plaats: &w.plaats,
                         regio: urls.regio(site, &w.regio),
-                        district: w.district.as_deref(),
+                        district: w.district.as_deref().and_then(|d| urls.district(site, d)),
                         gemeenten: &w.gemeenten,
                         website: w.website.as_deref(),
                     },
@@ -1085,7 +1123,7 @@ impl<'a> Renderer<'a> {
                     "landkaart",
                     &landkaart::werkplein_landkaart(site, urls, &w.id),
                 );
-                ctx.insert("resultaten", &landkaart::werkplein_resultaten(site, &w.id));
+                ctx.insert("resultaten", &resultaten::werkplein(site, urls, &w.id));
                 ctx.insert(
                     "lijst_url",
                     &praktijk
@@ -1148,6 +1186,16 @@ impl<'a> Renderer<'a> {
                     .map(|&j| site.data.werkpleinen[j].id.as_str())
                     .collect();
                 ctx.insert("gemiddelden", &landkaart::group_averages(site, &ids));
+                let groep = resultaten::Groep::Regio(&r.id);
+                ctx.insert(
+                    "tabel_werkpleinen",
+                    &resultaten::groep_werkpleinen(site, urls, groep),
+                );
+                ctx.insert("tabel_fasen", &resultaten::groep_fasen(site, urls, groep));
+                ctx.insert(
+                    "groep_resultaten",
+                    &resultaten::groep_resultaten(site, urls, groep),
+                );
                 let mut praktijk: Vec<usize> = members
                     .iter()
                     .flat_map(|&j| {
@@ -1190,7 +1238,115 @@ impl<'a> Renderer<'a> {
                     &self.info(&title, &url, Some("landkaart"), Some(&description), crumbs),
                 );
                 ctx.insert("landkaart", &landkaart::period_page(site, urls, lk, p));
+                ctx.insert(
+                    "resultaten_url",
+                    &(!site.benchmark.is_empty()).then(|| urls.path("resultaten/")),
+                );
                 "landkaart.html"
+            }
+            Job::Resultaten => {
+                let kader = resultaten::kader(site, urls);
+                let description = format!(
+                    "De resultaten van alle werkpleinen naast de streefwaarden{}: klanttevredenheid, werkgeverstevredenheid en uitstroom naar werk, landelijk, per regio en per district.",
+                    kader
+                        .meting_naam
+                        .as_deref()
+                        .map(|m| format!(", {m}"))
+                        .unwrap_or_default()
+                );
+                ctx.insert(
+                    "page",
+                    &self.info(
+                        "Resultaten",
+                        &url,
+                        Some("resultaten"),
+                        Some(&description),
+                        self.crumbs(&[]),
+                    ),
+                );
+                ctx.insert("resultaten", &resultaten::pagina(site, urls));
+                "resultaten.html"
+            }
+            Job::DistrictenIndex => {
+                ctx.insert(
+                    "page",
+                    &self.info(
+                        "Districten",
+                        &url,
+                        Some("werkpleinen"),
+                        Some("De districten van UWV WERKbedrijf en hun werkpleinen."),
+                        self.crumbs(&[("Werkpleinen", "werkpleinen/")]),
+                    ),
+                );
+                ctx.insert("tabel", &resultaten::districten_tabel(site, urls));
+                ctx.insert(
+                    "resultaten_url",
+                    &(!site.benchmark.is_empty()).then(|| urls.path("resultaten/")),
+                );
+                "districten.html"
+            }
+            Job::District(i) => {
+                let d = &site.data.districten[i];
+                ctx.insert(
+                    "page",
+                    &self.info(
+                        &format!("District {}", d.naam),
+                        &url,
+                        Some("werkpleinen"),
+                        Some(&format!(
+                            "De werkpleinen van district {} van UWV WERKbedrijf: Landkaart en resultaten.",
+                            d.naam
+                        )),
+                        self.crumbs(&[
+                            ("Werkpleinen", "werkpleinen/"),
+                            ("Districten", "districten/"),
+                        ]),
+                    ),
+                );
+                ctx.insert("district", &urls.district(site, &d.id));
+                let groep = resultaten::Groep::District(&d.id);
+                let members = site
+                    .werkpleinen_by_district
+                    .get(&d.id)
+                    .map_or(&[][..], Vec::as_slice);
+                let ids: Vec<&str> = members
+                    .iter()
+                    .map(|&j| site.data.werkpleinen[j].id.as_str())
+                    .collect();
+                ctx.insert("gemiddelden", &landkaart::group_averages(site, &ids));
+                ctx.insert(
+                    "tabel_werkpleinen",
+                    &resultaten::groep_werkpleinen(site, urls, groep),
+                );
+                ctx.insert("tabel_fasen", &resultaten::groep_fasen(site, urls, groep));
+                ctx.insert(
+                    "groep_resultaten",
+                    &resultaten::groep_resultaten(site, urls, groep),
+                );
+                ctx.insert(
+                    "landkaart_url",
+                    &site
+                        .landkaart
+                        .as_ref()
+                        .filter(|lk| lk.current_stats().is_some())
+                        .map(|_| urls.path("landkaart/")),
+                );
+                "district.html"
+            }
+            Job::OpenData => {
+                ctx.insert(
+                    "page",
+                    &self.info(
+                        "Open data",
+                        &url,
+                        None,
+                        Some("Alle tabellen van deze site als CSV-bestand, met wat elke kolom betekent."),
+                        self.crumbs(&[]),
+                    ),
+                );
+                let paden: Vec<&str> = self.csvs.iter().map(|(p, _)| p.as_str()).collect();
+                ctx.insert("open_data", &open_data::pagina(urls, &paden));
+                "open_data.html"
             }
             Job::Zoeken => self.zoeken_context(&url, &mut ctx),
             Job::NotFound => {
@@ -1474,29 +1630,6 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// The open-data CSVs of the Landkaart (not templates: their columns are fixed by SPEC §3).
-    fn open_data(&self) -> Vec<OutFile> {
-        let Some(lk) = self.site.landkaart.as_ref() else {
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        for (_, p, stats) in lk.reported() {
-            for (name, bytes) in landkaart::period_csvs(self.site, lk, stats) {
-                out.push(OutFile {
-                    path: format!("landkaart/{}/{name}", p.id),
-                    body: Body::Bytes(bytes),
-                });
-            }
-        }
-        if lk.current_stats().is_some() {
-            out.push(OutFile {
-                path: "landkaart/historie.csv".into(),
-                body: Body::Bytes(landkaart::history_csv(lk)),
-            });
-        }
-        out
-    }
-
     fn regio_counts(&self) -> Vec<Counted> {
         let site = self.site;
         let mut rows: Vec<Counted> = site
@@ -1548,6 +1681,29 @@ impl<'a> Renderer<'a> {
             items,
         }
     }
+}
+
+/// Every open-data CSV of the site (not templates: their columns are fixed, SPEC §3 and
+/// §5.4): the Landkaart's, and every table built by [`resultaten`]. Sorted by path.
+fn open_data_files(site: &Site, urls: Urls) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    if let Some(lk) = site.landkaart.as_ref() {
+        for (_, p, stats) in lk.reported() {
+            for (name, bytes) in landkaart::period_csvs(site, lk, stats) {
+                out.push((format!("landkaart/{}/{name}", p.id), bytes));
+            }
+        }
+        if lk.current_stats().is_some() {
+            out.push(("landkaart/historie.csv".into(), landkaart::history_csv(lk)));
+        }
+    }
+    out.extend(
+        resultaten::csv_tabellen(site, urls)
+            .into_iter()
+            .map(|t| (t.pad.clone(), t.csv())),
+    );
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
 }
 
 #[derive(Serialize)]

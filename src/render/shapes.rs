@@ -89,6 +89,14 @@ impl Urls<'_> {
         })
     }
 
+    pub fn district(&self, site: &Site, id: &str) -> Option<Ref> {
+        site.data.district(id).map(|d| Ref {
+            id: d.id.clone(),
+            naam: d.naam.clone(),
+            url: self.path(&format!("districten/{}/", d.id)),
+        })
+    }
+
     pub fn thema(&self, site: &Site, id: &str) -> Option<Ref> {
         site.thema_by_id.get(id).map(|&i| Ref {
             id: id.to_string(),

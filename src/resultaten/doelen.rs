@@ -1,0 +1,255 @@
+//! `data/resultaten.yaml`: the streefwaarden per year and the klantprincipes of werkzoekenden
+//! and werkgevers (SPEC §5.4). Every figure and name of the benchmark comes from here; the
+//! file is optional (without it there is no streefwaarde and the principles are the columns
+//! of the CSV files).
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::text;
+use crate::yaml::{self, Locator};
+
+pub const PATH: &str = "data/resultaten.yaml";
+
+/// A klantprincipe: its id (the CSV column) and its name.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Principe {
+    pub id: String,
+    pub naam: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct Streefwaarden {
+    #[serde(default)]
+    rapportcijfer: BTreeMap<u16, f64>,
+    #[serde(default)]
+    uitstroom_realisatie: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct Klantprincipes {
+    #[serde(default)]
+    werkzoekenden: Vec<Principe>,
+    #[serde(default)]
+    werkgevers: Vec<Principe>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    streefwaarden: Streefwaarden,
+    #[serde(default)]
+    klantprincipes: Klantprincipes,
+}
+
+/// The validated contents of `data/resultaten.yaml`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Doelen {
+    /// Streefwaarde of the rapportcijfer from a year on (see [`streefwaarde`]).
+    pub rapportcijfer: BTreeMap<u16, f64>,
+    /// The share (%) of its outflow streefwaarde a werkplein must realise to count as on
+    /// target; `None`: no such norm.
+    pub uitstroom_realisatie: Option<f64>,
+    /// `None` when the file does not list them: then the CSV header names them.
+    pub werkzoekenden: Option<Vec<Principe>>,
+    pub werkgevers: Option<Vec<Principe>>,
+}
+
+impl Doelen {
+    /// The streefwaarde of the rapportcijfer for a meting like `2010-1` (its year's).
+    pub fn streefwaarde_meting(&self, meting: &str) -> Option<f64> {
+        let jaar = meting.split('-').next()?.parse().ok()?;
+        streefwaarde(&self.rapportcijfer, jaar)
+    }
+}
+
+/// The streefwaarde of `jaar`: the value of that year or else of the latest earlier year;
+/// `None` before the first year.
+pub fn streefwaarde(per_jaar: &BTreeMap<u16, f64>, jaar: u16) -> Option<f64> {
+    per_jaar.range(..=jaar).next_back().map(|(_, &v)| v)
+}
+
+/// Parses and checks the file: rapportcijfers 1–10, a share 0–100, principle ids unique and
+/// valid. Returns the defaults (nothing declared) when the file is absent or has errors.
+pub fn parse(text: Option<&str>, diags: &Diagnostics) -> Doelen {
+    let Some(text) = text else {
+        return Doelen::default();
+    };
+    let file: File = match yaml::parse_data::<Option<File>>(text, PATH) {
+        Ok(f) => f.unwrap_or_default(),
+        Err(d) => {
+            diags.push(d);
+            return Doelen::default();
+        }
+    };
+    let loc = Locator::new(text, 1);
+    let before = diags.error_count();
+    for (jaar, &v) in &file.streefwaarden.rapportcijfer {
+        if !(1.0..=10.0).contains(&v) {
+            diags.push(
+                Diagnostic::error(
+                    PATH,
+                    loc.value("rapportcijfer", &jaar.to_string()),
+                    format!("streefwaarde {v} for {jaar} is not a rapportcijfer from 1 to 10"),
+                )
+                .with_hint(Some("write it like 7.0".into())),
+            );
+        }
+        if !(1900..=2100).contains(jaar) {
+            diags.error(
+                PATH,
+                loc.value("rapportcijfer", &jaar.to_string()),
+                format!("'{jaar}' is not a year"),
+            );
+        }
+    }
+    if let Some(v) = file.streefwaarden.uitstroom_realisatie
+        && !(0.0..=1000.0).contains(&v)
+    {
+        diags.push(
+            Diagnostic::error(
+                PATH,
+                loc.key("uitstroom_realisatie"),
+                format!("uitstroom_realisatie {v} is not a percentage"),
+            )
+            .with_hint(Some(
+                "the share of the outflow streefwaarde that counts as on target, e.g. 90".into(),
+            )),
+        );
+    }
+    for (key, list) in [
+        ("werkzoekenden", &file.klantprincipes.werkzoekenden),
+        ("werkgevers", &file.klantprincipes.werkgevers),
+    ] {
+        let mut seen = BTreeMap::new();
+        for p in list {
+            let pos = loc.value("id", &p.id);
+            if !text::is_slug(&p.id) {
+                diags.push(
+                    Diagnostic::error(PATH, pos, format!("id '{}' is not a valid id", p.id))
+                        .with_hint(Some(format!(
+                            "use lowercase letters, digits and '-', e.g. '{}'",
+                            text::slugify(&p.id)
+                        ))),
+                );
+            } else if ["werkplein", "meting", "rapportcijfer", "respondenten"]
+                .contains(&p.id.as_str())
+            {
+                diags.error(
+                    PATH,
+                    pos,
+                    format!("'{}' is a column of its own, not a klantprincipe", p.id),
+                );
+            }
+            if seen.insert(p.id.clone(), ()).is_some() {
+                diags.error(
+                    PATH,
+                    pos,
+                    format!("klantprincipe '{}' of the {key} appears twice", p.id),
+                );
+            }
+        }
+    }
+    if diags.error_count() > before {
+        return Doelen::default();
+    }
+    let listed = |v: Vec<Principe>| (!v.is_empty()).then_some(v);
+    Doelen {
+        rapportcijfer: file.streefwaarden.rapportcijfer,
+        uitstroom_realisatie: file.streefwaarden.uitstroom_realisatie,
+        werkzoekenden: listed(file.klantprincipes.werkzoekenden),
+        werkgevers: listed(file.klantprincipes.werkgevers),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jaren() -> BTreeMap<u16, f64> {
+        [(2009, 6.8), (2010, 7.0), (2012, 7.5)].into()
+    }
+
+    #[test]
+    fn streefwaarde_of_the_year_or_the_latest_earlier_year() {
+        let j = jaren();
+        assert_eq!(streefwaarde(&j, 2008), None, "before the first year");
+        assert_eq!(streefwaarde(&j, 2009), Some(6.8), "its own year");
+        assert_eq!(streefwaarde(&j, 2010), Some(7.0));
+        assert_eq!(
+            streefwaarde(&j, 2011),
+            Some(7.0),
+            "a year without its own value"
+        );
+        assert_eq!(streefwaarde(&j, 2012), Some(7.5));
+        assert_eq!(streefwaarde(&j, 2030), Some(7.5), "after the last year");
+        assert_eq!(streefwaarde(&BTreeMap::new(), 2010), None);
+    }
+
+    #[test]
+    fn a_meting_takes_its_years_streefwaarde() {
+        let d = Doelen {
+            rapportcijfer: jaren(),
+            ..Doelen::default()
+        };
+        assert_eq!(d.streefwaarde_meting("2009-3"), Some(6.8));
+        assert_eq!(d.streefwaarde_meting("2010-1"), Some(7.0));
+        assert_eq!(d.streefwaarde_meting("2011-2"), Some(7.0));
+        assert_eq!(d.streefwaarde_meting("2008-1"), None);
+        assert_eq!(d.streefwaarde_meting("x"), None);
+    }
+
+    #[test]
+    fn parses_the_sample_shape() {
+        let diags = Diagnostics::new();
+        let d = parse(
+            Some(
+                "streefwaarden:\n  rapportcijfer:\n    2009: 6.8\n    2010: 7.0\n  uitstroom_realisatie: 90\n\
+                 klantprincipes:\n  werkzoekenden:\n    - id: maatwerk\n      naam: Maatwerk\n  werkgevers:\n    - id: daadkracht\n      naam: Daadkrachtig\n",
+            ),
+            &diags,
+        );
+        assert!(!diags.has_errors(), "{:?}", diags.into_sorted());
+        assert_eq!(d.rapportcijfer[&2010], 7.0);
+        assert_eq!(d.uitstroom_realisatie, Some(90.0));
+        assert_eq!(d.werkzoekenden.unwrap()[0].naam, "Maatwerk");
+        assert_eq!(d.werkgevers.unwrap()[0].id, "daadkracht");
+        assert_eq!(parse(None, &diags), Doelen::default());
+    }
+
+    #[test]
+    fn reports_bad_values_at_their_lines() {
+        let diags = Diagnostics::new();
+        let d = parse(
+            Some(
+                "streefwaarden:\n  rapportcijfer:\n    2009: 68\n\
+                 klantprincipes:\n  werkzoekenden:\n    - id: Maatwerk\n      naam: M\n    - id: tijd\n      naam: T\n    - id: tijd\n      naam: T2\n",
+            ),
+            &diags,
+        );
+        assert_eq!(d, Doelen::default());
+        let all: Vec<String> = diags.into_sorted().iter().map(|d| d.to_string()).collect();
+        let all = all.join("\n");
+        assert!(
+            all.contains("resultaten.yaml:3:5: error: streefwaarde 68 for 2009"),
+            "{all}"
+        );
+        assert!(
+            all.contains("resultaten.yaml:6:11: error: id 'Maatwerk' is not a valid id"),
+            "{all}"
+        );
+        assert!(
+            all.contains("'tijd' of the werkzoekenden appears twice"),
+            "{all}"
+        );
+        let diags = Diagnostics::new();
+        parse(Some("streefwaarden:\n  rapportcijfers: {}\n"), &diags);
+        assert!(diags.has_errors());
+    }
+}
