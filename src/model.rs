@@ -596,11 +596,13 @@ impl<'a> Links<'a> {
                 }
             }
         };
+        let table_csv = format!("{}{}", self.base_path, page.url);
         markdown::render(
             &page.doc.body,
             &page.analysis,
             &prefix,
             &page.doc.title,
+            Some(&table_csv),
             &resolve,
         )
     }

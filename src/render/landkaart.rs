@@ -531,6 +531,9 @@ pub struct WerkpleinLandkaart {
     stand: Standing,
     fasen: Vec<FaseScore>,
     historie: Vec<WerkpleinHistory>,
+    /// Its CSV copies (see [`werkplein_csvs`]).
+    csv_mijlpalen: String,
+    csv_historie: String,
     chart_historie: String,
     chart_mijlpalen: String,
 }
@@ -583,6 +586,8 @@ pub fn werkplein_landkaart(site: &Site, urls: Urls, id: &str) -> Option<Werkplei
         stand: standing(lk, w),
         fasen,
         historie,
+        csv_mijlpalen: urls.path(&format!("werkpleinen/{id}/mijlpalen.csv")),
+        csv_historie: urls.path(&format!("werkpleinen/{id}/historie.csv")),
         chart_historie: charts::werkplein_history(lk, id, naam),
         chart_mijlpalen: charts::werkplein_mijlpalen(lk, w, naam),
     })
@@ -599,6 +604,59 @@ pub fn meting_naam(m: &str) -> String {
         Some((y, n)) => format!("{n}e meting {y}"),
         None => m.to_string(),
     }
+}
+
+/// The open-data CSVs of a werkplein's Landkaart tables (its page shows the same figures):
+/// `mijlpalen.csv` (a row per fase and per mijlpaal of the current period) and `historie.csv`
+/// (its total per period against the national average). Empty when it did not report.
+pub fn werkplein_csvs(site: &Site, id: &str) -> Vec<(&'static str, Vec<u8>)> {
+    let Some(lk) = site.landkaart.as_ref() else {
+        return Vec::new();
+    };
+    let Some(w) = lk.score(lk.current, id) else {
+        return Vec::new();
+    };
+    let band = |v: f64| {
+        lk.banden[crate::landkaart::scores::band_of(&lk.banden, v)]
+            .id
+            .clone()
+    };
+    let mut mijlpalen = Csv::new(&["fase", "mijlpaal", "score", "band"]);
+    for (f, fase) in lk.fasen.iter().enumerate() {
+        mijlpalen.row(vec![
+            fase.id.clone(),
+            String::new(),
+            w.fasen[f]
+                .map(|v| truncate(v).to_string())
+                .unwrap_or_default(),
+            w.fasen[f].map(band).unwrap_or_default(),
+        ]);
+        for m in lk.fase_ranges[f].clone() {
+            let v = w.mijlpalen[m];
+            mijlpalen.row(vec![
+                fase.id.clone(),
+                lk.mijlpalen[m].1.id.clone(),
+                v.map(|v| v.to_string()).unwrap_or_default(),
+                v.map(|v| band(f64::from(v))).unwrap_or_default(),
+            ]);
+        }
+    }
+    let mut historie = Csv::new(&["periode", "totaal", "landelijk"]);
+    for (i, per, s) in lk.reported() {
+        historie.row(vec![
+            per.id.clone(),
+            lk.score(i, id)
+                .map(|x| truncate(x.total).to_string())
+                .unwrap_or_default(),
+            s.total_mean
+                .map(|v| truncate(v).to_string())
+                .unwrap_or_default(),
+        ]);
+    }
+    vec![
+        ("mijlpalen.csv", mijlpalen.finish()),
+        ("historie.csv", historie.finish()),
+    ]
 }
 
 /// Mean of the current totals of some werkpleinen, and per fase.

@@ -1697,6 +1697,27 @@ fn open_data_files(site: &Site, urls: Urls) -> Vec<(String, Vec<u8>)> {
             out.push(("landkaart/historie.csv".into(), landkaart::history_csv(lk)));
         }
     }
+    // The Markdown tables editors write, next to their page.
+    for p in &site.pages {
+        for (n, table) in crate::markdown::tables(&p.doc.body).into_iter().enumerate() {
+            let width = table.first().map_or(0, Vec::len);
+            let header: Vec<&str> = table
+                .first()
+                .map_or(Vec::new(), |h| h.iter().map(String::as_str).collect());
+            let mut csv = landkaart::Csv::new(&header);
+            for row in table.iter().skip(1) {
+                let mut row = row.clone();
+                row.resize(width, String::new());
+                csv.row(row);
+            }
+            out.push((format!("{}tabel-{}.csv", p.url, n + 1), csv.finish()));
+        }
+    }
+    for w in &site.data.werkpleinen {
+        for (name, bytes) in landkaart::werkplein_csvs(site, &w.id) {
+            out.push((format!("werkpleinen/{}/{name}", w.id), bytes));
+        }
+    }
     out.extend(
         resultaten::csv_tabellen(site, urls)
             .into_iter()

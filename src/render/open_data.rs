@@ -350,15 +350,41 @@ pub const SOORTEN: &[Soort] = &[
             ("streefwaarde", "aantal; leeg: geen"),
         ],
     ),
+    soort(
+        "**/tabel-<n>.csv",
+        "Tabellen in de tekst",
+        "Elke tabel in een tekst (praktijkvoorbeeld, journaal, kaderdocument, pagina) staat naast die pagina als tabel-1.csv, tabel-2.csv, … in de volgorde van de tekst.",
+        &[(
+            "<kopregel>",
+            "de kolomkoppen van de tabel; de cellen zoals ze op de pagina staan",
+        )],
+    ),
 ];
 
-/// Whether `pad` matches the pattern `pattern`.
+/// Whether `pad` matches the pattern `pattern`: `<x>` inside a segment matches any non-empty
+/// text, a leading `**/` any number of segments (also none).
 pub fn matches(pattern: &str, pad: &str) -> bool {
-    let (p, f): (Vec<&str>, Vec<&str>) = (pattern.split('/').collect(), pad.split('/').collect());
-    p.len() == f.len()
-        && p.iter()
-            .zip(&f)
-            .all(|(p, f)| (p.starts_with('<') && p.ends_with('>') && !f.is_empty()) || p == f)
+    let segment = |p: &str, f: &str| match (p.find('<'), p.rfind('>')) {
+        (Some(a), Some(b)) if a < b => {
+            let (pre, post) = (&p[..a], &p[b + 1..]);
+            f.len() > pre.len() + post.len() && f.starts_with(pre) && f.ends_with(post)
+        }
+        _ => p == f,
+    };
+    let f: Vec<&str> = pad.split('/').collect();
+    match pattern.strip_prefix("**/") {
+        Some(rest) => {
+            let p: Vec<&str> = rest.split('/').collect();
+            f.len() >= p.len()
+                && p.iter()
+                    .zip(&f[f.len() - p.len()..])
+                    .all(|(p, f)| segment(p, f))
+        }
+        None => {
+            let p: Vec<&str> = pattern.split('/').collect();
+            p.len() == f.len() && p.iter().zip(&f).all(|(p, f)| segment(p, f))
+        }
+    }
 }
 
 /// The registry entry of a CSV path.
@@ -465,6 +491,15 @@ mod tests {
             "the fixed path before the pattern"
         );
         assert!(soort_van("x.csv").is_none());
+        assert!(matches("**/tabel-<n>.csv", "tabel-1.csv"));
+        assert!(matches(
+            "**/tabel-<n>.csv",
+            "kaderdocument/visie/tabel-12.csv"
+        ));
+        assert!(!matches(
+            "**/tabel-<n>.csv",
+            "kaderdocument/visie/tabel-.csv"
+        ));
     }
 
     #[test]

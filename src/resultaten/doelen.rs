@@ -123,13 +123,18 @@ pub fn parse(text: Option<&str>, diags: &Diagnostics) -> Doelen {
             )),
         );
     }
+    let mut id_lines = id_positions(text);
     for (key, list) in [
         ("werkzoekenden", &file.klantprincipes.werkzoekenden),
         ("werkgevers", &file.klantprincipes.werkgevers),
     ] {
         let mut seen = BTreeMap::new();
         for p in list {
-            let pos = loc.value("id", &p.id);
+            // The first `id:` line with this value not used before.
+            let pos = match id_lines.iter().position(|(v, _)| *v == p.id) {
+                Some(i) => id_lines.remove(i).1,
+                None => loc.value("id", &p.id),
+            };
             if !text::is_slug(&p.id) {
                 diags.push(
                     Diagnostic::error(PATH, pos, format!("id '{}' is not a valid id", p.id))
@@ -166,6 +171,21 @@ pub fn parse(text: Option<&str>, diags: &Diagnostics) -> Doelen {
         werkzoekenden: listed(file.klantprincipes.werkzoekenden),
         werkgevers: listed(file.klantprincipes.werkgevers),
     }
+}
+
+/// The values of the `id:` keys of the principle lists with their positions, in file order.
+fn id_positions(text: &str) -> Vec<(String, crate::diagnostics::Pos)> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let t = l.trim_start();
+            let t2 = t.strip_prefix("- ").unwrap_or(t).trim_start();
+            let value = t2.strip_prefix("id:")?.trim();
+            let col = l.len() - t2.len() + t2.find(value).unwrap_or(3) + 1;
+            let value = value.trim_matches(|c| c == '"' || c == '\'');
+            Some((value.to_string(), crate::diagnostics::Pos::new(i + 1, col)))
+        })
+        .collect()
 }
 
 #[cfg(test)]

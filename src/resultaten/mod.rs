@@ -501,4 +501,76 @@ mod tests {
             "{all}"
         );
     }
+
+    #[test]
+    fn klantprincipes_from_resultaten_yaml_are_optional_checked_columns() {
+        let doelen = Doelen {
+            werkzoekenden: Some(vec![
+                Principe {
+                    id: "maatwerk".into(),
+                    naam: "Maatwerk".into(),
+                },
+                Principe {
+                    id: "tijdigheid".into(),
+                    naam: "Tijdigheid".into(),
+                },
+            ]),
+            ..Doelen::default()
+        };
+        let diags = Diagnostics::new();
+        let r = parse(
+            &[file(
+                KLANT,
+                "werkplein,meting,rapportcijfer,respondenten,tijdigheid,maatwerk\nassen,2010-1,7.0,10,6.5,\nassen,2010-2,7.1,10,11,7x\n",
+            )],
+            doelen.clone(),
+            &data(),
+            &diags,
+        );
+        let all: Vec<String> = diags.into_sorted().iter().map(|d| d.to_string()).collect();
+        let all = all.join("\n");
+        // Aligned with resultaten.yaml's order, whatever the column order; empty is None.
+        assert_eq!(r.klant["assen"][0].principes, vec![None, Some(6.5)]);
+        assert_eq!(r.klant["assen"].len(), 1, "the bad row is left out");
+        assert!(
+            all.contains(
+                "klanttevredenheid.csv:3:21: error: tijdigheid '11' is not a number from 1 to 10"
+            ),
+            "{all}"
+        );
+        assert!(
+            all.contains("klanttevredenheid.csv:3:24: error: maatwerk '7x'"),
+            "{all}"
+        );
+        let diags = Diagnostics::new();
+        parse(
+            &[file(
+                KLANT,
+                "werkplein,meting,rapportcijfer,respondenten,maatwerkk\nassen,2010-1,7.0,10,6.5\n",
+            )],
+            doelen,
+            &data(),
+            &diags,
+        );
+        let all: Vec<String> = diags.into_sorted().iter().map(|d| d.to_string()).collect();
+        let all = all.join("\n");
+        assert!(
+            all.contains("klanttevredenheid.csv:1:45: error: unknown column 'maatwerkk'\n  = hint: did you mean 'maatwerk'?"),
+            "{all}"
+        );
+        // Without resultaten.yaml the extra columns are the principles, named by their id.
+        let diags = Diagnostics::new();
+        let r = parse(
+            &[file(
+                KLANT,
+                "werkplein,meting,rapportcijfer,respondenten,persoonlijke-aandacht\nassen,2010-1,7.0,10,8.5\n",
+            )],
+            Doelen::default(),
+            &data(),
+            &diags,
+        );
+        assert!(!diags.has_errors());
+        assert_eq!(r.principes_werkzoekenden[0].naam, "Persoonlijke aandacht");
+        assert_eq!(r.klant["assen"][0].principes, vec![Some(8.5)]);
+    }
 }

@@ -1,5 +1,6 @@
 // Progressive enhancement of tables with class "sorteerbaar": click a column header to sort,
-// and an optional regio filter (div.tabelfilter[data-tabel]). Without JavaScript the full table
+// and optional filters (div.tabelfilter[data-tabel] with one select per field: regio, district,
+// stand). Without JavaScript the full table
 // is shown as rendered.
 (function () {
   "use strict";
@@ -43,29 +44,42 @@
     });
   }
 
+  // A filter box holds one or more selects; each filters on the row attribute data-<veld>
+  // (data-veld on the select, "regio" by default), whose value is a space-separated list of
+  // tokens. A row is shown when it matches every select. Each choice is kept in the URL.
   function makeFilter(box) {
     var table = document.getElementById(box.getAttribute("data-tabel"));
     if (!table) return;
-    var select = box.querySelector("select");
+    var selects = Array.prototype.slice.call(box.querySelectorAll("select"));
     var status = box.querySelector("[role=status]");
     var params = new URLSearchParams(window.location.search);
+    function field(select) { return select.getAttribute("data-veld") || "regio"; }
     function apply(updateUrl) {
-      var regio = select.value;
       var shown = 0;
       Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-        var match = !regio || row.getAttribute("data-regio") === regio;
+        var match = selects.every(function (select) {
+          if (!select.value) return true;
+          var tokens = (row.getAttribute("data-" + field(select)) || "").split(" ");
+          return tokens.indexOf(select.value) !== -1;
+        });
         row.hidden = !match;
         if (match) shown += 1;
       });
       status.textContent = shown + (shown === 1 ? " werkplein" : " werkpleinen") + " getoond";
       if (updateUrl) {
         var url = new URL(window.location.href);
-        if (regio) url.searchParams.set("regio", regio); else url.searchParams.delete("regio");
+        selects.forEach(function (select) {
+          if (select.value) url.searchParams.set(field(select), select.value);
+          else url.searchParams.delete(field(select));
+        });
         window.history.replaceState(null, "", url);
       }
     }
-    if (params.get("regio")) select.value = params.get("regio");
-    select.addEventListener("change", function () { apply(true); });
+    selects.forEach(function (select) {
+      var wanted = params.get(field(select));
+      if (wanted && select.querySelector('option[value="' + wanted.replace(/["\\]/g, "") + '"]')) select.value = wanted;
+      select.addEventListener("change", function () { apply(true); });
+    });
     box.hidden = false;
     apply(false);
   }
