@@ -705,7 +705,9 @@ pub fn pagina(site: &Site, urls: Urls) -> Pagina {
             .collect(),
         chart_metingen: (!gemiddelden.is_empty())
             .then(|| charts::resultaten_metingen(site, &gemiddelden)),
-        chart_kaart: (!site.outline.is_empty() && b.streefwaarde.is_some())
+        chart_kaart: b
+            .streefwaarde
+            .is_some()
             .then(|| charts::resultaten_kaart(site, urls)),
         werkpleinen: t.werkpleinen,
         regios: t.regios,

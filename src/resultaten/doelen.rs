@@ -89,27 +89,27 @@ pub fn parse(text: Option<&str>, diags: &Diagnostics) -> Doelen {
         }
     };
     let loc = Locator::new(text, 1);
-    let before = diags.error_count();
-    for (jaar, &v) in &file.streefwaarden.rapportcijfer {
-        if !(1.0..=10.0).contains(&v) {
+    // A bad value is reported and left out; the rest of the file still counts.
+    let mut rapportcijfer = BTreeMap::new();
+    for (&jaar, &v) in &file.streefwaarden.rapportcijfer {
+        let pos = loc.value("rapportcijfer", &jaar.to_string());
+        if !(1900..=2100).contains(&jaar) {
+            diags.error(PATH, pos, format!("'{jaar}' is not a year"));
+        } else if !(1.0..=10.0).contains(&v) {
             diags.push(
                 Diagnostic::error(
                     PATH,
-                    loc.value("rapportcijfer", &jaar.to_string()),
+                    pos,
                     format!("streefwaarde {v} for {jaar} is not a rapportcijfer from 1 to 10"),
                 )
                 .with_hint(Some("write it like 7.0".into())),
             );
-        }
-        if !(1900..=2100).contains(jaar) {
-            diags.error(
-                PATH,
-                loc.value("rapportcijfer", &jaar.to_string()),
-                format!("'{jaar}' is not a year"),
-            );
+        } else {
+            rapportcijfer.insert(jaar, v);
         }
     }
-    if let Some(v) = file.streefwaarden.uitstroom_realisatie
+    let mut uitstroom_realisatie = file.streefwaarden.uitstroom_realisatie;
+    if let Some(v) = uitstroom_realisatie
         && !(0.0..=1000.0).contains(&v)
     {
         diags.push(
@@ -122,14 +122,13 @@ pub fn parse(text: Option<&str>, diags: &Diagnostics) -> Doelen {
                 "the share of the outflow streefwaarde that counts as on target, e.g. 90".into(),
             )),
         );
+        uitstroom_realisatie = None;
     }
     let mut id_lines = id_positions(text);
-    for (key, list) in [
-        ("werkzoekenden", &file.klantprincipes.werkzoekenden),
-        ("werkgevers", &file.klantprincipes.werkgevers),
-    ] {
+    let mut check = |key: &str, list: Vec<Principe>| -> Option<Vec<Principe>> {
+        let before = diags.error_count();
         let mut seen = BTreeMap::new();
-        for p in list {
+        for p in &list {
             // The first `id:` line with this value not used before.
             let pos = match id_lines.iter().position(|(v, _)| *v == p.id) {
                 Some(i) => id_lines.remove(i).1,
@@ -160,16 +159,15 @@ pub fn parse(text: Option<&str>, diags: &Diagnostics) -> Doelen {
                 );
             }
         }
-    }
-    if diags.error_count() > before {
-        return Doelen::default();
-    }
-    let listed = |v: Vec<Principe>| (!v.is_empty()).then_some(v);
+        (diags.error_count() == before && !list.is_empty()).then_some(list)
+    };
+    let werkzoekenden = check("werkzoekenden", file.klantprincipes.werkzoekenden);
+    let werkgevers = check("werkgevers", file.klantprincipes.werkgevers);
     Doelen {
-        rapportcijfer: file.streefwaarden.rapportcijfer,
-        uitstroom_realisatie: file.streefwaarden.uitstroom_realisatie,
-        werkzoekenden: listed(file.klantprincipes.werkzoekenden),
-        werkgevers: listed(file.klantprincipes.werkgevers),
+        rapportcijfer,
+        uitstroom_realisatie,
+        werkzoekenden,
+        werkgevers,
     }
 }
 
@@ -253,7 +251,8 @@ mod tests {
             ),
             &diags,
         );
-        assert_eq!(d, Doelen::default());
+        assert!(d.rapportcijfer.is_empty(), "the bad value is left out");
+        assert_eq!(d.werkzoekenden, None, "a list with errors is left out");
         let all: Vec<String> = diags.into_sorted().iter().map(|d| d.to_string()).collect();
         let all = all.join("\n");
         assert!(
