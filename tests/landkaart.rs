@@ -103,7 +103,7 @@ fn werkplein_page_shows_scores_results_and_charts() {
         "client rating in Dutch notation"
     );
     assert!(
-        a.contains(r#"Daadkracht</th><td data-waarde="60">60 %</td>"#),
+        a.contains("Daadkracht</th><td data-waarde=\"60\">60\u{a0}%</td>"),
         "employer principle"
     );
     assert!(a.contains("samen 139"), "outflow total");

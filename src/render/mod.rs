@@ -146,6 +146,12 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
     });
     globals.insert("feeds", &feeds);
     globals.insert("zoeken", &search::globals(urls));
+    let csvs = open_data_files(site, urls);
+    // The page listing every CSV, for the footer.
+    globals.insert(
+        "open_data_url",
+        &(!csvs.is_empty()).then(|| urls.path("open-data/")),
+    );
     let items = site.pages.par_iter().map(|p| item(site, urls, p)).collect();
     let templates_hash = incremental::hash_of(
         &theme
@@ -154,7 +160,6 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
             .map(|(n, t)| (n, &t.text))
             .collect::<Vec<_>>(),
     );
-    let csvs = open_data_files(site, urls);
     Some(Renderer {
         tera,
         site,

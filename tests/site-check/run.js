@@ -22,6 +22,7 @@ import { REQUIRED_TYPES, pageTypes, samplePages } from './lib/pagetypes.js';
 import { checkFinding, selfTestFinding } from './lib/search.js';
 import { checkServe } from './lib/serve.js';
 import { checkWerkpleinTable } from './lib/tables.js';
+import { checkResultatenTable } from './lib/resultaten.js';
 import { selfTest } from './selftest.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -227,6 +228,16 @@ async function main() {
       try {
         const r = await checkWerkpleinTable(browser, server, root);
         report('werkpleinen table', r.problems, `${r.problems.length} problems in ${r.steps} steps (regio filter in the URL and after reload, sorting both ways, without JavaScript)`, t0);
+      } finally {
+        await server.close();
+      }
+    });
+
+    await guarded('resultaten table', async (t0) => {
+      const server = await serve(root.dir, root.prefix);
+      try {
+        const r = await checkResultatenTable(browser, server, root);
+        report('resultaten table', r.problems, `${r.problems.length} problems in ${r.steps} steps (filters by standing and district agree with the lists, kept in the URL, sorting, without JavaScript)`, t0);
       } finally {
         await server.close();
       }

@@ -21,6 +21,10 @@ export const REQUIRED_TYPES = [
   ['werkplein', (f) => /^werkpleinen\/[^/]+\/index\.html$/.test(f)],
   ['regio', (f) => /^regios\/[^/]+\/index\.html$/.test(f)],
   ['404', (f) => f === '404.html'],
+  ['resultaten', (f) => f === 'resultaten/index.html'],
+  ['districten index', (f) => f === 'districten/index.html'],
+  ['district', (f) => /^districten\/[^/]+\/index\.html$/.test(f)],
+  ['open data', (f) => f === 'open-data/index.html'],
 ];
 
 /**
