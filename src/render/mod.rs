@@ -1339,6 +1339,8 @@ impl<'a> Renderer<'a> {
                 "district.html"
             }
             Job::OpenData => {
+                // It lists the CSVs of the Markdown tables: any page's text can change them.
+                self.shows_text(&(0..site.pages.len()).collect::<Vec<_>>());
                 ctx.insert(
                     "page",
                     &self.info(
