@@ -359,6 +359,33 @@ pub const SOORTEN: &[Soort] = &[
             "de kolomkoppen van de tabel; de cellen zoals ze op de pagina staan",
         )],
     ),
+    soort(
+        "werkpleinen/<werkplein>/mijlpalen.csv",
+        "Werkplein: Landkaart per mijlpaal",
+        "De score van het werkplein per fase en per mijlpaal in het huidige tertaal.",
+        &[
+            ("fase", "id van de fase"),
+            (
+                "mijlpaal",
+                "id van de mijlpaal; leeg in de rij van de fase zelf",
+            ),
+            ("score", LANDKAART_SCORE),
+            ("band", "id van de scoreband"),
+        ],
+    ),
+    soort(
+        "werkpleinen/<werkplein>/historie.csv",
+        "Werkplein: Landkaart per tertaal",
+        "De totaalscore van het werkplein per tertaal naast het landelijk gemiddelde.",
+        &[
+            ("periode", "id van het tertaal"),
+            (
+                "totaal",
+                "percentage, naar beneden afgerond; leeg: niet gerapporteerd",
+            ),
+            ("landelijk", LANDKAART_SCORE),
+        ],
+    ),
 ];
 
 /// Whether `pad` matches the pattern `pattern`: `<x>` inside a segment matches any non-empty
