@@ -100,7 +100,7 @@ pub fn leer_van<'a>(me: &Place, candidates: &[Place<'a>], k: usize) -> Vec<Place
 /// Up to `k` practices for a mijlpaal. `named` are the practice lists (newest first) of the
 /// werkpleinen named by [`leer_van`], in their order; `in_themas` says whether a practice is
 /// filed under one of the mijlpaal's thema's; `by_thema` are the practice lists (newest first)
-/// of those thema's; `rank` orders practices newest first over the whole site (lower = newer).
+/// of those thema's; `newest` orders two practices newest first, as those lists are ordered.
 /// Named werkpleinen's practices come first, then the newest of the thema's, each once. Only
 /// the first `k` entries of each thema list can matter after de-duplication, so the cost is
 /// O(thema's × k) however many practices the site has.
@@ -108,7 +108,7 @@ pub fn pick_practices(
     named: &[&[usize]],
     in_themas: &dyn Fn(usize) -> bool,
     by_thema: &[&[usize]],
-    rank: &dyn Fn(usize) -> usize,
+    newest: &dyn Fn(usize, usize) -> Ordering,
     k: usize,
 ) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
@@ -126,7 +126,7 @@ pub fn pick_practices(
         .iter()
         .flat_map(|l| l.iter().take(2 * k).copied())
         .collect();
-    rest.sort_by_key(|&p| (rank(p), p));
+    rest.sort_by(|&a, &b| newest(a, b).then(a.cmp(&b)));
     rest.dedup();
     for p in rest {
         if out.len() == k {
@@ -265,7 +265,7 @@ mod tests {
     #[test]
     fn practices_of_named_werkpleinen_first_then_newest_once() {
         // Practices 0..10; lower number = newer (rank = index).
-        let rank = |p: usize| p;
+        let rank = |a: usize, b: usize| a.cmp(&b);
         let in_themas = |p: usize| p != 3;
         let named: [&[usize]; 2] = [&[3, 7], &[8, 7]];
         let by_thema: [&[usize]; 2] = [&[1, 4, 7, 9], &[0, 1, 8]];

@@ -23,7 +23,7 @@ pub fn count() -> usize {
     DRAWN.load(Ordering::Relaxed)
 }
 
-fn drawn(svg: String) -> String {
+pub(super) fn drawn(svg: String) -> String {
     DRAWN.fetch_add(1, Ordering::Relaxed);
     svg
 }
@@ -102,19 +102,24 @@ pub fn fase_bands(lk: &Landkaart, stats: &PeriodStats, p: usize) -> String {
     ))
 }
 
-/// The map: a dot per werkplein that reported, by band, linking to its page.
-pub fn map(site: &Site, urls: Urls, lk: &Landkaart, stats: &PeriodStats, p: usize) -> String {
-    let dots: Vec<Dot> = stats
+/// The map: a dot per werkplein, linking to its page: by band when it reported, else as
+/// "niet gerapporteerd" (a grey ring, in the legend), never counted in a band.
+pub fn map(site: &Site, urls: Urls, lk: &Landkaart, _stats: &PeriodStats, p: usize) -> String {
+    let dots: Vec<Dot> = site
+        .data
         .werkpleinen
         .iter()
-        .filter_map(|w| {
-            let wp = site.data.werkplein(&w.werkplein)?;
+        .filter_map(|wp| {
+            let w = lk.score(p, &wp.id);
             Some(Dot {
                 lon: wp.lon?,
                 lat: wp.lat?,
-                band: Some(w.band),
+                band: w.map(|w| w.band),
                 href: urls.path(&format!("werkpleinen/{}/", wp.id)),
-                label: format!("{}: {} %", wp.naam, truncate(w.total)),
+                label: match w {
+                    Some(w) => format!("{}: {} %", wp.naam, truncate(w.total)),
+                    None => format!("{}: niet gerapporteerd", wp.naam),
+                },
             })
         })
         .collect();
@@ -128,6 +133,35 @@ pub fn map(site: &Site, urls: Urls, lk: &Landkaart, stats: &PeriodStats, p: usiz
         &site.outline,
         &dots,
         &bands(lk),
+    ))
+}
+
+/// How many werkpleinen were in each group, per period (stacked bars, one per period).
+pub fn group_history(lk: &Landkaart) -> String {
+    let rows: Vec<(String, Vec<u32>)> = lk
+        .reported()
+        .map(|(_, per, s)| {
+            (
+                short_period(&per.id, &per.naam),
+                crate::landkaart::leren::group_counts(s, lk.groepen.len()),
+            )
+        })
+        .collect();
+    let groups: Vec<charts::Band> = lk
+        .groepen
+        .iter()
+        .map(|g| charts::Band {
+            naam: g.naam.clone(),
+        })
+        .collect();
+    drawn(charts::stacked_bands(
+        &Meta {
+            id: "grafiek-groepen",
+            title: "Werkpleinen per groep, per tertaal",
+            desc: "Per tertaal het aantal werkpleinen dat rapporteerde in elke groep, als gestapelde balk. De aantallen staan ook in de tabel Groepen per tertaal.",
+        },
+        &rows,
+        &groups,
     ))
 }
 

@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use crate::landkaart::scores::{mean, truncate};
+use crate::landkaart::leren;
+use crate::landkaart::scores::{mean, share, truncate, verschil};
 use crate::landkaart::{Landkaart, PeriodStats, Trend, WerkpleinScore};
 use crate::model::Site;
 use crate::resultaten::{KLANT_STREEFWAARDE, PRINCIPES};
@@ -54,7 +55,7 @@ pub struct Standing {
     pub band: BandRef,
     pub groep: BandRef,
     pub trend: TrendRef,
-    /// Change of the truncated total since its previous report, when there is one.
+    /// Change of the total since its previous report (unrounded, truncated), when there is one.
     pub verschil: Option<i64>,
 }
 
@@ -64,9 +65,7 @@ pub fn standing(lk: &Landkaart, w: &WerkpleinScore) -> Standing {
         band: band_ref(&lk.banden, w.band),
         groep: band_ref(&lk.groepen, w.groep),
         trend: trend_ref(w.trend),
-        verschil: w
-            .previous
-            .map(|p| i64::from(truncate(w.total)) - i64::from(truncate(p))),
+        verschil: w.previous.map(|p| verschil(w.total, p)),
     }
 }
 
@@ -118,11 +117,7 @@ fn dist_row(
             .iter()
             .map(|&c| BandCount {
                 aantal: c,
-                pct: if n == 0 {
-                    0
-                } else {
-                    truncate(f64::from(c) * 100.0 / f64::from(n))
-                },
+                pct: share(c, n),
             })
             .collect(),
     }
@@ -144,7 +139,53 @@ struct Groep {
     naam: String,
     van: u32,
     tot: u32,
+    actie: Option<String>,
+    toelichting: Option<String>,
     leden: Vec<Member>,
+}
+
+/// A werkplein that went up or down a group.
+#[derive(Serialize)]
+struct Beweging {
+    naam: String,
+    url: String,
+    totaal: u32,
+    verschil: Option<i64>,
+    van: String,
+    naar: String,
+}
+
+/// A werkplein that did not report in the period, with its latest report before it.
+#[derive(Serialize)]
+struct Afwezig {
+    naam: String,
+    url: String,
+    laatst: Option<String>,
+}
+
+/// A werkplein whose answers were carried over: last updated before the period began.
+#[derive(Serialize)]
+struct NietBijgewerkt {
+    naam: String,
+    url: String,
+    totaal: u32,
+    bijgewerkt: String,
+}
+
+/// Group counts in one period (the rows of groepen.csv).
+#[derive(Serialize)]
+struct GroepHistorie {
+    naam: String,
+    url: String,
+    werkpleinen: usize,
+    aantallen: Vec<u32>,
+}
+
+/// An option of a filter of the all-werkpleinen table.
+#[derive(Serialize)]
+struct Keuze {
+    id: String,
+    naam: String,
 }
 
 #[derive(Serialize)]
@@ -161,6 +202,7 @@ pub struct Charts {
     historie: String,
     banden: String,
     kaart: String,
+    groepen: String,
 }
 
 /// The context of `/landkaart/<periode>/` (and `/landkaart/` for the current period).
@@ -181,9 +223,21 @@ pub struct PeriodPage {
     groen: Vec<Member>,
     bijna_groen: Vec<Member>,
     groepen: Vec<Groep>,
+    /// Who went up / down a group since their previous report, by name.
+    omhoog: Vec<Beweging>,
+    omlaag: Vec<Beweging>,
+    /// Group counts per period, oldest first (groepen.csv).
+    groep_historie: Vec<GroepHistorie>,
+    /// Werkpleinen that did not report in this period, by name; never counted.
+    niet_gerapporteerd: Vec<Afwezig>,
+    /// Werkpleinen that reported answers last updated before the period, by name.
+    niet_bijgewerkt: Vec<NietBijgewerkt>,
     historie: Vec<HistoryRow>,
     /// Every werkplein that reported, by id (the rows of werkpleinen.csv).
     alle: Vec<Row>,
+    /// The options of the filters of the all-werkpleinen table.
+    filter_regios: Vec<Keuze>,
+    trends: Vec<Keuze>,
     csv: CsvLinks,
     charts: Charts,
 }
@@ -192,10 +246,13 @@ pub struct PeriodPage {
 struct Row {
     naam: String,
     url: String,
+    regio: Keuze,
     totaal: u32,
     band: BandRef,
-    groep: String,
-    trend: &'static str,
+    groep: BandRef,
+    trend: TrendRef,
+    verschil: Option<i64>,
+    niet_bijgewerkt: bool,
     fasen: Vec<Option<u32>>,
 }
 
@@ -205,6 +262,7 @@ struct CsvLinks {
     mijlpalen: String,
     werkpleinen: String,
     historie: String,
+    groepen: String,
 }
 
 pub fn period_url(urls: Urls, lk: &Landkaart, p: usize) -> String {
@@ -237,9 +295,7 @@ pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodP
             url: urls.path(&format!("werkpleinen/{}/", w.werkplein)),
             totaal: truncate(w.total),
             vorig: w.previous.map(truncate),
-            verschil: w
-                .previous
-                .map(|pr| i64::from(truncate(w.total)) - i64::from(truncate(pr))),
+            verschil: w.previous.map(|pr| verschil(w.total, pr)),
         }
     };
     let by_name = |mut v: Vec<Member>| {
@@ -311,6 +367,8 @@ pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodP
             naam: b.naam.clone(),
             van: b.van,
             tot: b.tot,
+            actie: b.actie.clone(),
+            toelichting: b.toelichting.clone(),
             leden: by_name(
                 stats
                     .werkpleinen
@@ -332,6 +390,91 @@ pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodP
         })
         .collect();
     let base = format!("landkaart/{}/", lk.perioden[p].id);
+    let naam_of = |id: &str| {
+        site.data
+            .werkplein(id)
+            .map_or(id.to_string(), |x| x.naam.clone())
+    };
+    let (up, down) = leren::group_moves(stats, &lk.groepen);
+    let beweging = |moves: Vec<leren::Move>| {
+        let mut v: Vec<Beweging> = moves
+            .iter()
+            .filter_map(|m| {
+                let w = lk.score(p, &m.werkplein)?;
+                Some(Beweging {
+                    naam: naam_of(&m.werkplein),
+                    url: urls.path(&format!("werkpleinen/{}/", m.werkplein)),
+                    totaal: truncate(w.total),
+                    verschil: w.previous.map(|pr| verschil(w.total, pr)),
+                    van: lk.groepen[m.van].naam.clone(),
+                    naar: lk.groepen[m.naar].naam.clone(),
+                })
+            })
+            .collect();
+        v.sort_by(|a, b| a.naam.cmp(&b.naam));
+        v
+    };
+    let mut niet_gerapporteerd: Vec<Afwezig> = site
+        .data
+        .werkpleinen
+        .iter()
+        .filter(|w| lk.score(p, &w.id).is_none())
+        .map(|w| Afwezig {
+            naam: w.naam.clone(),
+            url: urls.path(&format!("werkpleinen/{}/", w.id)),
+            laatst: p
+                .checked_sub(1)
+                .and_then(|q| lk.latest_report(q, &w.id))
+                .map(|q| lk.perioden[q].naam.clone()),
+        })
+        .collect();
+    niet_gerapporteerd.sort_by(|a, b| a.naam.cmp(&b.naam));
+    let mut niet_bijgewerkt: Vec<NietBijgewerkt> = stats
+        .werkpleinen
+        .iter()
+        .filter_map(|w| {
+            let d = lk.niet_bijgewerkt(p, &w.werkplein)?;
+            Some(NietBijgewerkt {
+                naam: naam_of(&w.werkplein),
+                url: urls.path(&format!("werkpleinen/{}/", w.werkplein)),
+                totaal: truncate(w.total),
+                bijgewerkt: text::parse_date(d).map_or(d.to_string(), text::date_nl),
+            })
+        })
+        .collect();
+    niet_bijgewerkt.sort_by(|a, b| a.naam.cmp(&b.naam));
+    let groep_historie = lk
+        .reported()
+        .map(|(i, per, s)| GroepHistorie {
+            naam: per.naam.clone(),
+            url: period_url(urls, lk, i),
+            werkpleinen: s.werkpleinen.len(),
+            aantallen: leren::group_counts(s, lk.groepen.len()),
+        })
+        .collect();
+    let mut filter_regios: Vec<Keuze> = Vec::new();
+    for w in &stats.werkpleinen {
+        if let Some(r) = site
+            .data
+            .werkplein(&w.werkplein)
+            .and_then(|x| site.data.regio(&x.regio))
+            && !filter_regios.iter().any(|k| k.id == r.id)
+        {
+            filter_regios.push(Keuze {
+                id: r.id.clone(),
+                naam: r.naam.clone(),
+            });
+        }
+    }
+    filter_regios.sort_by(|a, b| a.naam.cmp(&b.naam));
+    let trends = [Trend::Vooruit, Trend::Gelijk, Trend::Achteruit, Trend::Nieuw]
+        .iter()
+        .filter(|t| stats.werkpleinen.iter().any(|w| w.trend == **t))
+        .map(|t| Keuze {
+            id: t.id().into(),
+            naam: t.naam().into(),
+        })
+        .collect();
     PeriodPage {
         periode: PeriodLink {
             id: lk.perioden[p].id.clone(),
@@ -369,33 +512,49 @@ pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodP
                 .collect(),
         ),
         groepen,
+        omhoog: beweging(up),
+        omlaag: beweging(down),
+        groep_historie,
+        niet_gerapporteerd,
+        niet_bijgewerkt,
         historie,
         alle: stats
             .werkpleinen
             .iter()
-            .map(|w| Row {
-                naam: site
-                    .data
-                    .werkplein(&w.werkplein)
-                    .map_or(w.werkplein.clone(), |x| x.naam.clone()),
-                url: urls.path(&format!("werkpleinen/{}/", w.werkplein)),
-                totaal: truncate(w.total),
-                band: band_ref(&lk.banden, w.band),
-                groep: lk.groepen[w.groep].naam.clone(),
-                trend: w.trend.naam(),
-                fasen: w.fasen.iter().map(|f| f.map(truncate)).collect(),
+            .map(|w| {
+                let wp = site.data.werkplein(&w.werkplein);
+                let regio = wp.and_then(|x| site.data.regio(&x.regio));
+                Row {
+                    naam: naam_of(&w.werkplein),
+                    url: urls.path(&format!("werkpleinen/{}/", w.werkplein)),
+                    regio: Keuze {
+                        id: regio.map_or(String::new(), |r| r.id.clone()),
+                        naam: regio.map_or(String::new(), |r| r.naam.clone()),
+                    },
+                    totaal: truncate(w.total),
+                    band: band_ref(&lk.banden, w.band),
+                    groep: band_ref(&lk.groepen, w.groep),
+                    trend: trend_ref(w.trend),
+                    verschil: w.previous.map(|pr| verschil(w.total, pr)),
+                    niet_bijgewerkt: lk.niet_bijgewerkt(p, &w.werkplein).is_some(),
+                    fasen: w.fasen.iter().map(|f| f.map(truncate)).collect(),
+                }
             })
             .collect(),
+        filter_regios,
+        trends,
         csv: CsvLinks {
             fasen: urls.path(&format!("{base}fasen.csv")),
             mijlpalen: urls.path(&format!("{base}mijlpalen.csv")),
             werkpleinen: urls.path(&format!("{base}werkpleinen.csv")),
             historie: urls.path("landkaart/historie.csv"),
+            groepen: urls.path("landkaart/groepen.csv"),
         },
         charts: Charts {
             historie: charts::national_history(lk, p),
             banden: charts::fase_bands(lk, stats, p),
             kaart: charts::map(site, urls, lk, stats, p),
+            groepen: charts::group_history(lk),
         },
     }
 }
@@ -435,6 +594,7 @@ pub fn period_csvs(
         &[
             &["werkplein", "naam", "totaal", "band", "groep", "trend"],
             &fase_ids[..],
+            &["verschil"],
         ]
         .concat(),
     );
@@ -452,6 +612,11 @@ pub fn period_csvs(
             w.trend.id().to_string(),
         ];
         row.extend(w.fasen.iter().map(|&f| opt(f)));
+        row.push(
+            w.previous
+                .map(|p| verschil(w.total, p).to_string())
+                .unwrap_or_default(),
+        );
         werkpleinen.row(row);
     }
     vec![
@@ -477,13 +642,30 @@ pub fn history_csv(lk: &Landkaart) -> Vec<u8> {
     csv.finish()
 }
 
+/// `/landkaart/groepen.csv` (SPEC §5.1): per period, oldest first, how many werkpleinen that
+/// reported fall in each group.
+pub fn groups_csv(lk: &Landkaart) -> Vec<u8> {
+    let ids: Vec<&str> = lk.groepen.iter().map(|g| g.id.as_str()).collect();
+    let mut csv = Csv::new(&[&["periode", "naam"], &ids[..]].concat());
+    for (_, p, s) in lk.reported() {
+        let mut row = vec![p.id.clone(), p.naam.clone()];
+        row.extend(
+            leren::group_counts(s, lk.groepen.len())
+                .iter()
+                .map(u32::to_string),
+        );
+        csv.row(row);
+    }
+    csv.finish()
+}
+
 /// A CSV file: UTF-8, `,`, LF, header row, quoting where needed.
-struct Csv {
+pub(super) struct Csv {
     writer: csv::Writer<Vec<u8>>,
 }
 
 impl Csv {
-    fn new(header: &[&str]) -> Self {
+    pub(super) fn new(header: &[&str]) -> Self {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(Vec::new());
@@ -491,11 +673,11 @@ impl Csv {
         Csv { writer }
     }
 
-    fn row(&mut self, cells: Vec<String>) {
+    pub(super) fn row(&mut self, cells: Vec<String>) {
         let _ = self.writer.write_record(&cells);
     }
 
-    fn finish(self) -> Vec<u8> {
+    pub(super) fn finish(self) -> Vec<u8> {
         self.writer.into_inner().unwrap_or_default()
     }
 }
@@ -528,7 +710,12 @@ struct WerkpleinHistory {
 
 #[derive(Serialize)]
 pub struct WerkpleinLandkaart {
+    /// The period shown: the current one, or the werkplein's latest report before it.
     periode: PeriodLink,
+    /// The current period, when the werkplein did not report in it (`periode` is older).
+    niet_gerapporteerd_in: Option<PeriodLink>,
+    /// When its answers were last updated, if that was before the period shown began.
+    niet_bijgewerkt: Option<String>,
     stand: Standing,
     fasen: Vec<FaseScore>,
     historie: Vec<WerkpleinHistory>,
@@ -538,7 +725,7 @@ pub struct WerkpleinLandkaart {
 
 pub fn werkplein_landkaart(site: &Site, urls: Urls, id: &str) -> Option<WerkpleinLandkaart> {
     let lk = site.landkaart.as_ref()?;
-    let p = lk.current;
+    let p = lk.latest_report(lk.current, id)?;
     let w = lk.score(p, id)?;
     let fasen = lk
         .fasen
@@ -579,8 +766,17 @@ pub fn werkplein_landkaart(site: &Site, urls: Urls, id: &str) -> Option<Werkplei
             id: lk.perioden[p].id.clone(),
             naam: lk.perioden[p].naam.clone(),
             url: period_url(urls, lk, p),
-            current: true,
+            current: p == lk.current,
         },
+        niet_gerapporteerd_in: (p != lk.current).then(|| PeriodLink {
+            id: lk.perioden[lk.current].id.clone(),
+            naam: lk.perioden[lk.current].naam.clone(),
+            url: period_url(urls, lk, lk.current),
+            current: true,
+        }),
+        niet_bijgewerkt: lk
+            .niet_bijgewerkt(p, id)
+            .map(|d| text::parse_date(d).map_or(d.to_string(), text::date_nl)),
         stand: standing(lk, w),
         fasen,
         historie,

@@ -6,6 +6,7 @@
 mod charts;
 mod incremental;
 mod landkaart;
+mod leren;
 mod search;
 mod shapes;
 
@@ -1086,6 +1087,8 @@ impl<'a> Renderer<'a> {
                     &landkaart::werkplein_landkaart(site, urls, &w.id),
                 );
                 ctx.insert("resultaten", &landkaart::werkplein_resultaten(site, &w.id));
+                ctx.insert("leren", &leren::werkplein_leren(site, urls, &w.id));
+                ctx.insert("voortgang", &leren::voortgang(site, &w.id));
                 ctx.insert(
                     "lijst_url",
                     &praktijk
@@ -1492,6 +1495,10 @@ impl<'a> Renderer<'a> {
             out.push(OutFile {
                 path: "landkaart/historie.csv".into(),
                 body: Body::Bytes(landkaart::history_csv(lk)),
+            });
+            out.push(OutFile {
+                path: "landkaart/groepen.csv".into(),
+                body: Body::Bytes(landkaart::groups_csv(lk)),
             });
         }
         out
