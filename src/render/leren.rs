@@ -276,6 +276,7 @@ fn leer_van(
         )
         .into_iter()
         .map(|i| {
+            super::incremental::record(i);
             let page = &site.pages[i];
             Praktijk {
                 titel: page.doc.title.clone(),
