@@ -81,7 +81,10 @@ fn landkaart_pages_exist_and_show_the_tables() {
     assert!(page.contains(r#"<h3 id="lk--niet-gerapporteerd">Niet gerapporteerd (1)</h3>"#));
     assert!(page.contains("Werkplein B</a> <span class=\"aantal\">laatst: 1e tertaal 2009</span>"));
     assert!(page.contains("Niet gerapporteerd (1)</text>"), "map legend");
-    assert!(page.contains("Werkplein B: niet gerapporteerd</title>"), "map dot");
+    assert!(
+        page.contains("Werkplein B: niet gerapporteerd</title>"),
+        "map dot"
+    );
     // Group moves since each werkplein's previous report: C stays an achterblijver.
     assert!(page.contains(r#"<h4 id="lk--omhoog">Omhoog (0)</h4>"#));
     assert!(page.contains("href=\"/landkaart/groepen.csv\""));
@@ -128,8 +131,10 @@ fn werkplein_page_shows_scores_results_and_charts() {
     }
     // B did not report in the current period: its latest report, labelled as such.
     let b = read_out(out(), "werkpleinen/b/index.html");
-    assert!(b.contains("<strong>Niet gerapporteerd in het 2e tertaal 2009.</strong>"));
-    assert!(b.contains("Laatst gerapporteerd: in het <a href=\"/landkaart/2009-t1/\">1e tertaal 2009</a>"));
+    assert!(b.contains("<strong>Niet gerapporteerd in het <a href=\"/landkaart/2009-t2/\">2e tertaal 2009</a>.</strong>"));
+    assert!(b.contains(
+        "Laatst gerapporteerd: in het <a href=\"/landkaart/2009-t1/\">1e tertaal 2009</a>"
+    ));
     // The regio page has the regional average: (33 + 66) / 2 = 49.5 → 49.
     let zuid = read_out(out(), "regios/zuid/index.html");
     assert!(

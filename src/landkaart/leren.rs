@@ -28,7 +28,13 @@ pub fn means(members: &[&WerkpleinScore], fasen: usize, mijlpalen: usize) -> Mea
         werkpleinen: members.len(),
         total: mean(members.iter().map(|w| w.total)),
         fasen: (0..fasen)
-            .map(|f| mean(members.iter().filter_map(|w| w.fasen.get(f).copied().flatten())))
+            .map(|f| {
+                mean(
+                    members
+                        .iter()
+                        .filter_map(|w| w.fasen.get(f).copied().flatten()),
+                )
+            })
             .collect(),
         mijlpalen: (0..mijlpalen)
             .map(|m| {
@@ -200,7 +206,12 @@ mod tests {
 
     #[test]
     fn means_skip_what_was_not_reported() {
-        let a = ws("a", &[Some(100), Some(33)], &[Some(100.0), Some(33.0)], 66.5);
+        let a = ws(
+            "a",
+            &[Some(100), Some(33)],
+            &[Some(100.0), Some(33.0)],
+            66.5,
+        );
         let b = ws("b", &[Some(66), None], &[Some(66.0), None], 66.0);
         let m = means(&[&a, &b], 2, 2);
         assert_eq!(m.werkpleinen, 2);
@@ -212,7 +223,12 @@ mod tests {
         assert_eq!(none.fasen, vec![None, None]);
     }
 
-    fn place<'a>(id: &'a str, regio: &'a str, district: Option<&'a str>, c: Option<(f64, f64)>) -> Place<'a> {
+    fn place<'a>(
+        id: &'a str,
+        regio: &'a str,
+        district: Option<&'a str>,
+        c: Option<(f64, f64)>,
+    ) -> Place<'a> {
         Place {
             id,
             regio,
@@ -246,20 +262,26 @@ mod tests {
             v.into_iter().map(|p| p.id).collect()
         }
         // Same regio first (nearest first, no coordinates last), never itself.
-        assert_eq!(ids(leer_van(&me, &cands, 3)), ["far-regio", "no-coords", "district-a"]);
+        assert_eq!(
+            ids(leer_van(&me, &cands, 3)),
+            ["far-regio", "no-coords", "district-a"]
+        );
         // Then district (equal distance: by id), then nearest other.
         assert_eq!(
             ids(leer_van(&me, &cands, 10)),
-            ["far-regio", "no-coords", "district-a", "district-b", "near-other"]
+            [
+                "far-regio",
+                "no-coords",
+                "district-a",
+                "district-b",
+                "near-other"
+            ]
         );
         assert!(leer_van(&me, &cands, 0).is_empty());
         assert!(leer_van(&me, &[], 3).is_empty());
         // Without a district, a werkplein without district never matches another without one.
         let lone = place("lone", "r5", None, Some((52.0, 5.0)));
-        assert_eq!(
-            ids(leer_van(&lone, &cands[1..2], 3)),
-            ["near-other"]
-        );
+        assert_eq!(ids(leer_van(&lone, &cands[1..2], 3)), ["near-other"]);
     }
 
     #[test]
@@ -274,7 +296,10 @@ mod tests {
             pick_practices(&named, &in_themas, &by_thema, &rank, 3),
             [7, 8, 0]
         );
-        assert_eq!(pick_practices(&[], &in_themas, &by_thema, &rank, 3), [0, 1, 4]);
+        assert_eq!(
+            pick_practices(&[], &in_themas, &by_thema, &rank, 3),
+            [0, 1, 4]
+        );
         assert_eq!(pick_practices(&named, &in_themas, &by_thema, &rank, 1), [7]);
         assert!(pick_practices(&[], &in_themas, &[], &rank, 3).is_empty());
         // Fewer than k available.
@@ -309,20 +334,46 @@ mod tests {
                 .map(|(id, s)| (id.to_string(), vec![*s]))
                 .collect::<super::super::scores::Rows>()
         };
-        let p1 = rows(&[("a", Some(49)), ("b", Some(80)), ("c", Some(50)), ("d", Some(79))]);
+        let p1 = rows(&[
+            ("a", Some(49)),
+            ("b", Some(80)),
+            ("c", Some(50)),
+            ("d", Some(79)),
+        ]);
         // a: 49 → 50 up (boundary); b: 80 → 79 down; c stays; d: 79 → 80 up; e is new.
-        let p2 = rows(&[("a", Some(50)), ("b", Some(79)), ("c", Some(79)), ("d", Some(80)), ("e", Some(100))]);
+        let p2 = rows(&[
+            ("a", Some(50)),
+            ("b", Some(79)),
+            ("c", Some(79)),
+            ("d", Some(80)),
+            ("e", Some(100)),
+        ]);
         let all = all_periods(&shape, &[Some(p1), Some(p2)]);
         let s2 = all[1].as_ref().unwrap();
         let (up, down) = group_moves(s2, &g);
         assert_eq!(
             up,
             [
-                Move { werkplein: "a".into(), van: 0, naar: 1 },
-                Move { werkplein: "d".into(), van: 1, naar: 2 },
+                Move {
+                    werkplein: "a".into(),
+                    van: 0,
+                    naar: 1
+                },
+                Move {
+                    werkplein: "d".into(),
+                    van: 1,
+                    naar: 2
+                },
             ]
         );
-        assert_eq!(down, [Move { werkplein: "b".into(), van: 2, naar: 1 }]);
+        assert_eq!(
+            down,
+            [Move {
+                werkplein: "b".into(),
+                van: 2,
+                naar: 1
+            }]
+        );
         assert_eq!(group_counts(s2, 3), [0, 3, 2]);
         assert_eq!(group_counts(all[0].as_ref().unwrap(), 3), [1, 2, 1]);
         assert!(group_moves(all[0].as_ref().unwrap(), &g).0.is_empty());

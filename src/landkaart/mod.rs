@@ -195,10 +195,11 @@ pub fn parse(
     let mut bijgewerkt: Vec<BTreeMap<String, String>> = vec![BTreeMap::new(); n];
     // Per period: werkplein id → where its row came from (path, line), to name both on a clash.
     let mut origin: Vec<BTreeMap<String, (String, usize)>> = vec![BTreeMap::new(); n];
-    let period_of = |id: &str, path: &str| -> Option<usize> {
-        let p = period_ids.iter().position(|p| *p == id);
-        if p.is_none() {
-            diags.push(
+    let period_of =
+        |id: &str, path: &str| -> Option<usize> {
+            let p = period_ids.iter().position(|p| *p == id);
+            if p.is_none() {
+                diags.push(
                 Diagnostic::error(path, Pos::new(1, 1), format!("no period '{id}' in {PATH}"))
                     .with_hint(text::did_you_mean(id, period_ids.iter().copied()).or_else(|| {
                         Some(format!(
@@ -207,13 +208,12 @@ pub fn parse(
                         ))
                     })),
             );
-        }
-        p
-    };
+            }
+            p
+        };
     // Period files first, then the werkpleinen's own report files.
-    let (period_files, report_files): (Vec<&SourceFile>, Vec<&SourceFile>) = csvs
-        .iter()
-        .partition(|f| !relative(&f.path).contains('/'));
+    let (period_files, report_files): (Vec<&SourceFile>, Vec<&SourceFile>) =
+        csvs.iter().partition(|f| !relative(&f.path).contains('/'));
     for f in period_files {
         let stem = relative(&f.path).trim_end_matches(".csv");
         let Some(p) = period_of(stem, &f.path) else {
@@ -232,10 +232,14 @@ pub fn parse(
         let (periode, name) = rel.split_once('/').unwrap_or((rel, ""));
         if name.contains('/') {
             diags.push(
-                Diagnostic::error(&f.path, Pos::new(1, 1), "a report file in a folder too deep")
-                    .with_hint(Some(format!(
-                        "put a werkplein's report in {DIR}/<periode>/<werkplein>.csv"
-                    ))),
+                Diagnostic::error(
+                    &f.path,
+                    Pos::new(1, 1),
+                    "a report file in a folder too deep",
+                )
+                .with_hint(Some(format!(
+                    "put a werkplein's report in {DIR}/<periode>/<werkplein>.csv"
+                ))),
             );
             continue;
         }
@@ -250,9 +254,14 @@ pub fn parse(
                     Pos::new(1, 1),
                     format!("report file of unknown werkplein '{id}'"),
                 )
-                .with_hint(text::did_you_mean(id, data.werkplein_ids()).or_else(|| {
-                    Some("name a report file after the werkplein's id in data/werkpleinen.yaml".into())
-                })),
+                .with_hint(text::did_you_mean(id, data.werkplein_ids()).or_else(
+                    || {
+                        Some(
+                            "name a report file after the werkplein's id in data/werkpleinen.yaml"
+                                .into(),
+                        )
+                    },
+                )),
             );
             continue;
         }
@@ -279,7 +288,9 @@ pub fn parse(
             origin[p].insert(wid, (f.path.clone(), line));
         }
         bijgewerkt[p].extend(parsed.bijgewerkt);
-        rows[p].get_or_insert_with(scores::Rows::new).extend(parsed.rows);
+        rows[p]
+            .get_or_insert_with(scores::Rows::new)
+            .extend(parsed.rows);
     }
     if diags.error_count() > errors_before || file.perioden.is_empty() {
         return None;
@@ -329,9 +340,11 @@ fn check_themas(file: &File, loc: &Locator, thema_ids: &BTreeSet<String>, diags:
                         loc.value("fasen", t),
                         format!("mijlpaal '{}': unknown thema '{t}'", m.id),
                     )
-                    .with_hint(text::did_you_mean(t, thema_ids.iter().map(String::as_str)).or_else(
-                        || Some("a thema id is the name of a file in content/themas/".into()),
-                    )),
+                    .with_hint(
+                        text::did_you_mean(t, thema_ids.iter().map(String::as_str)).or_else(|| {
+                            Some("a thema id is the name of a file in content/themas/".into())
+                        }),
+                    ),
                 );
             }
         }
@@ -628,9 +641,15 @@ fn read_scores(
                 Ok(v) if v <= 100 => scores[*m] = Some(v),
                 _ => {
                     let (what, hint) = if report.is_some() {
-                        ("is not one of the Landkaart's four answers", "a werkplein reports 0, 33, 66 or 100; leave the cell empty when not reported")
+                        (
+                            "is not one of the Landkaart's four answers",
+                            "a werkplein reports 0, 33, 66 or 100; leave the cell empty when not reported",
+                        )
                     } else {
-                        ("is not a whole number from 0 to 100", "the Landkaart's answers are 0, 33, 66 and 100; leave the cell empty when not reported")
+                        (
+                            "is not a whole number from 0 to 100",
+                            "the Landkaart's answers are 0, 33, 66 and 100; leave the cell empty when not reported",
+                        )
                     };
                     diags.push(
                         Diagnostic::error(&f.path, row.pos(c), format!("score '{cell}' {what}"))

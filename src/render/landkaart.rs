@@ -467,14 +467,19 @@ pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodP
         }
     }
     filter_regios.sort_by(|a, b| a.naam.cmp(&b.naam));
-    let trends = [Trend::Vooruit, Trend::Gelijk, Trend::Achteruit, Trend::Nieuw]
-        .iter()
-        .filter(|t| stats.werkpleinen.iter().any(|w| w.trend == **t))
-        .map(|t| Keuze {
-            id: t.id().into(),
-            naam: t.naam().into(),
-        })
-        .collect();
+    let trends = [
+        Trend::Vooruit,
+        Trend::Gelijk,
+        Trend::Achteruit,
+        Trend::Nieuw,
+    ]
+    .iter()
+    .filter(|t| stats.werkpleinen.iter().any(|w| w.trend == **t))
+    .map(|t| Keuze {
+        id: t.id().into(),
+        naam: t.naam().into(),
+    })
+    .collect();
     PeriodPage {
         periode: PeriodLink {
             id: lk.perioden[p].id.clone(),
@@ -771,7 +776,11 @@ pub fn werkplein_landkaart(site: &Site, urls: Urls, id: &str) -> Option<Werkplei
         niet_gerapporteerd_in: (p != lk.current).then(|| PeriodLink {
             id: lk.perioden[lk.current].id.clone(),
             naam: lk.perioden[lk.current].naam.clone(),
-            url: period_url(urls, lk, lk.current),
+            // A period without data has no page of its own.
+            url: match lk.stats[lk.current] {
+                Some(_) => period_url(urls, lk, lk.current),
+                None => urls.path("landkaart/"),
+            },
             current: true,
         }),
         niet_bijgewerkt: lk

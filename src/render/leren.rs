@@ -267,30 +267,24 @@ fn leer_van(
             _ => false,
         };
         let newest = |a: usize, b: usize| newest_order(&site.pages, a, b);
-        let praktijken = leren::pick_practices(
-            &named_lists,
-            &in_themas,
-            &thema_lists,
-            &newest,
-            LEER_VAN,
-        )
-        .into_iter()
-        .map(|i| {
-            super::incremental::record(i);
-            let page = &site.pages[i];
-            Praktijk {
-                titel: page.doc.title.clone(),
-                url: urls.path(&page.url),
-                werkplein: match &page.doc.meta {
-                    DocMeta::Praktijkvoorbeeld {
-                        werkplein: Some(x),
-                        ..
-                    } => site.data.werkplein(x).map(|x| x.naam.clone()),
-                    _ => None,
-                },
-            }
-        })
-        .collect();
+        let praktijken =
+            leren::pick_practices(&named_lists, &in_themas, &thema_lists, &newest, LEER_VAN)
+                .into_iter()
+                .map(|i| {
+                    super::incremental::record(i);
+                    let page = &site.pages[i];
+                    Praktijk {
+                        titel: page.doc.title.clone(),
+                        url: urls.path(&page.url),
+                        werkplein: match &page.doc.meta {
+                            DocMeta::Praktijkvoorbeeld {
+                                werkplein: Some(x), ..
+                            } => site.data.werkplein(x).map(|x| x.naam.clone()),
+                            _ => None,
+                        },
+                    }
+                })
+                .collect();
         out.push(LeerVan {
             id: mp.id.clone(),
             mijlpaal: mp.naam.clone(),
