@@ -323,8 +323,9 @@ mod tests {
     #[test]
     fn group_moves_and_counts_on_unrounded_totals() {
         let g = groepen();
+        let fasen = [std::ops::Range { start: 0, end: 1 }];
         let shape = Shape {
-            fasen: &[0..1],
+            fasen: &fasen,
             mijlpalen: 1,
             banden: &g,
             groepen: &g,

@@ -528,16 +528,17 @@ fn read_scores(
             );
         }
     }
-    if let Some(expected) = report {
-        if t.rows.is_empty() {
-            diags.push(
-                Diagnostic::error(&f.path, Pos::new(1, 1), "this report file has no row")
-                    .with_hint(Some(format!(
-                        "a werkplein's report holds exactly one row, for '{expected}'"
-                    ))),
-            );
-            return None;
-        }
+    if let Some(expected) = report
+        && t.rows.is_empty()
+    {
+        diags.push(
+            Diagnostic::error(&f.path, Pos::new(1, 1), "this report file has no row").with_hint(
+                Some(format!(
+                    "a werkplein's report holds exactly one row, for '{expected}'"
+                )),
+            ),
+        );
+        return None;
     }
     let mut out = Parsed {
         rows: scores::Rows::new(),

@@ -175,7 +175,11 @@ export async function checkVoortgangForm(browser, server, site, svdk, source) {
         const dir = path.join(tmp, 'site', 'data', 'landkaart', period[1]);
         fs.mkdirSync(dir, { recursive: true });
         fs.writeFileSync(path.join(dir, `${id}.csv`), text);
-        execFileSync(svdk, ['build', '--root', path.join(tmp, 'site'), '--out', path.join(tmp, 'out'), '-q'], { stdio: 'pipe' });
+        try {
+          execFileSync(svdk, ['build', '--root', path.join(tmp, 'site'), '--out', path.join(tmp, 'out'), '-q'], { stdio: 'pipe' });
+        } catch (e) {
+          throw new Error(`svdk build with the file failed: ${String(e.stderr || e.message).trim().split('\n')[0]}`);
+        }
         const after = fs.readFileSync(path.join(tmp, 'out', 'werkpleinen', id, 'index.html'), 'utf8');
         if (after.includes('melding--niet-gerapporteerd')) throw new Error('the page still says the werkplein did not report');
         if (!after.includes(`<input type="radio" name="${changed.mijlpaal}" value="${changed.value}" checked>`)) throw new Error('the form is not pre-filled with the new answer');
