@@ -201,19 +201,28 @@ pub fn werkplein_leren(site: &Site, urls: Urls, id: &str) -> Option<Leren> {
     })
 }
 
-fn leer_van(
-    site: &Site,
-    urls: Urls,
-    lk: &Landkaart,
+/// What "Leer van" names for one mijlpaal: the werkpleinen and the practices (page indexes).
+struct Pick<'a> {
+    mijlpaal: usize,
+    werkpleinen: Vec<Place<'a>>,
+    praktijken: Vec<usize>,
+}
+
+/// "Leer van" of werkplein `w` in period `p`: for every mijlpaal below 100 %, who and which
+/// practices. No strings are made here, so [`shows_practice`] can ask it for every werkplein.
+fn picks<'a>(
+    site: &'a Site,
+    lk: &'a Landkaart,
     p: usize,
     w: &WerkpleinScore,
     me: &Place,
-) -> Vec<LeerVan> {
+) -> Vec<Pick<'a>> {
     let Some(stats) = lk.stats[p].as_ref() else {
         return Vec::new();
     };
+    let empty: &[usize] = &[];
     let mut out = Vec::new();
-    for (m, (f, mp)) in lk.mijlpalen.iter().enumerate() {
+    for (m, (_, mp)) in lk.mijlpalen.iter().enumerate() {
         if w.mijlpalen[m] == Some(100) {
             continue;
         }
@@ -224,29 +233,6 @@ fn leer_van(
             .filter_map(|x| place(site, &x.werkplein))
             .collect();
         let named = leren::leer_van(me, &candidates, LEER_VAN);
-        let werkpleinen = named
-            .iter()
-            .map(|c| Voorbeeld {
-                naam: site
-                    .data
-                    .werkplein(c.id)
-                    .map_or(c.id.to_string(), |x| x.naam.clone()),
-                url: urls.path(&format!("werkpleinen/{}/", c.id)),
-                waar: if c.regio == me.regio {
-                    "in uw regio".into()
-                } else if c.district.is_some() && c.district == me.district {
-                    "in uw district".into()
-                } else {
-                    match (me.coords, c.coords) {
-                        (Some(a), Some(b)) => {
-                            format!("op {} km", leren::distance_km(a, b).round() as i64)
-                        }
-                        _ => String::new(),
-                    }
-                },
-            })
-            .collect();
-        let empty: &[usize] = &[];
         let named_lists: Vec<&[usize]> = named
             .iter()
             .map(|c| {
@@ -268,9 +254,72 @@ fn leer_van(
         };
         let newest = |a: usize, b: usize| newest_order(&site.pages, a, b);
         let praktijken =
-            leren::pick_practices(&named_lists, &in_themas, &thema_lists, &newest, LEER_VAN)
-                .into_iter()
-                .map(|i| {
+            leren::pick_practices(&named_lists, &in_themas, &thema_lists, &newest, LEER_VAN);
+        out.push(Pick {
+            mijlpaal: m,
+            werkpleinen: named,
+            praktijken,
+        });
+    }
+    out
+}
+
+/// Whether the page of werkplein `id` names practice `practice` under "Leer van" (for
+/// incremental rebuilds: a changed practice re-renders only the werkplein pages that show it).
+pub(super) fn shows_practice(site: &Site, id: &str, practice: usize) -> bool {
+    let Some(lk) = site.landkaart.as_ref() else {
+        return false;
+    };
+    let Some(p) = lk.latest_report(lk.current, id) else {
+        return false;
+    };
+    let (Some(w), Some(me)) = (lk.score(p, id), place(site, id)) else {
+        return false;
+    };
+    picks(site, lk, p, w, &me)
+        .iter()
+        .any(|pick| pick.praktijken.contains(&practice))
+}
+
+fn leer_van(
+    site: &Site,
+    urls: Urls,
+    lk: &Landkaart,
+    p: usize,
+    w: &WerkpleinScore,
+    me: &Place,
+) -> Vec<LeerVan> {
+    picks(site, lk, p, w, me)
+        .into_iter()
+        .map(|pick| {
+            let (f, mp) = &lk.mijlpalen[pick.mijlpaal];
+            let werkpleinen = pick
+                .werkpleinen
+                .iter()
+                .map(|c| Voorbeeld {
+                    naam: site
+                        .data
+                        .werkplein(c.id)
+                        .map_or(c.id.to_string(), |x| x.naam.clone()),
+                    url: urls.path(&format!("werkpleinen/{}/", c.id)),
+                    waar: if c.regio == me.regio {
+                        "in uw regio".into()
+                    } else if c.district.is_some() && c.district == me.district {
+                        "in uw district".into()
+                    } else {
+                        match (me.coords, c.coords) {
+                            (Some(a), Some(b)) => {
+                                format!("op {} km", leren::distance_km(a, b).round() as i64)
+                            }
+                            _ => String::new(),
+                        }
+                    },
+                })
+                .collect();
+            let praktijken = pick
+                .praktijken
+                .iter()
+                .map(|&i| {
                     super::incremental::record(i);
                     let page = &site.pages[i];
                     Praktijk {
@@ -285,17 +334,17 @@ fn leer_van(
                     }
                 })
                 .collect();
-        out.push(LeerVan {
-            id: mp.id.clone(),
-            mijlpaal: mp.naam.clone(),
-            fase: lk.fasen[*f].naam.clone(),
-            score: w.mijlpalen[m].map(u32::from),
-            werkpleinen,
-            praktijken,
-            themas: !mp.themas.is_empty(),
-        });
-    }
-    out
+            LeerVan {
+                id: mp.id.clone(),
+                mijlpaal: mp.naam.clone(),
+                fase: lk.fasen[*f].naam.clone(),
+                score: w.mijlpalen[pick.mijlpaal].map(u32::from),
+                werkpleinen,
+                praktijken,
+                themas: !mp.themas.is_empty(),
+            }
+        })
+        .collect()
 }
 
 /// The "Voortgang doorgeven" form: the mijlpalen with the four answers, pre-filled with the

@@ -501,16 +501,16 @@ impl<'a> Renderer<'a> {
                 for t in themas {
                     thema_jobs(&t.id, &mut jobs);
                 }
-                // "Leer van" on any werkplein page may name a practice filed under a
-                // mijlpaal's thema's.
-                let leer_van = site.landkaart.as_ref().is_some_and(|lk| {
-                    lk.mijlpalen
+                // The werkplein pages whose "Leer van" now names this practice (the pages
+                // that named it before are re-rendered because they showed it).
+                jobs.extend(
+                    site.data
+                        .werkpleinen
                         .iter()
-                        .any(|(_, m)| themas.iter().any(|t| m.themas.contains(&t.id)))
-                });
-                if leer_van {
-                    jobs.extend((0..site.data.werkpleinen.len()).map(Job::Werkplein));
-                }
+                        .enumerate()
+                        .filter(|(_, w)| leren::shows_practice(site, &w.id, i))
+                        .map(|(k, _)| Job::Werkplein(k)),
+                );
                 if let Some(w) = werkplein {
                     if let Some((id, _)) = site.praktijk_by_werkplein.get_key_value(w) {
                         jobs.push(Job::PraktijkWerkplein(id));
