@@ -329,11 +329,7 @@ fn parse(
         samenvatting,
         meta,
         body: fm.body.to_string(),
-        body_hash: {
-            let mut h = std::hash::DefaultHasher::new();
-            std::hash::Hash::hash(fm.body, &mut h);
-            std::hash::Hasher::finish(&h)
-        },
+        body_hash: crate::fingerprint::hash_of(fm.body),
         body_line: fm.body_line,
         title_pos: f.pos("title"),
         slug_pos: if f.string("slug").is_some() {

@@ -234,15 +234,11 @@ pub fn slug_for(title: &str) -> String {
 
 /// Addresses in the section that the generator makes itself.
 fn reserved(kind: Kind, slug: &str) -> Option<&'static str> {
-    match kind {
-        Kind::Praktijkvoorbeeld if slug == "thema" || slug == "werkplein" => {
-            Some("a page svdk generates")
-        }
-        Kind::Journaal if text::parse_month(slug).is_some() => {
-            Some("kept for the journaal edition of that month")
-        }
-        _ => None,
-    }
+    let section = match kind {
+        Kind::Praktijkvoorbeeld => crate::content::Section::Praktijkvoorbeeld,
+        Kind::Journaal => crate::content::Section::Journaal,
+    };
+    crate::route::reserved_slug(section, slug)
 }
 
 fn check_werkplein(root: &Path, id: &str) -> Vec<Diagnostic> {

@@ -4,13 +4,15 @@
 use serde::Serialize;
 
 use crate::landkaart::scores::{mean, truncate};
-use crate::landkaart::{Landkaart, PeriodStats, Trend, WerkpleinScore};
+use crate::landkaart::{Landkaart, Trend, WerkpleinScore};
 use crate::model::Site;
 use crate::resultaten::{KLANT_STREEFWAARDE, PRINCIPES};
 use crate::text;
 
 use super::charts;
-use super::shapes::Urls;
+use super::shapes::{PageInfo, Urls};
+use super::{Built, Renderer};
+use crate::route::Route;
 
 /// A band or group as templates show it.
 #[derive(Debug, Clone, Serialize)]
@@ -208,7 +210,7 @@ struct CsvLinks {
 }
 
 pub fn period_url(urls: Urls, lk: &Landkaart, p: usize) -> String {
-    urls.path(&format!("landkaart/{}/", lk.perioden[p].id))
+    urls.route(Route::LandkaartPeriode(&lk.perioden[p].id))
 }
 
 pub fn period_links(urls: Urls, lk: &Landkaart, current: usize) -> Vec<PeriodLink> {
@@ -222,7 +224,13 @@ pub fn period_links(urls: Urls, lk: &Landkaart, current: usize) -> Vec<PeriodLin
         .collect()
 }
 
-pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodPage {
+pub(super) fn period_page(
+    n: &charts::Counter,
+    site: &Site,
+    urls: Urls,
+    lk: &Landkaart,
+    p: usize,
+) -> PeriodPage {
     let stats = lk.stats[p]
         .as_ref()
         .expect("period pages exist only for periods with data");
@@ -234,7 +242,7 @@ pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodP
         Member {
             id: w.werkplein.clone(),
             naam,
-            url: urls.path(&format!("werkpleinen/{}/", w.werkplein)),
+            url: urls.route(Route::Werkplein(&w.werkplein)),
             totaal: truncate(w.total),
             vorig: w.previous.map(truncate),
             verschil: w
@@ -331,7 +339,7 @@ pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodP
             werkpleinen: s.werkpleinen.len(),
         })
         .collect();
-    let base = format!("landkaart/{}/", lk.perioden[p].id);
+    let csv = |name| urls.route(Route::LandkaartCsv(&lk.perioden[p].id, name));
     PeriodPage {
         periode: PeriodLink {
             id: lk.perioden[p].id.clone(),
@@ -378,7 +386,7 @@ pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodP
                     .data
                     .werkplein(&w.werkplein)
                     .map_or(w.werkplein.clone(), |x| x.naam.clone()),
-                url: urls.path(&format!("werkpleinen/{}/", w.werkplein)),
+                url: urls.route(Route::Werkplein(&w.werkplein)),
                 totaal: truncate(w.total),
                 band: band_ref(&lk.banden, w.band),
                 groep: lk.groepen[w.groep].naam.clone(),
@@ -387,116 +395,16 @@ pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodP
             })
             .collect(),
         csv: CsvLinks {
-            fasen: urls.path(&format!("{base}fasen.csv")),
-            mijlpalen: urls.path(&format!("{base}mijlpalen.csv")),
-            werkpleinen: urls.path(&format!("{base}werkpleinen.csv")),
-            historie: urls.path("landkaart/historie.csv"),
+            fasen: csv("fasen.csv"),
+            mijlpalen: csv("mijlpalen.csv"),
+            werkpleinen: csv("werkpleinen.csv"),
+            historie: urls.route(Route::LandkaartHistorie),
         },
         charts: Charts {
-            historie: charts::national_history(lk, p),
-            banden: charts::fase_bands(lk, stats, p),
-            kaart: charts::map(site, urls, lk, stats, p),
+            historie: charts::national_history(n, lk, p),
+            banden: charts::fase_bands(n, lk, stats, p),
+            kaart: charts::map(n, site, urls, lk, stats, p),
         },
-    }
-}
-
-/// The open-data CSVs of a period: (file name, contents).
-pub fn period_csvs(
-    site: &Site,
-    lk: &Landkaart,
-    stats: &PeriodStats,
-) -> Vec<(&'static str, Vec<u8>)> {
-    let band_ids: Vec<&str> = lk.banden.iter().map(|b| b.id.as_str()).collect();
-    let opt = |v: Option<f64>| v.map(|v| truncate(v).to_string()).unwrap_or_default();
-
-    let mut fasen = Csv::new(&[&["fase", "gemiddelde"], &band_ids[..]].concat());
-    let mut row = vec!["totaal".to_string(), opt(stats.total_mean)];
-    row.extend(stats.total_bands.iter().map(u32::to_string));
-    fasen.row(row);
-    for (f, fase) in lk.fasen.iter().enumerate() {
-        let mut row = vec![fase.id.clone(), opt(stats.fase_means[f])];
-        row.extend(stats.fase_bands[f].iter().map(u32::to_string));
-        fasen.row(row);
-    }
-
-    let mut mijlpalen = Csv::new(&[&["fase", "mijlpaal", "gemiddelde"], &band_ids[..]].concat());
-    for (m, (f, mp)) in lk.mijlpalen.iter().enumerate() {
-        let mut row = vec![
-            lk.fasen[*f].id.clone(),
-            mp.id.clone(),
-            opt(stats.mijlpaal_means[m]),
-        ];
-        row.extend(stats.mijlpaal_bands[m].iter().map(u32::to_string));
-        mijlpalen.row(row);
-    }
-
-    let fase_ids: Vec<&str> = lk.fasen.iter().map(|f| f.id.as_str()).collect();
-    let mut werkpleinen = Csv::new(
-        &[
-            &["werkplein", "naam", "totaal", "band", "groep", "trend"],
-            &fase_ids[..],
-        ]
-        .concat(),
-    );
-    for w in &stats.werkpleinen {
-        let naam = site
-            .data
-            .werkplein(&w.werkplein)
-            .map_or("", |x| x.naam.as_str());
-        let mut row = vec![
-            w.werkplein.clone(),
-            naam.to_string(),
-            truncate(w.total).to_string(),
-            lk.banden[w.band].id.clone(),
-            lk.groepen[w.groep].id.clone(),
-            w.trend.id().to_string(),
-        ];
-        row.extend(w.fasen.iter().map(|&f| opt(f)));
-        werkpleinen.row(row);
-    }
-    vec![
-        ("fasen.csv", fasen.finish()),
-        ("mijlpalen.csv", mijlpalen.finish()),
-        ("werkpleinen.csv", werkpleinen.finish()),
-    ]
-}
-
-/// `/landkaart/historie.csv`.
-pub fn history_csv(lk: &Landkaart) -> Vec<u8> {
-    let mut csv = Csv::new(&["periode", "naam", "gemiddelde", "werkpleinen"]);
-    for (_, p, s) in lk.reported() {
-        csv.row(vec![
-            p.id.clone(),
-            p.naam.clone(),
-            s.total_mean
-                .map(|v| truncate(v).to_string())
-                .unwrap_or_default(),
-            s.werkpleinen.len().to_string(),
-        ]);
-    }
-    csv.finish()
-}
-
-/// A CSV file: UTF-8, `,`, LF, header row, quoting where needed.
-struct Csv {
-    writer: csv::Writer<Vec<u8>>,
-}
-
-impl Csv {
-    fn new(header: &[&str]) -> Self {
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(Vec::new());
-        let _ = writer.write_record(header);
-        Csv { writer }
-    }
-
-    fn row(&mut self, cells: Vec<String>) {
-        let _ = self.writer.write_record(&cells);
-    }
-
-    fn finish(self) -> Vec<u8> {
-        self.writer.into_inner().unwrap_or_default()
     }
 }
 
@@ -536,7 +444,8 @@ pub struct WerkpleinLandkaart {
     chart_mijlpalen: String,
 }
 
-pub fn werkplein_landkaart(site: &Site, urls: Urls, id: &str) -> Option<WerkpleinLandkaart> {
+pub(super) fn werkplein_landkaart(r: &Renderer, id: &str) -> Option<WerkpleinLandkaart> {
+    let (n, site, urls) = (&r.charts, r.site, r.urls);
     let lk = site.landkaart.as_ref()?;
     let p = lk.current;
     let w = lk.score(p, id)?;
@@ -584,8 +493,8 @@ pub fn werkplein_landkaart(site: &Site, urls: Urls, id: &str) -> Option<Werkplei
         stand: standing(lk, w),
         fasen,
         historie,
-        chart_historie: charts::werkplein_history(lk, id, naam),
-        chart_mijlpalen: charts::werkplein_mijlpalen(lk, w, naam),
+        chart_historie: charts::werkplein_history(n, lk, id, naam),
+        chart_mijlpalen: charts::werkplein_mijlpalen(n, lk, w, naam),
     })
 }
 
@@ -630,20 +539,8 @@ pub struct WerkpleinResultaten {
     chart_uitstroom: Option<String>,
 }
 
-/// A decimal as Dutch readers write it: `7,2`.
-pub fn decimal_nl(v: f64) -> String {
-    format!("{v:.1}").replace('.', ",")
-}
-
-/// `2010-1` → `1e meting 2010`.
-pub fn meting_naam(m: &str) -> String {
-    match m.split_once('-') {
-        Some((y, n)) => format!("{n}e meting {y}"),
-        None => m.to_string(),
-    }
-}
-
-pub fn werkplein_resultaten(site: &Site, id: &str) -> Option<WerkpleinResultaten> {
+pub(super) fn werkplein_resultaten(r: &Renderer, id: &str) -> Option<WerkpleinResultaten> {
+    let (n, site) = (&r.charts, r.site);
     let r = &site.resultaten;
     let klant = r.klant.get(id).map_or(&[][..], Vec::as_slice);
     let werkgevers = r.werkgevers.get(id).and_then(|l| l.last());
@@ -658,14 +555,17 @@ pub fn werkplein_resultaten(site: &Site, id: &str) -> Option<WerkpleinResultaten
             .iter()
             .map(|k| KlantRow {
                 meting: k.meting.clone(),
-                naam: meting_naam(&k.meting),
-                rapportcijfer: decimal_nl(k.rapportcijfer),
+                naam: text::meting_naam(&k.meting),
+                rapportcijfer: text::decimal_nl(k.rapportcijfer),
                 respondenten: k.respondenten,
-                landelijk: r.klant_landelijk.get(&k.meting).map(|&v| decimal_nl(v)),
+                landelijk: r
+                    .klant_landelijk
+                    .get(&k.meting)
+                    .map(|&v| text::decimal_nl(v)),
             })
             .collect(),
-        klant_streefwaarde: decimal_nl(KLANT_STREEFWAARDE),
-        chart_klant: (!klant.is_empty()).then(|| charts::klant(site, klant, naam)),
+        klant_streefwaarde: text::decimal_nl(KLANT_STREEFWAARDE),
+        chart_klant: (!klant.is_empty()).then(|| charts::klant(n, site, klant, naam)),
         werkgevers: werkgevers.map(|w| WerkgeversBlock {
             meting: w.meting.clone(),
             principes: PRINCIPES
@@ -689,7 +589,7 @@ pub fn werkplein_resultaten(site: &Site, id: &str) -> Option<WerkpleinResultaten
         uitstroom_totaal: uitstroom.iter().map(|u| u.uitstroom).sum(),
         streefwaarde_totaal: (streef.len() == uitstroom.len() && !streef.is_empty())
             .then(|| streef.iter().sum()),
-        chart_uitstroom: (!uitstroom.is_empty()).then(|| charts::uitstroom(uitstroom, naam)),
+        chart_uitstroom: (!uitstroom.is_empty()).then(|| charts::uitstroom(n, uitstroom, naam)),
     })
 }
 
@@ -772,7 +672,7 @@ pub fn home_summary(site: &Site, urls: Urls) -> Option<HomeSummary> {
     groen.sort();
     Some(HomeSummary {
         periode: lk.perioden[lk.current].naam.clone(),
-        url: urls.path("landkaart/"),
+        url: urls.route(Route::LandkaartIndex),
         gemiddelde: stats.total_mean.map(truncate),
         werkpleinen: stats.werkpleinen.len(),
         banden: lk
@@ -788,25 +688,57 @@ pub fn home_summary(site: &Site, urls: Urls) -> Option<HomeSummary> {
     })
 }
 
+/// Whether the site shows the Landkaart: it has one with a report for the current period.
+pub(super) fn present(site: &Site) -> bool {
+    site.landkaart
+        .as_ref()
+        .is_some_and(|lk| lk.current_stats().is_some())
+}
+
+/// Context of `landkaart.html`.
+#[derive(Serialize)]
+struct PageContext {
+    page: PageInfo,
+    landkaart: PeriodPage,
+}
+
+/// The national Landkaart of period `p` (index into `perioden`); `None`: the current period,
+/// at `/landkaart/`.
+pub(super) fn page(r: &Renderer, period: Option<usize>) -> Built {
+    let site = r.site;
+    let Some(lk) = site.landkaart.as_ref() else {
+        return Built::new("404.html", &serde_json::Map::new());
+    };
+    let p = period.unwrap_or(lk.current);
+    let (route, title, crumbs) = match period {
+        None => (
+            Route::LandkaartIndex,
+            "De Landkaart".to_string(),
+            r.crumbs(&[]),
+        ),
+        Some(p) => (
+            Route::LandkaartPeriode(&lk.perioden[p].id),
+            format!("De Landkaart: {}", lk.perioden[p].naam),
+            r.crumbs(&[("De Landkaart", Route::LandkaartIndex)]),
+        ),
+    };
+    let description = format!(
+        "De voortgang van de werkpleinen op de mijlpalen van integrale dienstverlening, {}.",
+        lk.perioden[p].naam
+    );
+    let ctx = PageContext {
+        page: r.info(&title, route, Some("landkaart"), Some(&description), crumbs),
+        landkaart: period_page(&r.charts, site, r.urls, lk, p),
+    };
+    Built::new("landkaart.html", &ctx)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn dutch_numbers_and_metingen() {
-        assert_eq!(decimal_nl(7.0), "7,0");
-        assert_eq!(decimal_nl(6.849), "6,8");
-        assert_eq!(meting_naam("2010-2"), "2e meting 2010");
+    fn capitals() {
         assert_eq!(capitalize("daadkracht"), "Daadkracht");
-    }
-
-    #[test]
-    fn csv_quotes_and_lf() {
-        let mut c = Csv::new(&["a", "b"]);
-        c.row(vec!["x".into(), "Werkplein \"De Brug\", Oost".into()]);
-        assert_eq!(
-            String::from_utf8(c.finish()).unwrap(),
-            "a,b\nx,\"Werkplein \"\"De Brug\"\", Oost\"\n"
-        );
     }
 }

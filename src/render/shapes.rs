@@ -4,7 +4,10 @@ use serde::Serialize;
 
 use crate::content::{Meta, Section};
 use crate::model::{Page, Site};
+use crate::route::Route;
 use crate::text;
+
+use super::Renderer;
 
 /// A link to a werkplein, regio, thema or edition.
 #[derive(Debug, Clone, Serialize, Hash)]
@@ -73,11 +76,16 @@ impl Urls<'_> {
         format!("{}{rel}", self.base_path)
     }
 
+    /// The URL of a route, with the base path.
+    pub fn route(&self, route: Route) -> String {
+        self.path(&route.url())
+    }
+
     pub fn werkplein(&self, site: &Site, id: &str) -> Option<Ref> {
         site.data.werkplein(id).map(|w| Ref {
             id: w.id.clone(),
             naam: w.naam.clone(),
-            url: self.path(&format!("werkpleinen/{}/", w.id)),
+            url: self.route(Route::Werkplein(&w.id)),
         })
     }
 
@@ -85,7 +93,7 @@ impl Urls<'_> {
         site.data.regio(id).map(|r| Ref {
             id: r.id.clone(),
             naam: r.naam.clone(),
-            url: self.path(&format!("regios/{}/", r.id)),
+            url: self.route(Route::Regio(&r.id)),
         })
     }
 
@@ -101,7 +109,7 @@ impl Urls<'_> {
         Ref {
             id: id.to_string(),
             naam: text::month_nl(id).unwrap_or_else(|| id.to_string()),
-            url: self.path(&format!("journaal/{id}/")),
+            url: self.route(Route::Editie(id)),
         }
     }
 }
@@ -166,4 +174,73 @@ pub fn toc(page: &Page) -> Vec<TocEntry> {
             level: h.level,
         })
         .collect()
+}
+
+impl Renderer<'_> {
+    /// Breadcrumbs: Home, then these (title, route) pairs.
+    pub(super) fn crumbs(&self, parts: &[(&str, Route)]) -> Vec<Crumb> {
+        std::iter::once(("Home", Route::Home))
+            .chain(parts.iter().copied())
+            .map(|(title, route)| Crumb {
+                title: title.to_string(),
+                url: self.urls.route(route),
+            })
+            .collect()
+    }
+
+    /// The `page` every template gets. `description` defaults to "title — site title".
+    pub(super) fn info(
+        &self,
+        title: &str,
+        route: Route,
+        section: Option<&'static str>,
+        description: Option<&str>,
+        crumbs: Vec<Crumb>,
+    ) -> PageInfo {
+        PageInfo {
+            title: title.to_string(),
+            url: self.urls.route(route),
+            section,
+            description: description
+                .map(str::to_string)
+                .unwrap_or_else(|| format!("{title} — {}", self.site.config.title)),
+            breadcrumbs: crumbs,
+        }
+    }
+
+    /// The list forms of these pages (record them in the [`super::Deps`] first).
+    pub(super) fn items(&self, list: &[usize]) -> Vec<&Item> {
+        list.iter().map(|&i| &self.items[i]).collect()
+    }
+
+    /// The `page`, `content` and `toc` of content page `i`, its text recorded as shown.
+    pub(super) fn content(
+        &self,
+        i: usize,
+        section: Option<&'static str>,
+        crumbs: Vec<Crumb>,
+        d: &mut super::Deps,
+    ) -> ContentPage<'_> {
+        d.text(i);
+        let p = &self.site.pages[i];
+        ContentPage {
+            page: self.info(
+                &p.doc.title,
+                Route::Content(&p.url),
+                section,
+                p.doc.samenvatting.as_deref(),
+                crumbs,
+            ),
+            content: &p.html,
+            toc: toc(p),
+        }
+    }
+}
+
+/// What every content page's template gets (flattened into its context).
+#[derive(Serialize)]
+pub struct ContentPage<'a> {
+    pub page: PageInfo,
+    pub content: &'a str,
+    pub toc: Vec<TocEntry>,
 }
