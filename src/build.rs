@@ -336,6 +336,7 @@ fn run(
         diags,
     );
     let resultaten = resultaten::parse(&sources.resultaten, &data, diags);
+    let outline = model::parse_outline(sources.outline.as_deref(), diags);
     let theme = theme::load(root, &config.theme, diags);
     clock.lap("validate");
     crate::progress::stage("model", 0);
@@ -346,7 +347,7 @@ fn run(
             data,
             landkaart,
             resultaten,
-            outline: sources.outline.clone(),
+            outline,
         },
         docs,
         opts.drafts,

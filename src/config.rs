@@ -4,7 +4,7 @@ use crate::diagnostics::{Diagnostics, Pos};
 use crate::yaml::{self, Fields, Locator};
 
 pub const DEFAULT_THEME: &str = "samenvoordeklant";
-pub const PATH: &str = "site.yaml";
+pub const PATH: &str = crate::layout::SITE_CONFIG;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SiteConfig {

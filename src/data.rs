@@ -8,8 +8,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::text;
 use crate::yaml::{self, Locator};
 
-pub const WERKPLEINEN: &str = "data/werkpleinen.yaml";
-pub const REGIOS: &str = "data/regios.yaml";
+pub const WERKPLEINEN: &str = crate::layout::WERKPLEINEN;
+pub const REGIOS: &str = crate::layout::REGIOS;
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]

@@ -21,6 +21,7 @@ pub mod data;
 pub mod diagnostics;
 pub mod fingerprint;
 pub mod landkaart;
+pub mod layout;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -96,7 +96,25 @@ pub struct Inputs {
     pub data: Data,
     pub landkaart: Option<Landkaart>,
     pub resultaten: Resultaten,
-    pub outline: Option<String>,
+    /// The outline of the Netherlands, parsed ([`parse_outline`]); empty without one.
+    pub outline: Vec<Vec<(f64, f64)>>,
+}
+
+/// Validates the outline of the Netherlands (GeoJSON) for the Landkaart map; an empty outline
+/// without the file or with an error (reported).
+pub fn parse_outline(text: Option<&str>, diags: &Diagnostics) -> Vec<Vec<(f64, f64)>> {
+    match text.map(crate::charts::parse_outline) {
+        None => Vec::new(),
+        Some(Ok(rings)) => rings,
+        Some(Err(e)) => {
+            diags.error(
+                crate::layout::OUTLINE,
+                crate::diagnostics::Pos::new(1, 1),
+                e,
+            );
+            Vec::new()
+        }
+    }
 }
 
 /// Builds the model. `docs` are all parsed documents; drafts are left out unless `drafts`.
@@ -141,14 +159,6 @@ pub fn build(
         outline,
     } = inputs;
     check_urls(&pages, &data, diags);
-    let outline = match outline.as_deref().map(crate::charts::parse_outline) {
-        None => Vec::new(),
-        Some(Ok(rings)) => rings,
-        Some(Err(e)) => {
-            diags.error(crate::load::OUTLINE, crate::diagnostics::Pos::new(1, 1), e);
-            Vec::new()
-        }
-    };
     for p in &pages {
         if p.doc.section == Section::Praktijkvoorbeeld {
             check_practice_parts(p, diags);
@@ -232,7 +242,7 @@ pub fn url_of(doc: &Document) -> String {
         Section::Hoofdstuk => Route::Hoofdstuk(slug).url(),
         Section::Thema => Route::Thema(slug).url(),
         Section::Plain => {
-            let rel = doc.path.strip_prefix("content/").unwrap_or(&doc.path);
+            let rel = crate::layout::in_content(&doc.path).unwrap_or(&doc.path);
             let mut parts: Vec<String> = rel.split('/').map(text::slugify).collect();
             parts.pop();
             if !doc.slug.is_empty() {

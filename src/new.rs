@@ -43,8 +43,8 @@ impl Kind {
     /// The content folder, relative to the site root.
     pub fn dir(self) -> &'static str {
         match self {
-            Kind::Praktijkvoorbeeld => "content/praktijkvoorbeelden",
-            Kind::Journaal => "content/journaal",
+            Kind::Praktijkvoorbeeld => crate::layout::PRAKTIJK_DIR,
+            Kind::Journaal => crate::layout::JOURNAAL_DIR,
         }
     }
 }
@@ -273,7 +273,7 @@ fn check_werkplein(root: &Path, id: &str) -> Vec<Diagnostic> {
 /// Thema ids are the file stems of `content/themas/*.md`, as in the build.
 fn thema_ids(root: &Path) -> BTreeSet<String> {
     let diags = Diagnostics::new();
-    load::list_files(root, "content/themas", &diags)
+    load::list_files(root, crate::layout::THEMAS_DIR, &diags)
         .into_iter()
         .filter(|(rel, _)| rel.ends_with(".md") && Section::of(rel) == Section::Thema)
         .map(|(rel, _)| content::file_stem(&rel).to_string())

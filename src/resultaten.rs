@@ -9,9 +9,9 @@ use crate::load::SourceFile;
 use crate::table::{self, Row, Table};
 use crate::text;
 
-pub const KLANT: &str = "data/resultaten/klanttevredenheid.csv";
-pub const WERKGEVERS: &str = "data/resultaten/werkgeverstevredenheid.csv";
-pub const UITSTROOM: &str = "data/resultaten/uitstroom.csv";
+pub const KLANT: &str = crate::layout::KLANT;
+pub const WERKGEVERS: &str = crate::layout::WERKGEVERS;
+pub const UITSTROOM: &str = crate::layout::UITSTROOM;
 
 /// The five principles employers rate.
 pub const PRINCIPES: [&str; 5] = [

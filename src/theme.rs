@@ -32,7 +32,7 @@ pub struct Theme {
 pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> Theme {
     let mut theme = Theme::default();
     add_embedded(&mut theme, &DEFAULT);
-    let site_theme = format!("themes/{name}");
+    let site_theme = crate::layout::theme_dir(name);
     if root.join(&site_theme).is_dir() {
         add_dir(&mut theme, root, &format!("{site_theme}/templates"), diags);
         for (rel, abs) in load::list_files(root, &format!("{site_theme}/static"), diags) {
@@ -46,7 +46,7 @@ pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> Theme {
             format!("theme '{name}' not found: there is no folder {site_theme}/"),
         );
     }
-    add_dir(&mut theme, root, "templates", diags);
+    add_dir(&mut theme, root, crate::layout::TEMPLATES, diags);
     theme
 }
 

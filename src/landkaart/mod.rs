@@ -16,8 +16,8 @@ use crate::text;
 use crate::yaml::{self, Locator};
 pub use scores::{Band, PeriodStats, Trend, WerkpleinScore};
 
-pub const PATH: &str = "data/landkaart.yaml";
-pub const DIR: &str = "data/landkaart";
+pub const PATH: &str = crate::layout::LANDKAART;
+pub const DIR: &str = crate::layout::LANDKAART_DIR;
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
