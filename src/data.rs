@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::text;
 use crate::yaml::{self, Locator};
 
@@ -129,7 +129,7 @@ fn parse_list<'a, T: serde::de::DeserializeOwned>(
 ) -> Vec<(T, Locator<'a>)> {
     let Some(text) = text else {
         diags.push(
-            Diagnostic::error(path, Pos::new(1, 1), "file is missing").with_hint(Some(
+            Diagnostic::file_error(path, "file is missing").with_hint(Some(
                 "every site needs data/werkpleinen.yaml and data/regios.yaml".into(),
             )),
         );

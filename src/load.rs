@@ -49,9 +49,8 @@ pub fn load(root: &Path, diags: &Diagnostics) -> Sources {
         .par_iter()
         .filter_map(|(rel, abs)| {
             if !rel.ends_with(".md") {
-                diags.warning(
+                diags.file_warning(
                     rel,
-                    Pos::new(1, 1),
                     "ignored: only Markdown (.md) files belong in content/ — put other files in static/",
                 );
                 return None;
@@ -156,7 +155,7 @@ fn read_text(rel: &str, abs: &Path, diags: &Diagnostics) -> Option<String> {
             }
         },
         Err(e) => {
-            diags.error(rel, Pos::new(1, 1), format!("cannot read file: {e}"));
+            diags.file_error(rel, format!("cannot read file: {e}"));
             None
         }
     }
@@ -187,7 +186,7 @@ pub fn list_files(root: &Path, dir: &str, diags: &Diagnostics) -> Vec<(String, P
                     .path()
                     .map(|p| to_slash(p.strip_prefix(root).unwrap_or(p)))
                     .unwrap_or_else(|| dir.to_string());
-                diags.error(&rel, Pos::new(1, 1), format!("cannot read: {e}"));
+                diags.file_error(&rel, format!("cannot read: {e}"));
             }
         }
     }

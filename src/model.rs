@@ -107,11 +107,7 @@ pub fn parse_outline(text: Option<&str>, diags: &Diagnostics) -> Vec<Vec<(f64, f
         None => Vec::new(),
         Some(Ok(rings)) => rings,
         Some(Err(e)) => {
-            diags.error(
-                crate::layout::OUTLINE,
-                crate::diagnostics::Pos::new(1, 1),
-                e,
-            );
+            diags.file_error(crate::layout::OUTLINE, e);
             Vec::new()
         }
     }

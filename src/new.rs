@@ -101,19 +101,15 @@ pub fn today() -> NaiveDate {
 pub fn create(root: &Path, page: &NewPage, today: NaiveDate) -> Result<PathBuf, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let arg = |path: &str, message: String, hint: Option<String>| {
-        Diagnostic::error(path, Pos::new(1, 1), message).with_hint(hint)
+        Diagnostic::arg_error(path, message).with_hint(hint)
     };
 
     if !root.join(crate::config::PATH).is_file() {
         errors.push(
-            Diagnostic::error(
-                crate::config::PATH,
-                Pos::new(1, 1),
-                "no site.yaml: this is not a svdk site",
-            )
-            .with_hint(Some(
-                "run svdk new in the site folder or pass --root DIR".into(),
-            )),
+            Diagnostic::file_error(crate::config::PATH, "no site.yaml: this is not a svdk site")
+                .with_hint(Some(
+                    "run svdk new in the site folder or pass --root DIR".into(),
+                )),
         );
         return Err(errors);
     }
@@ -250,12 +246,7 @@ fn check_werkplein(root: &Path, id: &str) -> Vec<Diagnostic> {
         return Vec::new();
     }
     let mut out = vec![
-        Diagnostic::error(
-            ARG_WERKPLEIN,
-            Pos::new(1, 1),
-            format!("unknown werkplein '{id}'"),
-        )
-        .with_hint(
+        Diagnostic::arg_error(ARG_WERKPLEIN, format!("unknown werkplein '{id}'")).with_hint(
             text::did_you_mean(id, data.werkplein_ids())
                 .or_else(|| Some("werkplein ids are listed in data/werkpleinen.yaml".into())),
         ),
@@ -286,7 +277,7 @@ fn check_themas(root: &Path, themas: &[String]) -> Vec<Diagnostic> {
         .iter()
         .filter(|t| !known.contains(*t))
         .map(|t| {
-            Diagnostic::error(ARG_THEMA, Pos::new(1, 1), format!("unknown thema '{t}'")).with_hint(
+            Diagnostic::arg_error(ARG_THEMA, format!("unknown thema '{t}'")).with_hint(
                 text::did_you_mean(t, known.iter().map(String::as_str))
                     .or_else(|| Some("a thema id is the name of a file in content/themas/".into())),
             )
@@ -299,8 +290,7 @@ fn check_free(root: &Path, kind: Kind, slug: &str, rel: &str) -> Vec<Diagnostic>
     let hint = || Some("choose another title, or edit the existing file".to_string());
     if root.join(rel).exists() {
         return vec![
-            Diagnostic::error(rel, Pos::new(1, 1), format!("{rel} already exists"))
-                .with_hint(hint()),
+            Diagnostic::file_error(rel, format!("{rel} already exists")).with_hint(hint()),
         ];
     }
     let diags = Diagnostics::new();
@@ -352,11 +342,11 @@ fn write_new(root: &Path, rel: &str, text: &str) -> Result<(), Diagnostic> {
     let abs = root.join(rel);
     let fail = |e: io::Error| {
         if e.kind() == io::ErrorKind::AlreadyExists {
-            Diagnostic::error(rel, Pos::new(1, 1), format!("{rel} already exists")).with_hint(Some(
+            Diagnostic::file_error(rel, format!("{rel} already exists")).with_hint(Some(
                 "choose another title, or edit the existing file".into(),
             ))
         } else {
-            Diagnostic::error(rel, Pos::new(1, 1), format!("cannot write the file: {e}"))
+            Diagnostic::file_error(rel, format!("cannot write the file: {e}"))
         }
     };
     if let Some(dir) = abs.parent() {
@@ -703,7 +693,7 @@ mod tests {
         let all = messages(&err);
         assert!(
             all.contains(
-                "content/praktijkvoorbeelden/gezamenlijke-intake.md:1:1: error: \
+                "content/praktijkvoorbeelden/gezamenlijke-intake.md: error: \
                  content/praktijkvoorbeelden/gezamenlijke-intake.md already exists"
             ),
             "{all}"
@@ -746,10 +736,10 @@ mod tests {
         let err = create(dir.path(), &p, day()).unwrap_err();
         let all = messages(&err);
         for want in [
-            "--werkplein:1:1: error: unknown werkplein 'denbosch'\n  = hint: did you mean 'den-bosch'?",
-            "--thema:1:1: error: unknown thema 'jongren'\n  = hint: did you mean 'jongeren'?",
-            "--thema:1:1: error: unknown thema 'zzz'\n  = hint: a thema id is the name of a file in content/themas/",
-            "--soort:1:1: error: unknown soort 'vrag'\n  = hint: did you mean 'vraag'?",
+            "--werkplein: error: unknown werkplein 'denbosch'\n  = hint: did you mean 'den-bosch'?",
+            "--thema: error: unknown thema 'jongren'\n  = hint: did you mean 'jongeren'?",
+            "--thema: error: unknown thema 'zzz'\n  = hint: a thema id is the name of a file in content/themas/",
+            "--soort: error: unknown soort 'vrag'\n  = hint: did you mean 'vraag'?",
         ] {
             assert!(all.contains(want), "missing {want:?} in\n{all}");
         }
@@ -763,11 +753,11 @@ mod tests {
         let cases: [(NewPage, &str); 5] = [
             (
                 page(Kind::Praktijkvoorbeeld, "  "),
-                "<TITEL>:1:1: error: the title is empty",
+                "<TITEL>: error: the title is empty",
             ),
             (
                 page(Kind::Praktijkvoorbeeld, "?!"),
-                "<TITEL>:1:1: error: cannot make a file name from the title \"?!\"",
+                "<TITEL>: error: cannot make a file name from the title \"?!\"",
             ),
             (
                 page(Kind::Praktijkvoorbeeld, "Thema"),
@@ -782,7 +772,7 @@ mod tests {
                     soort: Some("vraag".into()),
                     ..page(Kind::Praktijkvoorbeeld, "X")
                 },
-                "--soort:1:1: error: '--soort' is only for journaal items",
+                "--soort: error: '--soort' is only for journaal items",
             ),
         ];
         for (p, want) in cases {

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::data::Data;
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::SourceFile;
 use crate::table::{self, Row, Table};
 use crate::text;
@@ -71,7 +71,7 @@ pub fn parse(files: &[SourceFile], data: &Data, diags: &Diagnostics) -> Resultat
             WERKGEVERS => read_werkgevers(&t, data, diags, &mut out),
             UITSTROOM => read_uitstroom(&t, data, diags, &mut out),
             other => diags.push(
-                Diagnostic::warning(other, Pos::new(1, 1), "ignored: not a known resultaten file")
+                Diagnostic::file_warning(other, "ignored: not a known resultaten file")
                     .with_hint(Some(
                         "the files are klanttevredenheid.csv, werkgeverstevredenheid.csv and uitstroom.csv"
                             .into(),

@@ -7,7 +7,7 @@ use std::path::Path;
 use include_dir::{Dir, include_dir};
 
 use crate::config::DEFAULT_THEME;
-use crate::diagnostics::{Diagnostics, Pos};
+use crate::diagnostics::Diagnostics;
 use crate::load;
 use crate::write::Body;
 
@@ -40,9 +40,8 @@ pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> Theme {
             theme.static_files.insert(out, Body::Copy(abs));
         }
     } else if name != DEFAULT_THEME {
-        diags.error(
+        diags.file_error(
             crate::config::PATH,
-            Pos::new(1, 1),
             format!("theme '{name}' not found: there is no folder {site_theme}/"),
         );
     }

@@ -329,7 +329,7 @@ fn template_error(e: &tera::Error, origins: &HashMap<String, String>) -> Diagnos
                 format!("template: {}", r.message()),
             )
         }
-        _ => Diagnostic::error("templates", Pos::new(1, 1), format!("template: {e}")),
+        _ => Diagnostic::file_error("templates", format!("template: {e}")),
     }
 }
 
