@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::landkaart::scores::{mean, truncate};
+use crate::landkaart::scores::{group_means, is_bijna_groen, is_groen, truncate, verschil};
 use crate::landkaart::{Landkaart, Trend, WerkpleinScore};
 use crate::model::Site;
 use crate::resultaten::{KLANT_STREEFWAARDE, PRINCIPES};
@@ -16,7 +16,7 @@ use crate::route::Route;
 
 /// A band or group as templates show it.
 #[derive(Debug, Clone, Serialize)]
-pub struct BandRef {
+pub(super) struct BandRef {
     pub id: String,
     pub naam: String,
     pub index: usize,
@@ -37,7 +37,7 @@ fn band_ref(bands: &[crate::landkaart::Band], i: usize) -> BandRef {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct TrendRef {
+pub(super) struct TrendRef {
     pub id: &'static str,
     pub naam: &'static str,
 }
@@ -51,7 +51,7 @@ fn trend_ref(t: Trend) -> TrendRef {
 
 /// One werkplein's current standing, for tables on several pages.
 #[derive(Debug, Clone, Serialize)]
-pub struct Standing {
+pub(super) struct Standing {
     pub totaal: u32,
     pub band: BandRef,
     pub groep: BandRef,
@@ -60,26 +60,24 @@ pub struct Standing {
     pub verschil: Option<i64>,
 }
 
-pub fn standing(lk: &Landkaart, w: &WerkpleinScore) -> Standing {
+pub(super) fn standing(lk: &Landkaart, w: &WerkpleinScore) -> Standing {
     Standing {
         totaal: truncate(w.total),
         band: band_ref(&lk.banden, w.band),
         groep: band_ref(&lk.groepen, w.groep),
         trend: trend_ref(w.trend),
-        verschil: w
-            .previous
-            .map(|p| i64::from(truncate(w.total)) - i64::from(truncate(p))),
+        verschil: w.previous.map(|p| verschil(w.total, p)),
     }
 }
 
 /// A werkplein's current standing, if it reported in the current period.
-pub fn current_standing(site: &Site, werkplein: &str) -> Option<Standing> {
+pub(super) fn current_standing(site: &Site, werkplein: &str) -> Option<Standing> {
     let lk = site.landkaart.as_ref()?;
     lk.score(lk.current, werkplein).map(|w| standing(lk, w))
 }
 
 #[derive(Serialize)]
-pub struct PeriodLink {
+pub(super) struct PeriodLink {
     pub id: String,
     pub naam: String,
     pub url: String,
@@ -159,7 +157,7 @@ struct HistoryRow {
 }
 
 #[derive(Serialize)]
-pub struct Charts {
+pub(super) struct Charts {
     historie: String,
     banden: String,
     kaart: String,
@@ -167,7 +165,7 @@ pub struct Charts {
 
 /// The context of `/landkaart/<periode>/` (and `/landkaart/` for the current period).
 #[derive(Serialize)]
-pub struct PeriodPage {
+pub(super) struct PeriodPage {
     periode: PeriodLink,
     vorige: Option<PeriodLink>,
     perioden: Vec<PeriodLink>,
@@ -209,17 +207,46 @@ struct CsvLinks {
     historie: String,
 }
 
-pub fn period_url(urls: Urls, lk: &Landkaart, p: usize) -> String {
+pub(super) fn period_url(urls: Urls, lk: &Landkaart, p: usize) -> String {
     urls.route(Route::LandkaartPeriode(&lk.perioden[p].id))
 }
 
-pub fn period_links(urls: Urls, lk: &Landkaart, current: usize) -> Vec<PeriodLink> {
+pub(super) fn period_links(urls: Urls, lk: &Landkaart, current: usize) -> Vec<PeriodLink> {
     lk.reported()
         .map(|(i, p, _)| PeriodLink {
             id: p.id.clone(),
             naam: p.naam.clone(),
             url: period_url(urls, lk, i),
             current: i == current,
+        })
+        .collect()
+}
+
+/// A werkplein in a list of the Landkaart page.
+fn member(site: &Site, urls: Urls, w: &WerkpleinScore) -> Member {
+    let naam = site
+        .data
+        .werkplein(&w.werkplein)
+        .map_or(w.werkplein.clone(), |x| x.naam.clone());
+    Member {
+        id: w.werkplein.clone(),
+        naam,
+        url: urls.route(Route::Werkplein(&w.werkplein)),
+        totaal: truncate(w.total),
+        vorig: w.previous.map(truncate),
+        verschil: w.previous.map(|pr| verschil(w.total, pr)),
+    }
+}
+
+/// The national average of every reported period.
+fn history_rows(urls: Urls, lk: &Landkaart) -> Vec<HistoryRow> {
+    lk.reported()
+        .map(|(i, per, s)| HistoryRow {
+            periode: per.id.clone(),
+            naam: per.naam.clone(),
+            url: period_url(urls, lk, i),
+            gemiddelde: s.total_mean.map(truncate),
+            werkpleinen: s.werkpleinen.len(),
         })
         .collect()
 }
@@ -234,22 +261,7 @@ pub(super) fn period_page(
     let stats = lk.stats[p]
         .as_ref()
         .expect("period pages exist only for periods with data");
-    let member = |w: &WerkpleinScore| {
-        let naam = site
-            .data
-            .werkplein(&w.werkplein)
-            .map_or(w.werkplein.clone(), |x| x.naam.clone());
-        Member {
-            id: w.werkplein.clone(),
-            naam,
-            url: urls.route(Route::Werkplein(&w.werkplein)),
-            totaal: truncate(w.total),
-            vorig: w.previous.map(truncate),
-            verschil: w
-                .previous
-                .map(|pr| i64::from(truncate(w.total)) - i64::from(truncate(pr))),
-        }
-    };
+    let member = |w: &WerkpleinScore| member(site, urls, w);
     let by_name = |mut v: Vec<Member>| {
         v.sort_by(|a, b| a.naam.cmp(&b.naam));
         v
@@ -329,16 +341,7 @@ pub(super) fn period_page(
             ),
         })
         .collect();
-    let historie: Vec<HistoryRow> = lk
-        .reported()
-        .map(|(i, per, s)| HistoryRow {
-            periode: per.id.clone(),
-            naam: per.naam.clone(),
-            url: period_url(urls, lk, i),
-            gemiddelde: s.total_mean.map(truncate),
-            werkpleinen: s.werkpleinen.len(),
-        })
-        .collect();
+    let historie = history_rows(urls, lk);
     let csv = |name| urls.route(Route::LandkaartCsv(&lk.perioden[p].id, name));
     PeriodPage {
         periode: PeriodLink {
@@ -364,7 +367,7 @@ pub(super) fn period_page(
             stats
                 .werkpleinen
                 .iter()
-                .filter(|w| truncate(w.total) >= 100)
+                .filter(|w| is_groen(w.total))
                 .map(member)
                 .collect(),
         ),
@@ -372,7 +375,7 @@ pub(super) fn period_page(
             stats
                 .werkpleinen
                 .iter()
-                .filter(|w| (90..100).contains(&truncate(w.total)))
+                .filter(|w| is_bijna_groen(w.total))
                 .map(member)
                 .collect(),
         ),
@@ -435,7 +438,7 @@ struct WerkpleinHistory {
 }
 
 #[derive(Serialize)]
-pub struct WerkpleinLandkaart {
+pub(super) struct WerkpleinLandkaart {
     periode: PeriodLink,
     stand: Standing,
     fasen: Vec<FaseScore>,
@@ -528,7 +531,7 @@ struct UitstroomRow {
 }
 
 #[derive(Serialize)]
-pub struct WerkpleinResultaten {
+pub(super) struct WerkpleinResultaten {
     klant: Vec<KlantRow>,
     klant_streefwaarde: String,
     chart_klant: Option<String>,
@@ -602,7 +605,7 @@ fn capitalize(s: &str) -> String {
 
 /// Mean of the current totals of some werkpleinen, and per fase.
 #[derive(Serialize)]
-pub struct GroupAverages {
+pub(super) struct GroupAverages {
     periode: String,
     totaal: Option<u32>,
     werkpleinen: usize,
@@ -616,27 +619,26 @@ struct FaseAverage {
     landelijk: Option<u32>,
 }
 
-pub fn group_averages(site: &Site, ids: &[&str]) -> Option<GroupAverages> {
+pub(super) fn group_averages(site: &Site, ids: &[&str]) -> Option<GroupAverages> {
     let lk = site.landkaart.as_ref()?;
     let stats = lk.current_stats()?;
     let scores: Vec<&WerkpleinScore> = ids
         .iter()
         .filter_map(|id| lk.score(lk.current, id))
         .collect();
-    if scores.is_empty() {
-        return None;
-    }
+    let (total, per_fase) = group_means(scores.iter().copied(), lk.fasen.len())?;
     Some(GroupAverages {
         periode: lk.perioden[lk.current].naam.clone(),
-        totaal: mean(scores.iter().map(|w| w.total)).map(truncate),
+        totaal: Some(truncate(total)),
         werkpleinen: scores.len(),
         fasen: lk
             .fasen
             .iter()
+            .zip(per_fase)
             .enumerate()
-            .map(|(f, fase)| FaseAverage {
+            .map(|(f, (fase, score))| FaseAverage {
                 naam: fase.naam.clone(),
-                score: mean(scores.iter().filter_map(|w| w.fasen[f])).map(truncate),
+                score: score.map(truncate),
                 landelijk: stats.fase_means[f].map(truncate),
             })
             .collect(),
@@ -645,7 +647,7 @@ pub fn group_averages(site: &Site, ids: &[&str]) -> Option<GroupAverages> {
 
 /// The Landkaart summary on the home page.
 #[derive(Serialize)]
-pub struct HomeSummary {
+pub(super) struct HomeSummary {
     periode: String,
     url: String,
     gemiddelde: Option<u32>,
@@ -660,13 +662,13 @@ struct HomeBand {
     aantal: u32,
 }
 
-pub fn home_summary(site: &Site, urls: Urls) -> Option<HomeSummary> {
+pub(super) fn home_summary(site: &Site, urls: Urls) -> Option<HomeSummary> {
     let lk = site.landkaart.as_ref()?;
     let stats = lk.current_stats()?;
     let mut groen: Vec<String> = stats
         .werkpleinen
         .iter()
-        .filter(|w| truncate(w.total) >= 100)
+        .filter(|w| is_groen(w.total))
         .filter_map(|w| site.data.werkplein(&w.werkplein).map(|x| x.plaats.clone()))
         .collect();
     groen.sort();

@@ -11,7 +11,7 @@ use super::Renderer;
 
 /// A link to a werkplein, regio, thema or edition.
 #[derive(Debug, Clone, Serialize, Hash)]
-pub struct Ref {
+pub(super) struct Ref {
     pub id: String,
     pub naam: String,
     pub url: String,
@@ -19,7 +19,7 @@ pub struct Ref {
 
 /// A Ref with a count, for filter lists.
 #[derive(Debug, Clone, Serialize)]
-pub struct Counted {
+pub(super) struct Counted {
     pub id: String,
     pub naam: String,
     pub url: String,
@@ -28,7 +28,7 @@ pub struct Counted {
 
 /// A page as it appears in a list.
 #[derive(Debug, Clone, Serialize, Hash)]
-pub struct Item {
+pub(super) struct Item {
     pub title: String,
     pub url: String,
     pub kind: &'static str,
@@ -44,13 +44,13 @@ pub struct Item {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Crumb {
+pub(super) struct Crumb {
     pub title: String,
     pub url: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PageInfo {
+pub(super) struct PageInfo {
     pub title: String,
     pub url: String,
     pub section: Option<&'static str>,
@@ -59,7 +59,7 @@ pub struct PageInfo {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct TocEntry {
+pub(super) struct TocEntry {
     pub id: String,
     pub title: String,
     pub level: u8,
@@ -67,21 +67,21 @@ pub struct TocEntry {
 
 /// URL builder: every internal URL carries the base path.
 #[derive(Clone, Copy)]
-pub struct Urls<'a> {
+pub(super) struct Urls<'a> {
     pub base_path: &'a str,
 }
 
 impl Urls<'_> {
-    pub fn path(&self, rel: &str) -> String {
+    pub(super) fn path(&self, rel: &str) -> String {
         format!("{}{rel}", self.base_path)
     }
 
     /// The URL of a route, with the base path.
-    pub fn route(&self, route: Route) -> String {
+    pub(super) fn route(&self, route: Route) -> String {
         self.path(&route.url())
     }
 
-    pub fn werkplein(&self, site: &Site, id: &str) -> Option<Ref> {
+    pub(super) fn werkplein(&self, site: &Site, id: &str) -> Option<Ref> {
         site.data.werkplein(id).map(|w| Ref {
             id: w.id.clone(),
             naam: w.naam.clone(),
@@ -89,7 +89,7 @@ impl Urls<'_> {
         })
     }
 
-    pub fn regio(&self, site: &Site, id: &str) -> Option<Ref> {
+    pub(super) fn regio(&self, site: &Site, id: &str) -> Option<Ref> {
         site.data.regio(id).map(|r| Ref {
             id: r.id.clone(),
             naam: r.naam.clone(),
@@ -97,7 +97,7 @@ impl Urls<'_> {
         })
     }
 
-    pub fn thema(&self, site: &Site, id: &str) -> Option<Ref> {
+    pub(super) fn thema(&self, site: &Site, id: &str) -> Option<Ref> {
         site.thema_by_id.get(id).map(|&i| Ref {
             id: id.to_string(),
             naam: site.pages[i].doc.title.clone(),
@@ -105,7 +105,7 @@ impl Urls<'_> {
         })
     }
 
-    pub fn editie(&self, id: &str) -> Ref {
+    pub(super) fn editie(&self, id: &str) -> Ref {
         Ref {
             id: id.to_string(),
             naam: text::month_nl(id).unwrap_or_else(|| id.to_string()),
@@ -114,7 +114,7 @@ impl Urls<'_> {
     }
 }
 
-pub fn kind_of(section: Section) -> &'static str {
+pub(super) fn kind_of(section: Section) -> &'static str {
     match section {
         Section::Praktijkvoorbeeld => "praktijkvoorbeeld",
         Section::Journaal => "journaal",
@@ -125,7 +125,7 @@ pub fn kind_of(section: Section) -> &'static str {
 }
 
 /// The list form of a page.
-pub fn item(site: &Site, urls: Urls, page: &Page) -> Item {
+pub(super) fn item(site: &Site, urls: Urls, page: &Page) -> Item {
     let doc = &page.doc;
     let (werkplein, themas, soort) = match &doc.meta {
         Meta::Praktijkvoorbeeld {
@@ -163,7 +163,7 @@ pub fn item(site: &Site, urls: Urls, page: &Page) -> Item {
 }
 
 /// `##` and `###` headings for a table of contents.
-pub fn toc(page: &Page) -> Vec<TocEntry> {
+pub(super) fn toc(page: &Page) -> Vec<TocEntry> {
     page.analysis
         .headings
         .iter()
@@ -239,7 +239,7 @@ impl Renderer<'_> {
 
 /// What every content page's template gets (flattened into its context).
 #[derive(Serialize)]
-pub struct ContentPage<'a> {
+pub(super) struct ContentPage<'a> {
     pub page: PageInfo,
     pub content: &'a str,
     pub toc: Vec<TocEntry>,

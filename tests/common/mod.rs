@@ -1,3 +1,4 @@
+#![allow(unreachable_pub)] // shared by every test binary; each uses only part of it
 //! Shared helpers for the svdk integration tests.
 //!
 //! Every test copies the site it builds (a fixture under `tests/fixtures/` or the repository's
