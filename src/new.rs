@@ -19,6 +19,7 @@ use crate::content::{self, Section, Soort};
 use crate::data;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, Severity};
 use crate::load;
+use crate::model::PRACTICE_PARTS;
 use crate::text;
 use crate::yaml;
 
@@ -383,26 +384,15 @@ fn yaml_list(items: &[String]) -> String {
     format!("[{}]", items.join(", "))
 }
 
-const PRACTICE_PARTS: [(&str, &str); 4] = [
-    (
-        "Situatieschets",
-        "Beschrijf de uitgangssituatie: welk probleem speelde er bij klanten of werkgevers, en \
+/// What an editor writes under each of the four parts ([`crate::model::PRACTICE_PARTS`]).
+const PART_GUIDES: [&str; 4] = [
+    "Beschrijf de uitgangssituatie: welk probleem speelde er bij klanten of werkgevers, en \
          waarom moest het anders?",
-    ),
-    (
-        "Gekozen oplossing",
-        "Beschrijf wat het werkplein heeft gedaan: de aanpak, wie erbij betrokken waren (UWV, \
+    "Beschrijf wat het werkplein heeft gedaan: de aanpak, wie erbij betrokken waren (UWV, \
          gemeenten, partners) en hoe het is georganiseerd.",
-    ),
-    (
-        "Resultaat",
-        "Beschrijf wat het heeft opgeleverd voor klanten, werkgevers en het werkplein, waar \
+    "Beschrijf wat het heeft opgeleverd voor klanten, werkgevers en het werkplein, waar \
          mogelijk in cijfers.",
-    ),
-    (
-        "Wat maakt dat het werkt?",
-        "Noem de succesfactoren en tips die andere werkpleinen kunnen overnemen.",
-    ),
+    "Noem de succesfactoren en tips die andere werkpleinen kunnen overnemen.",
 ];
 
 /// Body of a news item.
@@ -442,6 +432,7 @@ fn render(
             fm.push(format!("themas: {}", yaml_list(themas)));
             PRACTICE_PARTS
                 .iter()
+                .zip(PART_GUIDES)
                 .map(|(part, guide)| format!("## {part}\n\n{guide}\n"))
                 .collect::<Vec<_>>()
                 .join("\n")
@@ -608,7 +599,7 @@ mod tests {
             )
         );
         let text = fs::read_to_string(dir.path().join(&rel)).unwrap();
-        for part in PRACTICE_PARTS.map(|p| p.0) {
+        for part in PRACTICE_PARTS {
             assert!(text.contains(&format!("\n## {part}\n")), "{text}");
         }
         let (doc, msgs) = parse_back(dir.path(), &rel);
