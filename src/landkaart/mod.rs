@@ -19,8 +19,8 @@ use crate::text;
 use crate::yaml::{self, Locator};
 pub use scores::{Band, PeriodStats, Trend, WerkpleinScore};
 
-pub const PATH: &str = "data/landkaart.yaml";
-pub const DIR: &str = "data/landkaart";
+pub const PATH: &str = crate::layout::LANDKAART;
+pub const DIR: &str = crate::layout::LANDKAART_DIR;
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -131,14 +131,10 @@ pub fn parse(
     let Some(yaml_text) = yaml_text else {
         for f in csvs {
             diags.push(
-                Diagnostic::error(
-                    &f.path,
-                    Pos::new(1, 1),
-                    "a Landkaart CSV without data/landkaart.yaml",
-                )
-                .with_hint(Some(
-                    "add data/landkaart.yaml with the fasen, banden and perioden".into(),
-                )),
+                Diagnostic::file_error(&f.path, "a Landkaart CSV without data/landkaart.yaml")
+                    .with_hint(Some(
+                        "add data/landkaart.yaml with the fasen, banden and perioden".into(),
+                    )),
             );
         }
         return None;
@@ -175,9 +171,8 @@ pub fn parse(
             Some(i) => i,
             None => {
                 diags.push(
-                    Diagnostic::error(
+                    Diagnostic::file_error(
                         crate::config::PATH,
-                        Pos::new(1, 1),
                         format!("landkaart_periode '{c}' is not a period in {PATH}"),
                     )
                     .with_hint(text::did_you_mean(c, period_ids.iter().copied())),
@@ -195,22 +190,22 @@ pub fn parse(
     let mut bijgewerkt: Vec<BTreeMap<String, String>> = vec![BTreeMap::new(); n];
     // Per period: werkplein id → where its row came from (path, line), to name both on a clash.
     let mut origin: Vec<BTreeMap<String, (String, usize)>> = vec![BTreeMap::new(); n];
-    let period_of =
-        |id: &str, path: &str| -> Option<usize> {
-            let p = period_ids.iter().position(|p| *p == id);
-            if p.is_none() {
-                diags.push(
-                Diagnostic::error(path, Pos::new(1, 1), format!("no period '{id}' in {PATH}"))
-                    .with_hint(text::did_you_mean(id, period_ids.iter().copied()).or_else(|| {
+    let period_of = |id: &str, path: &str| -> Option<usize> {
+        let p = period_ids.iter().position(|p| *p == id);
+        if p.is_none() {
+            diags.push(
+                Diagnostic::file_error(path, format!("no period '{id}' in {PATH}")).with_hint(
+                    text::did_you_mean(id, period_ids.iter().copied()).or_else(|| {
                         Some(format!(
                             "name the file (or the folder of report files) after a period id: {}",
                             period_ids.join(", ")
                         ))
-                    })),
+                    }),
+                ),
             );
-            }
-            p
-        };
+        }
+        p
+    };
     // Period files first, then the werkpleinen's own report files.
     let (period_files, report_files): (Vec<&SourceFile>, Vec<&SourceFile>) =
         csvs.iter().partition(|f| !relative(&f.path).contains('/'));
@@ -232,14 +227,11 @@ pub fn parse(
         let (periode, name) = rel.split_once('/').unwrap_or((rel, ""));
         if name.contains('/') {
             diags.push(
-                Diagnostic::error(
-                    &f.path,
-                    Pos::new(1, 1),
-                    "a report file in a folder too deep",
-                )
-                .with_hint(Some(format!(
-                    "put a werkplein's report in {DIR}/<periode>/<werkplein>.csv"
-                ))),
+                Diagnostic::file_error(&f.path, "a report file in a folder too deep").with_hint(
+                    Some(format!(
+                        "put a werkplein's report in {DIR}/<periode>/<werkplein>.csv"
+                    )),
+                ),
             );
             continue;
         }
@@ -249,19 +241,13 @@ pub fn parse(
         let id = name.trim_end_matches(".csv");
         if data.werkplein(id).is_none() {
             diags.push(
-                Diagnostic::error(
-                    &f.path,
-                    Pos::new(1, 1),
-                    format!("report file of unknown werkplein '{id}'"),
-                )
-                .with_hint(text::did_you_mean(id, data.werkplein_ids()).or_else(
-                    || {
+                Diagnostic::file_error(&f.path, format!("report file of unknown werkplein '{id}'"))
+                    .with_hint(text::did_you_mean(id, data.werkplein_ids()).or_else(|| {
                         Some(
                             "name a report file after the werkplein's id in data/werkpleinen.yaml"
                                 .into(),
                         )
-                    },
-                )),
+                    })),
             );
             continue;
         }
@@ -532,11 +518,9 @@ fn read_scores(
         && t.rows.is_empty()
     {
         diags.push(
-            Diagnostic::error(&f.path, Pos::new(1, 1), "this report file has no row").with_hint(
-                Some(format!(
-                    "a werkplein's report holds exactly one row, for '{expected}'"
-                )),
-            ),
+            Diagnostic::file_error(&f.path, "this report file has no row").with_hint(Some(
+                format!("a werkplein's report holds exactly one row, for '{expected}'"),
+            )),
         );
         return None;
     }

@@ -11,13 +11,15 @@ use crate::landkaart::scores::{band_of, truncate};
 use crate::landkaart::{Landkaart, WerkpleinScore};
 use crate::model::{Site, newest_order};
 
-use super::shapes::Urls;
+use super::Renderer;
+use super::deps::{Deps, List};
+use crate::route::Route;
 
 /// At most this many werkpleinen and practices per mijlpaal under "Leer van".
 const LEER_VAN: usize = 3;
 
 #[derive(Serialize)]
-pub struct Leren {
+pub(super) struct Leren {
     periode: String,
     regio: String,
     regio_aantal: usize,
@@ -87,7 +89,8 @@ fn place<'a>(site: &'a Site, id: &'a str) -> Option<Place<'a>> {
 
 /// The comparison with regio, group and nation, and who to learn from, in the period of the
 /// werkplein's latest report (the current period, or the last before it).
-pub fn werkplein_leren(site: &Site, urls: Urls, id: &str) -> Option<Leren> {
+pub(super) fn werkplein_leren(r: &Renderer, id: &str, d: &mut Deps) -> Option<Leren> {
+    let site = r.site;
     let lk = site.landkaart.as_ref()?;
     let p = lk.latest_report(lk.current, id)?;
     let stats = lk.stats[p].as_ref()?;
@@ -169,7 +172,7 @@ pub fn werkplein_leren(site: &Site, urls: Urls, id: &str) -> Option<Leren> {
         "Per fase vier balken: de score van {naam}, het gemiddelde van regio {regio_naam}, van de {} en het landelijk gemiddelde. De cijfers staan ook in de tabel bij deze grafiek.",
         groep_band.naam.to_lowercase()
     );
-    let chart = super::charts::drawn(charts::grouped_bars(
+    let chart = r.charts.drawn(charts::grouped_bars(
         &Meta {
             id: "grafiek-vergelijking",
             title: &title,
@@ -197,7 +200,7 @@ pub fn werkplein_leren(site: &Site, urls: Urls, id: &str) -> Option<Leren> {
         landelijk_aantal: stats.werkpleinen.len(),
         rijen,
         chart,
-        leer_van: leer_van(site, urls, lk, p, w, &me),
+        leer_van: leer_van(r, lk, p, w, &me, d),
     })
 }
 
@@ -216,11 +219,11 @@ fn picks<'a>(
     p: usize,
     w: &WerkpleinScore,
     me: &Place,
+    d: &mut Deps,
 ) -> Vec<Pick<'a>> {
     let Some(stats) = lk.stats[p].as_ref() else {
         return Vec::new();
     };
-    let empty: &[usize] = &[];
     let mut out = Vec::new();
     for (m, (_, mp)) in lk.mijlpalen.iter().enumerate() {
         if w.mijlpalen[m] == Some(100) {
@@ -233,19 +236,19 @@ fn picks<'a>(
             .filter_map(|x| place(site, &x.werkplein))
             .collect();
         let named = leren::leer_van(me, &candidates, LEER_VAN);
-        let named_lists: Vec<&[usize]> = named
+        // Recorded as shown, so that `svdk serve` renders the page again when a practice
+        // joins, leaves or changes in one of these lists.
+        let named_lists: Vec<_> = named
             .iter()
-            .map(|c| {
-                site.praktijk_by_werkplein
-                    .get(c.id)
-                    .map_or(empty, Vec::as_slice)
-            })
+            .map(|c| d.list(site, List::PraktijkByWerkplein(c.id.to_string())))
             .collect();
-        let thema_lists: Vec<&[usize]> = mp
+        let named_lists: Vec<&[usize]> = named_lists.iter().map(|l| &l[..]).collect();
+        let thema_lists: Vec<_> = mp
             .themas
             .iter()
-            .map(|t| site.praktijk_by_thema.get(t).map_or(empty, Vec::as_slice))
+            .map(|t| d.list(site, List::PraktijkByThema(t.clone())))
             .collect();
+        let thema_lists: Vec<&[usize]> = thema_lists.iter().map(|l| &l[..]).collect();
         let in_themas = |i: usize| match &site.pages[i].doc.meta {
             DocMeta::Praktijkvoorbeeld { themas, .. } => {
                 themas.iter().any(|t| mp.themas.contains(&t.id))
@@ -264,32 +267,17 @@ fn picks<'a>(
     out
 }
 
-/// Whether the page of werkplein `id` names practice `practice` under "Leer van" (for
-/// incremental rebuilds: a changed practice re-renders only the werkplein pages that show it).
-pub(super) fn shows_practice(site: &Site, id: &str, practice: usize) -> bool {
-    let Some(lk) = site.landkaart.as_ref() else {
-        return false;
-    };
-    let Some(p) = lk.latest_report(lk.current, id) else {
-        return false;
-    };
-    let (Some(w), Some(me)) = (lk.score(p, id), place(site, id)) else {
-        return false;
-    };
-    picks(site, lk, p, w, &me)
-        .iter()
-        .any(|pick| pick.praktijken.contains(&practice))
-}
-
 fn leer_van(
-    site: &Site,
-    urls: Urls,
+    r: &Renderer,
     lk: &Landkaart,
     p: usize,
     w: &WerkpleinScore,
     me: &Place,
+    d: &mut Deps,
 ) -> Vec<LeerVan> {
-    picks(site, lk, p, w, me)
+    let (site, urls) = (r.site, r.urls);
+    let picks = picks(site, lk, p, w, me, d);
+    picks
         .into_iter()
         .map(|pick| {
             let (f, mp) = &lk.mijlpalen[pick.mijlpaal];
@@ -301,7 +289,7 @@ fn leer_van(
                         .data
                         .werkplein(c.id)
                         .map_or(c.id.to_string(), |x| x.naam.clone()),
-                    url: urls.path(&format!("werkpleinen/{}/", c.id)),
+                    url: urls.route(Route::Werkplein(c.id)),
                     waar: if c.regio == me.regio {
                         "in uw regio".into()
                     } else if c.district.is_some() && c.district == me.district {
@@ -320,7 +308,6 @@ fn leer_van(
                 .praktijken
                 .iter()
                 .map(|&i| {
-                    super::incremental::record(i);
                     let page = &site.pages[i];
                     Praktijk {
                         titel: page.doc.title.clone(),
@@ -350,7 +337,7 @@ fn leer_van(
 /// The "Voortgang doorgeven" form: the mijlpalen with the four answers, pre-filled with the
 /// werkplein's latest answers, and the file it downloads.
 #[derive(Serialize)]
-pub struct Voortgang {
+pub(super) struct Voortgang {
     werkplein: String,
     bestand: String,
     /// The mijlpaal ids in file order, `,`-separated (the form's `data-mijlpalen`).
@@ -386,7 +373,7 @@ struct VoortgangMijlpaal {
 /// The Landkaart's four answers.
 const ANTWOORDEN: [u8; 4] = [0, 33, 66, 100];
 
-pub fn voortgang(site: &Site, id: &str) -> Option<Voortgang> {
+pub(super) fn voortgang(site: &Site, id: &str) -> Option<Voortgang> {
     let lk = site.landkaart.as_ref()?;
     let p = lk.latest_report(lk.current, id);
     let w = p.and_then(|p| lk.score(p, id));
