@@ -185,7 +185,49 @@ pub fn parse(
     };
 
     let mijlpaal_ids: Vec<&str> = mijlpalen.iter().map(|(_, m)| m.id.as_str()).collect();
-    let n = file.perioden.len();
+    let (rows, bijgewerkt) = read_periods(csvs, &period_ids, &mijlpaal_ids, data, diags);
+    if diags.error_count() > errors_before || file.perioden.is_empty() {
+        return None;
+    }
+    let shape = scores::Shape {
+        fasen: &fase_ranges,
+        mijlpalen: mijlpalen.len(),
+        banden: &file.banden,
+        groepen: &file.groepen,
+    };
+    let stats = scores::all_periods(&shape, &rows);
+    let current = if current == usize::MAX {
+        stats
+            .iter()
+            .rposition(Option::is_some)
+            .unwrap_or(file.perioden.len() - 1)
+    } else {
+        current
+    };
+    Some(Landkaart {
+        fasen: file.fasen,
+        fase_ranges,
+        mijlpalen,
+        banden: file.banden,
+        groepen: file.groepen,
+        perioden: file.perioden,
+        stats,
+        bijgewerkt,
+        current,
+    })
+}
+
+/// Reads the period CSVs and the werkpleinen's report files and merges them per period:
+/// the rows of each period and the `bijgewerkt` dates.
+#[allow(clippy::type_complexity)]
+fn read_periods(
+    csvs: &[SourceFile],
+    period_ids: &[&str],
+    mijlpaal_ids: &[&str],
+    data: &Data,
+    diags: &Diagnostics,
+) -> (Vec<Option<scores::Rows>>, Vec<BTreeMap<String, String>>) {
+    let n = period_ids.len();
     let mut rows: Vec<Option<scores::Rows>> = vec![None; n];
     let mut bijgewerkt: Vec<BTreeMap<String, String>> = vec![BTreeMap::new(); n];
     // Per period: werkplein id → where its row came from (path, line), to name both on a clash.
@@ -214,7 +256,7 @@ pub fn parse(
         let Some(p) = period_of(stem, &f.path) else {
             continue;
         };
-        if let Some(parsed) = read_scores(f, &mijlpaal_ids, data, None, diags) {
+        if let Some(parsed) = read_scores(f, mijlpaal_ids, data, None, diags) {
             for (id, line) in parsed.lines {
                 origin[p].insert(id, (f.path.clone(), line));
             }
@@ -251,7 +293,7 @@ pub fn parse(
             );
             continue;
         }
-        let Some(parsed) = read_scores(f, &mijlpaal_ids, data, Some(id), diags) else {
+        let Some(parsed) = read_scores(f, mijlpaal_ids, data, Some(id), diags) else {
             continue;
         };
         for (wid, line) in parsed.lines {
@@ -278,35 +320,7 @@ pub fn parse(
             .get_or_insert_with(scores::Rows::new)
             .extend(parsed.rows);
     }
-    if diags.error_count() > errors_before || file.perioden.is_empty() {
-        return None;
-    }
-    let shape = scores::Shape {
-        fasen: &fase_ranges,
-        mijlpalen: mijlpalen.len(),
-        banden: &file.banden,
-        groepen: &file.groepen,
-    };
-    let stats = scores::all_periods(&shape, &rows);
-    let current = if current == usize::MAX {
-        stats
-            .iter()
-            .rposition(Option::is_some)
-            .unwrap_or(file.perioden.len() - 1)
-    } else {
-        current
-    };
-    Some(Landkaart {
-        fasen: file.fasen,
-        fase_ranges,
-        mijlpalen,
-        banden: file.banden,
-        groepen: file.groepen,
-        perioden: file.perioden,
-        stats,
-        bijgewerkt,
-        current,
-    })
+    (rows, bijgewerkt)
 }
 
 /// A path under `data/landkaart/` without that prefix.
@@ -440,6 +454,74 @@ struct Parsed {
     lines: BTreeMap<String, usize>,
 }
 
+/// The columns of a scores file: the mijlpaal index of each column (`None` for `werkplein`,
+/// `bijgewerkt` and bad columns), the `bijgewerkt` column, and whether all were good.
+fn read_header(
+    t: &table::Table,
+    path: &str,
+    mijlpaal_ids: &[&str],
+    diags: &Diagnostics,
+) -> (Vec<Option<usize>>, Option<usize>, bool) {
+    let mut ok = true;
+    // column → mijlpaal index
+    let mut columns: Vec<Option<usize>> = vec![None];
+    let mut date_column = None;
+    for (c, h) in t.header.iter().enumerate().skip(1) {
+        let pos = Pos::new(1, t.header_cols[c]);
+        if h == "bijgewerkt" {
+            if date_column.is_some() {
+                diags.error(path, pos, format!("column '{h}' appears twice"));
+                ok = false;
+            }
+            date_column = Some(c);
+            columns.push(None);
+            continue;
+        }
+        match mijlpaal_ids.iter().position(|m| m == h) {
+            Some(m) if columns.contains(&Some(m)) => {
+                diags.error(path, pos, format!("column '{h}' appears twice"));
+                ok = false;
+                columns.push(None);
+            }
+            Some(m) => columns.push(Some(m)),
+            None => {
+                let known = mijlpaal_ids.iter().copied().chain(["bijgewerkt"]);
+                diags.push(
+                    Diagnostic::error(path, pos, format!("unknown mijlpaal '{h}'")).with_hint(
+                        text::did_you_mean(h, known)
+                            .or_else(|| Some(format!("mijlpaal ids are listed in {PATH}"))),
+                    ),
+                );
+                ok = false;
+                columns.push(None);
+            }
+        }
+    }
+    (columns, date_column, ok)
+}
+
+/// A score cell: a whole number 0–100, or in a werkplein's own report one of the four
+/// answers; else the message and hint of the error.
+fn parse_score(cell: &str, report: bool) -> Result<u8, (String, &'static str)> {
+    const FOUR: &str =
+        "a werkplein reports 0, 33, 66 or 100; leave the cell empty when not reported";
+    match cell.parse::<u8>() {
+        Ok(v) if report && !ANSWERS.contains(&v) => Err((
+            format!("answer '{cell}' is not one of the Landkaart's four answers"),
+            FOUR,
+        )),
+        Ok(v) if v <= 100 => Ok(v),
+        _ if report => Err((
+            format!("score '{cell}' is not one of the Landkaart's four answers"),
+            FOUR,
+        )),
+        _ => Err((
+            format!("score '{cell}' is not a whole number from 0 to 100"),
+            "the Landkaart's answers are 0, 33, 66 and 100; leave the cell empty when not reported",
+        )),
+    }
+}
+
 /// The Landkaart's four answers, the only values a werkplein's own report may hold.
 const ANSWERS: [u8; 4] = [0, 33, 66, 100];
 
@@ -468,40 +550,8 @@ fn read_scores(
         );
         return None;
     }
-    // column → mijlpaal index
-    let mut columns: Vec<Option<usize>> = vec![None];
-    let mut date_column = None;
-    for (c, h) in t.header.iter().enumerate().skip(1) {
-        let pos = Pos::new(1, t.header_cols[c]);
-        if h == "bijgewerkt" {
-            if date_column.is_some() {
-                diags.error(&f.path, pos, format!("column '{h}' appears twice"));
-                ok = false;
-            }
-            date_column = Some(c);
-            columns.push(None);
-            continue;
-        }
-        match mijlpaal_ids.iter().position(|m| m == h) {
-            Some(m) if columns.contains(&Some(m)) => {
-                diags.error(&f.path, pos, format!("column '{h}' appears twice"));
-                ok = false;
-                columns.push(None);
-            }
-            Some(m) => columns.push(Some(m)),
-            None => {
-                let known = mijlpaal_ids.iter().copied().chain(["bijgewerkt"]);
-                diags.push(
-                    Diagnostic::error(&f.path, pos, format!("unknown mijlpaal '{h}'")).with_hint(
-                        text::did_you_mean(h, known)
-                            .or_else(|| Some(format!("mijlpaal ids are listed in {PATH}"))),
-                    ),
-                );
-                ok = false;
-                columns.push(None);
-            }
-        }
-    }
+    let (columns, date_column, header_ok) = read_header(&t, &f.path, mijlpaal_ids, diags);
+    ok &= header_ok;
     for (m, id) in mijlpaal_ids.iter().enumerate() {
         if !columns.contains(&Some(m)) {
             diags.push(
@@ -608,36 +658,11 @@ fn read_scores(
             if cell.is_empty() {
                 continue;
             }
-            match cell.parse::<u8>() {
-                Ok(v) if report.is_some() && !ANSWERS.contains(&v) => {
+            match parse_score(cell, report.is_some()) {
+                Ok(v) => scores[*m] = Some(v),
+                Err((message, hint)) => {
                     diags.push(
-                        Diagnostic::error(
-                            &f.path,
-                            row.pos(c),
-                            format!("answer '{cell}' is not one of the Landkaart's four answers"),
-                        )
-                        .with_hint(Some(
-                            "a werkplein reports 0, 33, 66 or 100; leave the cell empty when not reported"
-                                .into(),
-                        )),
-                    );
-                    ok = false;
-                }
-                Ok(v) if v <= 100 => scores[*m] = Some(v),
-                _ => {
-                    let (what, hint) = if report.is_some() {
-                        (
-                            "is not one of the Landkaart's four answers",
-                            "a werkplein reports 0, 33, 66 or 100; leave the cell empty when not reported",
-                        )
-                    } else {
-                        (
-                            "is not a whole number from 0 to 100",
-                            "the Landkaart's answers are 0, 33, 66 and 100; leave the cell empty when not reported",
-                        )
-                    };
-                    diags.push(
-                        Diagnostic::error(&f.path, row.pos(c), format!("score '{cell}' {what}"))
+                        Diagnostic::error(&f.path, row.pos(c), message)
                             .with_hint(Some(hint.into())),
                     );
                     ok = false;

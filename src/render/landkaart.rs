@@ -451,19 +451,7 @@ pub(super) fn period_page(
         historie,
         alle: all_rows(site, urls, lk, p),
         filter_regios: filter_regios(site, lk, p),
-        trends: [
-            Trend::Vooruit,
-            Trend::Gelijk,
-            Trend::Achteruit,
-            Trend::Nieuw,
-        ]
-        .iter()
-        .filter(|t| stats.werkpleinen.iter().any(|w| w.trend == **t))
-        .map(|t| Keuze {
-            id: t.id().into(),
-            naam: t.naam().into(),
-        })
-        .collect(),
+        trends: trend_options(stats),
         csv: CsvLinks {
             fasen: csv("fasen.csv"),
             mijlpalen: csv("mijlpalen.csv"),
@@ -478,6 +466,23 @@ pub(super) fn period_page(
             groepen: charts::group_history(n, lk),
         },
     }
+}
+
+/// The trends that occur in a period, for the table's filter.
+fn trend_options(stats: &crate::landkaart::PeriodStats) -> Vec<Keuze> {
+    [
+        Trend::Vooruit,
+        Trend::Gelijk,
+        Trend::Achteruit,
+        Trend::Nieuw,
+    ]
+    .iter()
+    .filter(|t| stats.werkpleinen.iter().any(|w| w.trend == **t))
+    .map(|t| Keuze {
+        id: t.id().into(),
+        naam: t.naam().into(),
+    })
+    .collect()
 }
 
 fn naam_of(site: &Site, id: &str) -> String {
