@@ -121,12 +121,12 @@ pub fn parse(werkpleinen: Option<&str>, regios: Option<&str>, diags: &Diagnostic
 }
 
 /// Parses a list of records with an `id`, checking the ids' form and uniqueness.
-fn parse_list<'a, T: serde::de::DeserializeOwned>(
+fn parse_list<T: serde::de::DeserializeOwned>(
     path: &str,
-    text: Option<&'a str>,
+    text: Option<&str>,
     diags: &Diagnostics,
     id: impl Fn(&T) -> &String,
-) -> Vec<(T, Locator<'a>)> {
+) -> Vec<(T, Locator)> {
     let Some(text) = text else {
         diags.push(
             Diagnostic::error(path, Pos::new(1, 1), "file is missing").with_hint(Some(

@@ -19,6 +19,8 @@ pub mod config;
 pub mod content;
 pub mod data;
 pub mod diagnostics;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod landkaart;
 pub mod load;
 pub mod markdown;

@@ -557,8 +557,9 @@ impl<'a> Links<'a> {
         };
         // Problems are reported once, from the normal rendering.
         let report = print.is_none();
+        let lines = crate::text::Lines::new(&page.doc.body, page.doc.body_line);
         let resolve = |dest: &str, offset: usize| {
-            let pos = markdown::position(&page.doc.body, offset, page.doc.body_line);
+            let pos = lines.pos(offset);
             match self.resolve(page, dest, print) {
                 Ok(new) => new,
                 Err((msg, hint)) => {

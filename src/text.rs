@@ -112,6 +112,39 @@ pub fn fold(s: &str) -> String {
     deunicode::deunicode(s).to_lowercase()
 }
 
+/// Where the lines of a text start, to turn byte offsets into line and column without counting
+/// from the start of the text for every offset (many links would make that quadratic).
+pub struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+    first_line: usize,
+}
+
+impl<'a> Lines<'a> {
+    /// `first_line` is the file line of the text's first line.
+    pub fn new(text: &'a str, first_line: usize) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines {
+            text,
+            starts,
+            first_line,
+        }
+    }
+
+    /// The line and column (1-based, in bytes) of a byte offset.
+    pub fn pos(&self, offset: usize) -> crate::diagnostics::Pos {
+        let offset = offset.min(self.text.len());
+        let line = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let col = offset - self.starts.get(line).copied().unwrap_or(0);
+        crate::diagnostics::Pos::new(self.first_line + line, col + 1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
