@@ -586,6 +586,12 @@ impl<'a> Links<'a> {
         dest: &str,
         print: Option<&HashSet<usize>>,
     ) -> Result<Option<String>, (String, Option<String>)> {
+        if let Some(problem) = text::url_problem(dest) {
+            return Err((
+                format!("link '{dest}': {problem}"),
+                Some("link to a page (a .md file), a file in static/, or an http(s) or mailto address".into()),
+            ));
+        }
         if dest.is_empty() || has_scheme(dest) || dest.starts_with("//") {
             return Ok(None);
         }
