@@ -126,6 +126,13 @@ fn praktijk(front: &str, body: &str) -> String {
 const PRAKTIJK: &str = "content/praktijkvoorbeelden/groei.md";
 
 fn cases() -> Vec<Case> {
+    let mut cases = front_matter_cases();
+    cases.extend(content_and_data_cases());
+    cases
+}
+
+/// YAML and front matter.
+fn front_matter_cases() -> Vec<Case> {
     vec![
         Case {
             name: "front matter nested in flow lists",
@@ -225,6 +232,12 @@ fn cases() -> Vec<Case> {
                 )]
             },
         },
+    ]
+}
+
+/// Markdown, raw HTML, the data files, CSV and GeoJSON.
+fn content_and_data_cases() -> Vec<Case> {
+    vec![
         Case {
             name: "many headings with one text",
             n: 300,
