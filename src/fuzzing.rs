@@ -67,7 +67,14 @@ pub fn landkaart_yaml(input: &str) {
         path: format!("{}/2009-t1.csv", landkaart::DIR),
         text: PERIOD_CSV.into(),
     }];
-    let _ = landkaart::parse(Some(input), &csv, None, &sample_data(), &Diagnostics::new());
+    let _ = landkaart::parse(
+        Some(input),
+        &csv,
+        None,
+        &sample_data(),
+        &Default::default(),
+        &Diagnostics::new(),
+    );
 }
 
 /// A Landkaart period CSV with a fixed landkaart.yaml.
@@ -81,6 +88,7 @@ pub fn landkaart_csv(input: &str) {
         &csv,
         None,
         &sample_data(),
+        &Default::default(),
         &Diagnostics::new(),
     );
 }
