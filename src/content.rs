@@ -376,7 +376,19 @@ fn slug(f: &Fields, section: Section, path: &str) -> Option<String> {
             None
         }
         None if stem == "_index" => Some(String::new()),
-        None => Some(text::slugify(stem)),
+        None => {
+            let slug = text::slugify(stem);
+            if slug.is_empty() {
+                // It would take the URL of the folder's index: for content/ the home page.
+                f.error(
+                    f.start(),
+                    format!("file name '{stem}' gives an empty slug: the page would have no URL of its own"),
+                    Some("rename the file to a name with letters or digits, or add a line 'slug: ...'".into()),
+                );
+                return None;
+            }
+            Some(slug)
+        }
     }
 }
 
@@ -391,6 +403,10 @@ impl Ids<'_> {
     fn werkplein(&self, key: &str, id: &str) -> bool {
         if self.data.werkplein(id).is_some() {
             return true;
+        }
+        if self.data.werkpleinen_failed {
+            // A follow-up of the error in data/werkpleinen.yaml.
+            return false;
         }
         self.f.error(
             self.f.value_pos(key, id),

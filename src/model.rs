@@ -534,8 +534,9 @@ impl<'a> Links<'a> {
         };
         // Problems are reported once, from the normal rendering.
         let report = print.is_none();
+        let lines = crate::text::Lines::new(&page.doc.body, page.doc.body_line);
         let resolve = |dest: &str, offset: usize| {
-            let pos = markdown::position(&page.doc.body, offset, page.doc.body_line);
+            let pos = lines.pos(offset);
             match self.resolve(page, dest, print) {
                 Ok(new) => new,
                 Err((msg, hint)) => {
@@ -562,6 +563,12 @@ impl<'a> Links<'a> {
         dest: &str,
         print: Option<&HashSet<usize>>,
     ) -> Result<Option<String>, (String, Option<String>)> {
+        if let Some(problem) = text::url_problem(dest) {
+            return Err((
+                format!("link '{dest}': {problem}"),
+                Some("link to a page (a .md file), a file in static/, or an http(s) or mailto address".into()),
+            ));
+        }
         if dest.is_empty() || has_scheme(dest) || dest.starts_with("//") {
             return Ok(None);
         }

@@ -608,6 +608,11 @@ fn read_scores(
             }
         }
         if data.werkplein(id).is_none() {
+            ok = false;
+            if data.werkpleinen_failed {
+                // A follow-up of the error in data/werkpleinen.yaml.
+                continue;
+            }
             diags.push(
                 Diagnostic::error(&f.path, row.pos(0), format!("unknown werkplein '{id}'"))
                     .with_hint(text::did_you_mean(id, data.werkplein_ids()).or_else(|| {

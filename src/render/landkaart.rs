@@ -772,8 +772,9 @@ pub(super) struct WerkpleinResultaten {
     chart_klant: Option<String>,
     werkgevers: Option<WerkgeversBlock>,
     uitstroom: Vec<UitstroomRow>,
-    uitstroom_totaal: u32,
-    streefwaarde_totaal: Option<u32>,
+    /// Sums of values up to 10⁹ each: wider than the values.
+    uitstroom_totaal: u64,
+    streefwaarde_totaal: Option<u64>,
     chart_uitstroom: Option<String>,
 }
 
@@ -824,9 +825,9 @@ pub(super) fn werkplein_resultaten(r: &Renderer, id: &str) -> Option<WerkpleinRe
                 streefwaarde: u.streefwaarde,
             })
             .collect(),
-        uitstroom_totaal: uitstroom.iter().map(|u| u.uitstroom).sum(),
+        uitstroom_totaal: uitstroom.iter().map(|u| u64::from(u.uitstroom)).sum(),
         streefwaarde_totaal: (streef.len() == uitstroom.len() && !streef.is_empty())
-            .then(|| streef.iter().sum()),
+            .then(|| streef.iter().map(|&s| u64::from(s)).sum()),
         chart_uitstroom: (!uitstroom.is_empty()).then(|| charts::uitstroom(n, uitstroom, naam)),
     })
 }
