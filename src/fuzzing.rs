@@ -67,7 +67,14 @@ pub fn landkaart_yaml(input: &str) {
         path: format!("{}/2009-t1.csv", landkaart::DIR),
         text: PERIOD_CSV.into(),
     }];
-    let _ = landkaart::parse(Some(input), &csv, None, &sample_data(), &Diagnostics::new());
+    let _ = landkaart::parse(
+        Some(input),
+        &csv,
+        None,
+        &sample_data(),
+        &Default::default(),
+        &Diagnostics::new(),
+    );
 }
 
 /// A Landkaart period CSV with a fixed landkaart.yaml.
@@ -81,6 +88,7 @@ pub fn landkaart_csv(input: &str) {
         &csv,
         None,
         &sample_data(),
+        &Default::default(),
         &Diagnostics::new(),
     );
 }
@@ -117,7 +125,14 @@ mod tests {
             path: format!("{}/2009-t1.csv", super::landkaart::DIR),
             text: super::PERIOD_CSV.into(),
         }];
-        let lk = super::landkaart::parse(Some(super::LANDKAART), &csv, None, &data, &diags);
+        let lk = super::landkaart::parse(
+            Some(super::LANDKAART),
+            &csv,
+            None,
+            &data,
+            &Default::default(),
+            &diags,
+        );
         let d = diags.into_sorted();
         assert!(d.is_empty(), "{d:?}");
         assert!(lk.is_some());
