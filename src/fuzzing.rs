@@ -125,7 +125,14 @@ mod tests {
             path: format!("{}/2009-t1.csv", super::landkaart::DIR),
             text: super::PERIOD_CSV.into(),
         }];
-        let lk = super::landkaart::parse(Some(super::LANDKAART), &csv, None, &data, &diags);
+        let lk = super::landkaart::parse(
+            Some(super::LANDKAART),
+            &csv,
+            None,
+            &data,
+            &Default::default(),
+            &diags,
+        );
         let d = diags.into_sorted();
         assert!(d.is_empty(), "{d:?}");
         assert!(lk.is_some());
