@@ -5,7 +5,8 @@
 //! 1. [`load`] reads the site folder (site.yaml, content/, data/, static/) and [`theme`] the
 //!    templates and theme files;
 //! 2. [`config`], [`data`] and [`content`] validate what was read into typed values, reporting
-//!    every problem as a [`diagnostics::Diagnostic`];
+//!    every problem as a [`diagnostics::Diagnostic`]; so do the optional data files: [`landkaart`],
+//!    [`resultaten`], and the werkplein's records [`documenten`], [`bvg`] and [`criteria`];
 //! 3. [`model`] builds the site: URLs, lists, relations, Markdown rendered by [`markdown`] with
 //!    links checked;
 //! 4. [`render`] applies the templates, in parallel;
@@ -14,11 +15,14 @@
 //! [`build`] runs the stages; all YAML parsing is in [`yaml`].
 
 pub mod build;
+pub mod bvg;
 pub mod charts;
 pub mod config;
 pub mod content;
+pub mod criteria;
 pub mod data;
 pub mod diagnostics;
+pub mod documenten;
 pub mod landkaart;
 pub mod load;
 pub mod markdown;
