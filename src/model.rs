@@ -288,6 +288,9 @@ fn generated_urls(pages: &[Page], data: &Data) -> HashMap<String, String> {
         "regios/",
         "landkaart/",
         "zoeken/",
+        "documenten/",
+        "bvg/",
+        "criteria/",
     ];
     for u in fixed {
         urls.insert(u.into(), "a page svdk generates".into());
@@ -296,6 +299,12 @@ fn generated_urls(pages: &[Page], data: &Data) -> HashMap<String, String> {
         format!("kaderdocument/{PRINT_SLUG}/"),
         "the printable kaderdocument".into(),
     );
+    for s in crate::documenten::Soort::ALL {
+        urls.insert(
+            format!("documenten/{}/", s.id()),
+            format!("the list of {}", s.meervoud().to_lowercase()),
+        );
+    }
     for w in &data.werkpleinen {
         urls.insert(
             format!("werkpleinen/{}/", w.id),

@@ -23,7 +23,7 @@ pub fn count() -> usize {
     DRAWN.load(Ordering::Relaxed)
 }
 
-fn drawn(svg: String) -> String {
+pub(super) fn drawn(svg: String) -> String {
     DRAWN.fetch_add(1, Ordering::Relaxed);
     svg
 }

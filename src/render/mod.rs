@@ -3,7 +3,11 @@
 //! Templates are parsed once. Every output file is a [`Job`]; jobs are listed first (cheap),
 //! then rendered in parallel, each with a small context built for it alone.
 
+mod bvg;
 mod charts;
+mod criteria;
+mod documenten;
+mod dossier;
 mod incremental;
 mod landkaart;
 mod search;
@@ -49,6 +53,9 @@ enum Job<'a> {
     Regio(usize),
     LandkaartIndex,
     LandkaartPeriode(usize),
+    Documenten(Option<crate::documenten::Soort>),
+    Bvg,
+    Criteria,
     Zoeken,
     NotFound,
     Atom,
@@ -138,6 +145,7 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
     });
     globals.insert("feeds", &feeds);
     globals.insert("zoeken", &search::globals(urls));
+    globals.insert("dossier_links", &dossier::links(site, urls));
     let items = site.pages.par_iter().map(|p| item(site, urls, p)).collect();
     let templates_hash = incremental::hash_of(
         &theme
@@ -323,6 +331,7 @@ impl<'a> Renderer<'a> {
         let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
         let mut files = files;
         files.extend(self.open_data());
+        files.extend(self.dossier_data());
         files.extend(
             crate::search::build_cached(self.site, search_cache, search_keys.as_deref()).files,
         );
@@ -388,6 +397,16 @@ impl<'a> Renderer<'a> {
             jobs.push(Job::LandkaartIndex);
             jobs.extend(lk.reported().map(|(i, _, _)| Job::LandkaartPeriode(i)));
         }
+        if !site.documenten.list.is_empty() {
+            jobs.push(Job::Documenten(None));
+            jobs.extend(documenten::soorten(site).into_iter().map(Some).map(Job::Documenten));
+        }
+        if site.bvg.is_some() {
+            jobs.push(Job::Bvg);
+        }
+        if site.criteria.as_ref().is_some_and(|c| c.current.is_some()) {
+            jobs.push(Job::Criteria);
+        }
         jobs.push(Job::Zoeken);
         jobs.push(Job::NotFound);
         jobs.push(Job::Sitemap);
@@ -424,6 +443,9 @@ impl<'a> Renderer<'a> {
                 Some(lk) => format!("landkaart/{}/", lk.perioden[p].id),
                 None => return None,
             },
+            Job::Documenten(soort) => documenten::url(soort),
+            Job::Bvg => bvg::URL.into(),
+            Job::Criteria => criteria::URL.into(),
             Job::Zoeken => crate::search::DIR.into(),
             Job::NotFound | Job::Atom | Job::Rss | Job::Sitemap | Job::Robots => return None,
         };
@@ -551,6 +573,9 @@ impl<'a> Renderer<'a> {
             format!("{:?}", site.data),
             format!("{:?}", site.landkaart),
             format!("{:?}", site.resultaten),
+            format!("{:?}", site.documenten),
+            format!("{:?}", site.bvg),
+            format!("{:?}", site.criteria),
             site.outline.len(),
             site.pages.len(),
         ))
@@ -1086,6 +1111,7 @@ impl<'a> Renderer<'a> {
                     &landkaart::werkplein_landkaart(site, urls, &w.id),
                 );
                 ctx.insert("resultaten", &landkaart::werkplein_resultaten(site, &w.id));
+                ctx.insert("dossier", &dossier::werkplein(site, urls, &w.id));
                 ctx.insert(
                     "lijst_url",
                     &praktijk
@@ -1191,6 +1217,66 @@ impl<'a> Renderer<'a> {
                 );
                 ctx.insert("landkaart", &landkaart::period_page(site, urls, lk, p));
                 "landkaart.html"
+            }
+            Job::Documenten(soort) => {
+                let title = match soort {
+                    None => "Documenten".to_string(),
+                    Some(s) => format!("Documenten: {}", s.meervoud().to_lowercase()),
+                };
+                let crumbs = match soort {
+                    None => self.crumbs(&[("Werkpleinen", "werkpleinen/")]),
+                    Some(_) => self.crumbs(&[
+                        ("Werkpleinen", "werkpleinen/"),
+                        ("Documenten", "documenten/"),
+                    ]),
+                };
+                ctx.insert(
+                    "page",
+                    &self.info(
+                        &title,
+                        &url,
+                        Some("werkpleinen"),
+                        Some("Ketenjaarplannen, marktbewerkingsplannen, dienstverleningsconcepten en handreikingen die werkpleinen delen om van elkaar te leren."),
+                        crumbs,
+                    ),
+                );
+                ctx.insert("documenten", &documenten::page(site, urls, soort));
+                "documenten.html"
+            }
+            Job::Bvg => {
+                let Some(b) = site.bvg.as_ref() else {
+                    return (path, "404.html", ctx);
+                };
+                ctx.insert(
+                    "page",
+                    &self.info(
+                        "BVG-monitor",
+                        &url,
+                        Some("werkpleinen"),
+                        Some("Hoe ver de werkpleinen zijn met een gezamenlijk gebouw voor UWV WERKbedrijf en gemeenten: per kwartaal, op de kaart en per werkplein."),
+                        self.crumbs(&[("Werkpleinen", "werkpleinen/")]),
+                    ),
+                );
+                ctx.insert("bvg", &bvg::page(site, urls, b));
+                "bvg.html"
+            }
+            Job::Criteria => {
+                let Some(c) = site.criteria.as_ref().and_then(|c| criteria::page(site, urls, c))
+                else {
+                    return (path, "404.html", ctx);
+                };
+                ctx.insert(
+                    "page",
+                    &self.info(
+                        "De zes criteria van een Werkplein",
+                        &url,
+                        Some("werkpleinen"),
+                        Some("Welke werkpleinen voldoen aan de minimale eisen van een Werkplein, en welke eisen ontbreken nog."),
+                        self.crumbs(&[("Werkpleinen", "werkpleinen/")]),
+                    ),
+                );
+                ctx.insert("criteria", &c);
+                "criteria.html"
             }
             Job::Zoeken => self.zoeken_context(&url, &mut ctx),
             Job::NotFound => {
@@ -1495,6 +1581,24 @@ impl<'a> Renderer<'a> {
             });
         }
         out
+    }
+
+    /// The open-data CSVs of the BVG-monitor and the criteria.
+    fn dossier_data(&self) -> Vec<OutFile> {
+        let site = self.site;
+        let mut out = Vec::new();
+        if let Some(b) = &site.bvg {
+            out.extend(bvg::csvs(site, b));
+        }
+        if let Some(c) = &site.criteria {
+            out.extend(criteria::csvs(site, c));
+        }
+        out.into_iter()
+            .map(|(path, bytes)| OutFile {
+                path: path.into(),
+                body: Body::Bytes(bytes),
+            })
+            .collect()
     }
 
     fn regio_counts(&self) -> Vec<Counted> {

@@ -1,0 +1,228 @@
+//! `/criteria/`: the six Werkplein criteria in the current meting — per eis how many
+//! werkpleinen meet it, which werkpleinen meet all (the minimal eisen of a Werkplein) and which
+//! eisen the others miss, with both tables as CSV.
+
+use serde::Serialize;
+
+use crate::criteria::{self, Criteria};
+use crate::model::Site;
+
+use super::dossier::{antwoord, csv_bytes};
+use super::shapes::Urls;
+
+pub const URL: &str = "criteria/";
+pub const CSV_EISEN: &str = "criteria/eisen.csv";
+pub const CSV_WERKPLEINEN: &str = "criteria/werkpleinen.csv";
+
+#[derive(Serialize)]
+pub struct Page {
+    pub meting: String,
+    /// Earlier metingen with how many werkpleinen met all eisen then.
+    pub eerder: Vec<MetingSummary>,
+    pub gemeten: usize,
+    pub eisen: usize,
+    pub criteria: Vec<CriteriumRow>,
+    pub voldoen: Vec<Member>,
+    pub missen: Vec<Miss>,
+    pub niet_gemeten: Vec<Member>,
+    pub csv_eisen: String,
+    pub csv_werkpleinen: String,
+}
+
+#[derive(Serialize)]
+pub struct MetingSummary {
+    pub naam: String,
+    pub gemeten: usize,
+    pub voldoen: usize,
+}
+
+#[derive(Serialize)]
+pub struct CriteriumRow {
+    pub letter: String,
+    pub naam: String,
+    pub eisen: Vec<EisRow>,
+}
+
+#[derive(Serialize)]
+pub struct EisRow {
+    pub id: String,
+    pub naam: String,
+    pub ja: u32,
+    pub nee: u32,
+    pub onbekend: u32,
+    /// Share of the werkpleinen measured that meet it, rounded (halves up).
+    pub pct: u32,
+}
+
+#[derive(Serialize)]
+pub struct Member {
+    pub naam: String,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct Miss {
+    pub naam: String,
+    pub url: String,
+    pub ja: usize,
+    pub ontbreekt: Vec<String>,
+    pub onbekend: Vec<String>,
+}
+
+/// A share in whole percent, rounded half up; 0 when there is nothing to divide by.
+pub fn share(part: u32, whole: usize) -> u32 {
+    if whole == 0 {
+        return 0;
+    }
+    ((u64::from(part) * 200 + whole as u64) / (2 * whole as u64)) as u32
+}
+
+pub fn page(site: &Site, urls: Urls, c: &Criteria) -> Option<Page> {
+    let m = c.current?;
+    let answers = c.antwoorden[m].as_ref()?;
+    let n = c.eisen.len();
+    let tellingen = criteria::tellingen(answers.values(), n);
+    let mut flat = 0;
+    let rows = c
+        .criteria
+        .iter()
+        .enumerate()
+        .map(|(i, k)| CriteriumRow {
+            letter: Criteria::letter(i),
+            naam: k.naam.clone(),
+            eisen: k
+                .eisen
+                .iter()
+                .map(|e| {
+                    let t = tellingen[flat];
+                    flat += 1;
+                    EisRow {
+                        id: e.id.clone(),
+                        naam: e.naam.clone(),
+                        ja: t.ja,
+                        nee: t.nee,
+                        onbekend: t.onbekend,
+                        pct: share(t.ja, answers.len()),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let member = |id: &str| {
+        let w = site.data.werkplein(id);
+        Member {
+            naam: w.map_or(id.to_string(), |w| w.naam.clone()),
+            url: urls.path(&format!("werkpleinen/{id}/")),
+        }
+    };
+    let eis_naam = |i: usize| c.eisen[i].1.naam.clone();
+    let mut voldoen = Vec::new();
+    let mut missen = Vec::new();
+    for (id, row) in answers {
+        if criteria::voldoet(row) {
+            voldoen.push(member(id));
+        } else {
+            let m = member(id);
+            missen.push(Miss {
+                naam: m.naam,
+                url: m.url,
+                ja: row.iter().filter(|a| **a == Some(true)).count(),
+                ontbreekt: criteria::ontbreekt(row).into_iter().map(eis_naam).collect(),
+                onbekend: criteria::onbekend(row).into_iter().map(eis_naam).collect(),
+            });
+        }
+    }
+    voldoen.sort_by(|a, b| a.naam.cmp(&b.naam));
+    missen.sort_by(|a, b| b.ja.cmp(&a.ja).then_with(|| a.naam.cmp(&b.naam)));
+    let mut niet_gemeten: Vec<Member> = site
+        .data
+        .werkpleinen
+        .iter()
+        .filter(|w| !answers.contains_key(&w.id))
+        .map(|w| member(&w.id))
+        .collect();
+    niet_gemeten.sort_by(|a, b| a.naam.cmp(&b.naam));
+    let eerder = c
+        .metingen
+        .iter()
+        .zip(&c.antwoorden)
+        .take(m)
+        .filter_map(|(meting, a)| {
+            let a = a.as_ref()?;
+            Some(MetingSummary {
+                naam: meting.naam.clone(),
+                gemeten: a.len(),
+                voldoen: a.values().filter(|r| criteria::voldoet(r)).count(),
+            })
+        })
+        .collect();
+    Some(Page {
+        meting: c.metingen[m].naam.clone(),
+        eerder,
+        gemeten: answers.len(),
+        eisen: n,
+        criteria: rows,
+        voldoen,
+        missen,
+        niet_gemeten,
+        csv_eisen: urls.path(CSV_EISEN),
+        csv_werkpleinen: urls.path(CSV_WERKPLEINEN),
+    })
+}
+
+/// `/criteria/eisen.csv` (`criterium,eis,ja,nee,onbekend,aandeel`) and `/criteria/werkpleinen.csv`
+/// (`werkplein,naam,ja,voldoet,<eis ids>` with ja, nee or empty per eis).
+pub fn csvs(site: &Site, c: &Criteria) -> Vec<(&'static str, Vec<u8>)> {
+    let Some(answers) = c.current_answers() else {
+        return Vec::new();
+    };
+    let tellingen = criteria::tellingen(answers.values(), c.eisen.len());
+    let eisen = csv_bytes(
+        &["criterium", "eis", "ja", "nee", "onbekend", "aandeel"],
+        c.eisen.iter().zip(&tellingen).map(|((k, e), t)| {
+            vec![
+                c.criteria[*k].id.clone(),
+                e.id.clone(),
+                t.ja.to_string(),
+                t.nee.to_string(),
+                t.onbekend.to_string(),
+                share(t.ja, answers.len()).to_string(),
+            ]
+        }),
+    );
+    let ids: Vec<&str> = c.eisen.iter().map(|(_, e)| e.id.as_str()).collect();
+    let header: Vec<&str> = [&["werkplein", "naam", "ja", "voldoet"][..], &ids].concat();
+    let werkpleinen = csv_bytes(
+        &header,
+        answers.iter().map(|(id, row)| {
+            let mut r = vec![
+                id.clone(),
+                site.data
+                    .werkplein(id)
+                    .map_or(id.clone(), |w| w.naam.clone()),
+                row.iter().filter(|a| **a == Some(true)).count().to_string(),
+                if criteria::voldoet(row) { "ja" } else { "nee" }.to_string(),
+            ];
+            r.extend(row.iter().map(|a| match antwoord(*a) {
+                "onbekend" => String::new(),
+                s => s.to_string(),
+            }));
+            r
+        }),
+    );
+    vec![(CSV_EISEN, eisen), (CSV_WERKPLEINEN, werkpleinen)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_round_half_up() {
+        assert_eq!(share(7, 125), 6);
+        assert_eq!(share(1, 8), 13, "12.5 rounds up");
+        assert_eq!(share(0, 10), 0);
+        assert_eq!(share(10, 10), 100);
+        assert_eq!(share(3, 0), 0);
+    }
+}
