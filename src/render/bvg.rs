@@ -21,9 +21,9 @@ pub struct Page {
     pub peildatum_nl: String,
     pub kwartaal: String,
     pub statussen: Vec<StatusGroup>,
-    /// Werkpleinen under one roof now (temporarily or for good), and of those temporarily.
+    /// Werkpleinen under one roof now, and how many in each status that counts as such.
     pub onder_een_dak: usize,
-    pub tijdelijk: usize,
+    pub onder_een_dak_per_status: Vec<Aantal>,
     pub werkpleinen: usize,
     /// Werkpleinen without a row in the monitor.
     pub zonder_gegevens: Vec<Member>,
@@ -32,6 +32,12 @@ pub struct Page {
     pub chart_kaart: String,
     pub csv_kwartalen: String,
     pub csv_werkpleinen: String,
+}
+
+#[derive(Serialize)]
+pub struct Aantal {
+    pub naam: String,
+    pub aantal: usize,
 }
 
 #[derive(Serialize)]
@@ -116,15 +122,19 @@ pub fn page(site: &Site, urls: Urls, bvg: &Bvg) -> Page {
         .filter(|g| g.onder_een_dak)
         .map(|g| g.leden.len())
         .sum();
-    let tijdelijk = groups
+    let per_status = groups
         .iter()
-        .find(|g| g.status.id == "tijdelijk")
-        .map_or(0, |g| g.leden.len());
+        .filter(|g| g.onder_een_dak)
+        .map(|g| Aantal {
+            naam: g.status.naam.to_lowercase(),
+            aantal: g.leden.len(),
+        })
+        .collect();
     Page {
         peildatum_nl: text::date_nl(bvg.peildatum),
         kwartaal,
         onder_een_dak: onder,
-        tijdelijk,
+        onder_een_dak_per_status: per_status,
         werkpleinen: groups.iter().map(|g| g.leden.len()).sum(),
         zonder_gegevens: zonder,
         chart_verloop: chart_verloop(bvg, &kwartalen),
