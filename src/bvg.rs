@@ -198,7 +198,11 @@ pub fn parse(
         }
     }
     if file.statussen.is_empty() {
-        diags.error(YAML, loc.key("statussen"), "the BVG-monitor has no statussen");
+        diags.error(
+            YAML,
+            loc.key("statussen"),
+            "the BVG-monitor has no statussen",
+        );
     }
     let ids: Vec<&str> = file.statussen.iter().map(|s| s.id.as_str()).collect();
     let mut history: BTreeMap<String, Vec<(Wijziging, usize)>> = BTreeMap::new();
@@ -235,11 +239,9 @@ pub fn parse(
             if s.is_none() {
                 diags.push(
                     Diagnostic::error(CSV, row.pos(cs), format!("unknown status '{status}'"))
-                        .with_hint(
-                            text::did_you_mean(status, ids.iter().copied()).or_else(|| {
-                                Some(format!("the statussen in {YAML} are: {}", ids.join(", ")))
-                            }),
-                        ),
+                        .with_hint(text::did_you_mean(status, ids.iter().copied()).or_else(|| {
+                            Some(format!("the statussen in {YAML} are: {}", ids.join(", ")))
+                        })),
                 );
             }
             if let (true, Some(datum), Some(status)) = (ok, datum, s) {
@@ -272,7 +274,11 @@ pub fn parse(
     if diags.error_count() > before {
         return None;
     }
-    let first = out.values().filter_map(|h| h.first()).map(|w| w.datum).min();
+    let first = out
+        .values()
+        .filter_map(|h| h.first())
+        .map(|w| w.datum)
+        .min();
     let last = out.values().filter_map(|h| h.last()).map(|w| w.datum).max();
     let (kwartalen, peildatum) = match (first, last) {
         (Some(f), Some(l)) => (quarters(f, l), l),
@@ -298,7 +304,9 @@ mod tests {
 
     fn data() -> Data {
         crate::data::parse(
-            Some("- id: assen\n  naam: A\n  plaats: A\n  regio: r\n- id: venlo\n  naam: V\n  plaats: V\n  regio: r\n"),
+            Some(
+                "- id: assen\n  naam: A\n  plaats: A\n  regio: r\n- id: venlo\n  naam: V\n  plaats: V\n  regio: r\n",
+            ),
             Some("- id: r\n  naam: R\n"),
             &Diagnostics::new(),
         )
@@ -322,11 +330,19 @@ mod tests {
         ];
         assert_eq!(status_at(&h, d("2008-01-09")), None, "before the first row");
         assert_eq!(status_at(&h, d("2008-01-10")), Some(0), "on the first row");
-        assert_eq!(status_at(&h, d("2008-03-30")), Some(0), "the day before a change");
+        assert_eq!(
+            status_at(&h, d("2008-03-30")),
+            Some(0),
+            "the day before a change"
+        );
         assert_eq!(status_at(&h, d("2008-03-31")), Some(1), "on a change");
         assert_eq!(status_at(&h, d("2009-06-30")), Some(1));
         assert_eq!(status_at(&h, d("2009-07-01")), Some(2));
-        assert_eq!(status_at(&h, d("2030-01-01")), Some(2), "after the last row");
+        assert_eq!(
+            status_at(&h, d("2030-01-01")),
+            Some(2),
+            "after the last row"
+        );
         assert_eq!(status_at(&[], d("2008-01-01")), None, "no rows");
     }
 
@@ -342,7 +358,11 @@ mod tests {
         assert_eq!(q[1].kort(), "K1 2008");
         assert_eq!(Kwartaal::of(d("2008-09-30")).nummer, 3);
         assert_eq!(Kwartaal::of(d("2008-10-01")).nummer, 4);
-        assert_eq!(quarters(d("2008-02-01"), d("2008-01-01")).len(), 1, "one quarter");
+        assert_eq!(
+            quarters(d("2008-02-01"), d("2008-01-01")).len(),
+            1,
+            "one quarter"
+        );
         assert_eq!(quarters(d("2008-05-01"), d("2008-01-01")), []);
     }
 
@@ -369,7 +389,9 @@ mod tests {
         let all: Vec<String> = diags.into_sorted().iter().map(|d| d.to_string()).collect();
         let all = all.join("\n");
         assert!(
-            all.contains("data/bvg.csv:2:1: error: unknown werkplein 'asen'\n  = hint: did you mean 'assen'?"),
+            all.contains(
+                "data/bvg.csv:2:1: error: unknown werkplein 'asen'\n  = hint: did you mean 'assen'?"
+            ),
             "{all}"
         );
         assert!(
@@ -396,8 +418,14 @@ mod tests {
         assert!(parse(Some(bad), None, &data(), &diags).is_none());
         let all: Vec<String> = diags.into_sorted().iter().map(|d| d.to_string()).collect();
         let all = all.join("\n");
-        assert!(all.contains("data/bvg.csv:1:1: error: a BVG-monitor without data/bvg.yaml"), "{all}");
-        assert!(all.contains("data/bvg.yaml:2:9: error: status id 'Geen plan' is not a valid id"), "{all}");
+        assert!(
+            all.contains("data/bvg.csv:1:1: error: a BVG-monitor without data/bvg.yaml"),
+            "{all}"
+        );
+        assert!(
+            all.contains("data/bvg.yaml:2:9: error: status id 'Geen plan' is not a valid id"),
+            "{all}"
+        );
         assert!(all.contains("duplicate status id 'a'"), "{all}");
     }
 }

@@ -215,15 +215,19 @@ pub fn parse(
         let stem = stem.strip_suffix(".csv").unwrap_or(stem);
         let Some(m) = meting_ids.iter().position(|id| *id == stem) else {
             diags.push(
-                Diagnostic::error(&f.path, Pos::new(1, 1), format!("no meting '{stem}' in {YAML}"))
-                    .with_hint(
-                        text::did_you_mean(stem, meting_ids.iter().copied()).or_else(|| {
-                            Some(format!(
-                                "name the file after a meting id: {}",
-                                meting_ids.join(", ")
-                            ))
-                        }),
-                    ),
+                Diagnostic::error(
+                    &f.path,
+                    Pos::new(1, 1),
+                    format!("no meting '{stem}' in {YAML}"),
+                )
+                .with_hint(
+                    text::did_you_mean(stem, meting_ids.iter().copied()).or_else(|| {
+                        Some(format!(
+                            "name the file after a meting id: {}",
+                            meting_ids.join(", ")
+                        ))
+                    }),
+                ),
             );
             continue;
         };
@@ -252,8 +256,12 @@ fn read_meting(
     let t = table::parse(&f.path, &f.text, diags)?;
     if t.header.first().map(String::as_str) != Some("werkplein") {
         diags.push(
-            Diagnostic::error(&f.path, Pos::new(1, 1), "the first column must be 'werkplein'")
-                .with_hint(Some(format!("header: werkplein,{}", eis_ids.join(",")))),
+            Diagnostic::error(
+                &f.path,
+                Pos::new(1, 1),
+                "the first column must be 'werkplein'",
+            )
+            .with_hint(Some(format!("header: werkplein,{}", eis_ids.join(",")))),
         );
         return None;
     }
@@ -304,8 +312,12 @@ fn read_meting(
         }
         if let Some(first) = lines.insert(id.to_string(), row.line) {
             diags.push(
-                Diagnostic::error(&f.path, row.pos(0), format!("werkplein '{id}' has a second row"))
-                    .with_hint(Some(format!("its first row is line {first}; keep one"))),
+                Diagnostic::error(
+                    &f.path,
+                    row.pos(0),
+                    format!("werkplein '{id}' has a second row"),
+                )
+                .with_hint(Some(format!("its first row is line {first}; keep one"))),
             );
             ok = false;
             continue;
@@ -351,7 +363,9 @@ mod tests {
 
     fn data() -> Data {
         crate::data::parse(
-            Some("- id: assen\n  naam: A\n  plaats: A\n  regio: r\n- id: venlo\n  naam: V\n  plaats: V\n  regio: r\n"),
+            Some(
+                "- id: assen\n  naam: A\n  plaats: A\n  regio: r\n- id: venlo\n  naam: V\n  plaats: V\n  regio: r\n",
+            ),
             Some("- id: r\n  naam: R\n"),
             &Diagnostics::new(),
         )
@@ -375,8 +389,22 @@ mod tests {
         assert_eq!(ontbreekt(&mixed), [1]);
         assert_eq!(onbekend(&mixed), [2]);
         let t = tellingen([&mixed, &vec![Some(false), Some(false), Some(true)]], 3);
-        assert_eq!(t[0], Telling { ja: 1, nee: 1, onbekend: 0 });
-        assert_eq!(t[2], Telling { ja: 1, nee: 0, onbekend: 1 });
+        assert_eq!(
+            t[0],
+            Telling {
+                ja: 1,
+                nee: 1,
+                onbekend: 0
+            }
+        );
+        assert_eq!(
+            t[2],
+            Telling {
+                ja: 1,
+                nee: 0,
+                onbekend: 1
+            }
+        );
         assert_eq!(Criteria::letter(0), "a");
         assert_eq!(Criteria::letter(5), "f");
     }
@@ -387,8 +415,14 @@ mod tests {
         let c = parse(
             Some(YAML_TEXT),
             &[
-                csv("data/criteria/2010-k1.csv", "werkplein,logo,balie,een-mt\nassen,ja,nee,\n"),
-                csv("data/criteria/2010-k2.csv", "werkplein;een-mt;balie;logo\nassen;Ja;ja;JA\nvenlo;nee;;ja\n"),
+                csv(
+                    "data/criteria/2010-k1.csv",
+                    "werkplein,logo,balie,een-mt\nassen,ja,nee,\n",
+                ),
+                csv(
+                    "data/criteria/2010-k2.csv",
+                    "werkplein;een-mt;balie;logo\nassen;Ja;ja;JA\nvenlo;nee;;ja\n",
+                ),
             ],
             &data(),
             &diags,
@@ -399,7 +433,10 @@ mod tests {
         assert_eq!(c.current, Some(1));
         assert_eq!(c.of("assen").unwrap(), &vec![Some(true); 3]);
         assert_eq!(c.of("venlo").unwrap(), &vec![Some(true), None, Some(false)]);
-        assert_eq!(c.antwoorden[0].as_ref().unwrap()["assen"], [Some(true), Some(false), None]);
+        assert_eq!(
+            c.antwoorden[0].as_ref().unwrap()["assen"],
+            [Some(true), Some(false), None]
+        );
     }
 
     #[test]
@@ -408,7 +445,10 @@ mod tests {
         let c = parse(
             Some(YAML_TEXT),
             &[
-                csv("data/criteria/2010-k2.csv", "werkplein,logo,balie,eenmt\nasen,ja,ja,ja\nvenlo,jaa,misschien,ja\nvenlo,ja,ja,ja\n"),
+                csv(
+                    "data/criteria/2010-k2.csv",
+                    "werkplein,logo,balie,eenmt\nasen,ja,ja,ja\nvenlo,jaa,misschien,ja\nvenlo,ja,ja,ja\n",
+                ),
                 csv("data/criteria/2010-k3.csv", "werkplein,logo\n"),
             ],
             &data(),
@@ -437,10 +477,18 @@ mod tests {
         assert!(parse(Some(bad), &[], &data(), &diags).is_none());
         let all: Vec<String> = diags.into_sorted().iter().map(|d| d.to_string()).collect();
         let all = all.join("\n");
-        assert!(all.contains("data/criteria.yaml:2:9: error: criterium id 'A' is not a valid id"), "{all}");
+        assert!(
+            all.contains("data/criteria.yaml:2:9: error: criterium id 'A' is not a valid id"),
+            "{all}"
+        );
         assert!(all.contains("criterium 'A' has no eisen"), "{all}");
         let diags = Diagnostics::new();
-        parse(None, &[csv("data/criteria/x.csv", "werkplein\n")], &data(), &diags);
+        parse(
+            None,
+            &[csv("data/criteria/x.csv", "werkplein\n")],
+            &data(),
+            &diags,
+        );
         assert!(diags.has_errors());
     }
 }

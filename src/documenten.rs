@@ -340,7 +340,9 @@ mod tests {
             "{all}"
         );
         assert!(
-            all.contains("data/documenten.yaml:4:10: error: 'datum' is not a valid date: '2009-13-01'"),
+            all.contains(
+                "data/documenten.yaml:4:10: error: 'datum' is not a valid date: '2009-13-01'"
+            ),
             "{all}"
         );
         assert!(

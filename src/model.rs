@@ -716,7 +716,10 @@ fn check_file_links(
     for p in pages {
         for l in &p.analysis.links {
             let dest = l.dest.as_str();
-            if dest.is_empty() || dest.starts_with('#') || has_scheme(dest) || dest.starts_with("//")
+            if dest.is_empty()
+                || dest.starts_with('#')
+                || has_scheme(dest)
+                || dest.starts_with("//")
             {
                 continue;
             }
@@ -756,7 +759,9 @@ fn check_file_links(
             }
             let hint = text::closest_path(&out, static_paths.iter().map(String::as_str)).map(|c| {
                 match relative_to {
-                    Some(from) => format!("did you mean '{}'?", relative(from, &format!("static/{c}"))),
+                    Some(from) => {
+                        format!("did you mean '{}'?", relative(from, &format!("static/{c}")))
+                    }
                     None => format!("did you mean '/{c}'?"),
                 }
             });
@@ -766,7 +771,9 @@ fn check_file_links(
                     pos,
                     format!("link to a missing file: '{dest}' (no static/{out}, nor a theme file)"),
                 )
-                .with_hint(hint.or_else(|| Some("put the file in static/ or correct the path".into()))),
+                .with_hint(
+                    hint.or_else(|| Some("put the file in static/ or correct the path".into())),
+                ),
             );
         }
     }
@@ -793,7 +800,10 @@ pub fn check_generated_links<'a>(
             Diagnostic::error(
                 &l.path,
                 l.pos,
-                format!("link to a missing file: '{}' (svdk does not write /{})", l.dest, l.out),
+                format!(
+                    "link to a missing file: '{}' (svdk does not write /{})",
+                    l.dest, l.out
+                ),
             )
             .with_hint(hint),
         );

@@ -169,8 +169,15 @@ mod tests {
 
     #[test]
     fn suggests_close_paths_only() {
-        let files = ["bestanden/plan.pdf", "img/logo.svg", "bestanden/den-bosch/ketenjaarplan-2009.pdf"];
-        assert_eq!(closest_path("bestanden/plann.pdf", files), Some("bestanden/plan.pdf"));
+        let files = [
+            "bestanden/plan.pdf",
+            "img/logo.svg",
+            "bestanden/den-bosch/ketenjaarplan-2009.pdf",
+        ];
+        assert_eq!(
+            closest_path("bestanden/plann.pdf", files),
+            Some("bestanden/plan.pdf")
+        );
         assert_eq!(closest_path("bestanden/weg.pdf", files), None);
         assert_eq!(closest_path("img/logo.png", files), Some("img/logo.svg"));
         assert_eq!(

@@ -113,9 +113,14 @@ pub fn records<'a>(text: &'a str, path: &'a str, diags: &'a Diagnostics) -> Vec<
                 Diagnostic::error(
                     path,
                     Pos::new(1, 1),
-                    format!("expected a list of '- key: value' items, found {}", kind(&other)),
+                    format!(
+                        "expected a list of '- key: value' items, found {}",
+                        kind(&other)
+                    ),
                 )
-                .with_hint(Some("start every item with '- ' at the beginning of a line".into())),
+                .with_hint(Some(
+                    "start every item with '- ' at the beginning of a line".into(),
+                )),
             );
             return Vec::new();
         }
@@ -139,7 +144,10 @@ pub fn records<'a>(text: &'a str, path: &'a str, diags: &'a Diagnostics) -> Vec<
                 diags.error(
                     path,
                     loc.start(),
-                    format!("expected 'key: value' lines in this item, found {}", kind(&other)),
+                    format!(
+                        "expected 'key: value' lines in this item, found {}",
+                        kind(&other)
+                    ),
                 );
                 None
             }

@@ -112,11 +112,7 @@ pub fn page(site: &Site, urls: Urls, bvg: &Bvg) -> Page {
     }
     zonder.sort_by(|a, b| a.naam.cmp(&b.naam));
     let kwartalen = per_kwartaal(bvg);
-    let kwartaal = bvg
-        .kwartalen
-        .last()
-        .map(|q| q.naam())
-        .unwrap_or_default();
+    let kwartaal = bvg.kwartalen.last().map(|q| q.naam()).unwrap_or_default();
     let onder: usize = groups
         .iter()
         .filter(|g| g.onder_een_dak)
@@ -189,7 +185,10 @@ fn chart_kaart(site: &Site, urls: Urls, bvg: &Bvg) -> String {
             })
         })
         .collect();
-    let title = format!("Kaart van de werkpleinen naar BVG-status, {}", text::date_nl(bvg.peildatum));
+    let title = format!(
+        "Kaart van de werkpleinen naar BVG-status, {}",
+        text::date_nl(bvg.peildatum)
+    );
     super::charts::drawn(charts::map(
         &Meta {
             id: "grafiek-bvg-kaart",

@@ -48,10 +48,7 @@ pub fn doc_item(site: &Site, urls: Urls, d: &Document) -> DocItem {
         formaat: crate::documenten::formaat(&d.bestand),
         grootte: crate::documenten::grootte_nl(d.grootte),
         omschrijving: d.omschrijving(),
-        werkplein: d
-            .werkplein
-            .as_deref()
-            .and_then(|w| urls.werkplein(site, w)),
+        werkplein: d.werkplein.as_deref().and_then(|w| urls.werkplein(site, w)),
     }
 }
 

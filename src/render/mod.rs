@@ -399,7 +399,12 @@ impl<'a> Renderer<'a> {
         }
         if !site.documenten.list.is_empty() {
             jobs.push(Job::Documenten(None));
-            jobs.extend(documenten::soorten(site).into_iter().map(Some).map(Job::Documenten));
+            jobs.extend(
+                documenten::soorten(site)
+                    .into_iter()
+                    .map(Some)
+                    .map(Job::Documenten),
+            );
         }
         if site.bvg.is_some() {
             jobs.push(Job::Bvg);
@@ -1261,7 +1266,10 @@ impl<'a> Renderer<'a> {
                 "bvg.html"
             }
             Job::Criteria => {
-                let Some(c) = site.criteria.as_ref().and_then(|c| criteria::page(site, urls, c))
+                let Some(c) = site
+                    .criteria
+                    .as_ref()
+                    .and_then(|c| criteria::page(site, urls, c))
                 else {
                     return (path, "404.html", ctx);
                 };
