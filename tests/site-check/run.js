@@ -22,6 +22,7 @@ import { REQUIRED_TYPES, pageTypes, samplePages } from './lib/pagetypes.js';
 import { checkFinding, selfTestFinding } from './lib/search.js';
 import { checkServe } from './lib/serve.js';
 import { checkWerkpleinTable } from './lib/tables.js';
+import { checkDocumenten } from './lib/documenten.js';
 import { selfTest } from './selftest.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -231,6 +232,20 @@ async function main() {
         await server.close();
       }
     });
+
+    // The documents filter (issue 13), in both builds, with and without JavaScript.
+    for (const [name, site, label] of [['documenten filter', root, rootLabel], ['documenten filter /sub/', sub, subLabel]]) {
+      if (!site.fileSet.has('documenten/index.html')) continue;
+      await guarded(name, async (t0) => {
+        const server = await serve(site.dir, site.prefix);
+        try {
+          const r = await checkDocumenten(browser, server, site);
+          report(name, r.problems, `${r.problems.length} problems in ${r.steps} steps under ${site.prefix} (filter by soort, marked current, keyboard, PDF served; with and without JavaScript)`, t0, label);
+        } finally {
+          await server.close();
+        }
+      });
+    }
 
     if (args.svdk) await guarded('serve', async (t0) => {
       const r = await checkServe(browser, path.resolve(args.svdk), path.resolve(HERE, '..', 'fixtures', 'minimal'));
