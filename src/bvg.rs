@@ -114,6 +114,11 @@ pub struct Bvg {
 }
 
 impl Bvg {
+    /// A monitor without rows (only a header in bvg.csv) has nothing to show.
+    pub fn is_empty(&self) -> bool {
+        self.history.is_empty()
+    }
+
     /// A werkplein's status at `date`.
     pub fn status_at(&self, werkplein: &str, date: NaiveDate) -> Option<usize> {
         status_at(self.history.get(werkplein)?, date)
@@ -379,6 +384,23 @@ mod tests {
         assert_eq!(b.peildatum, d("2008-03-31"));
         assert_eq!(b.huidig("assen").unwrap().status, 2);
         assert_eq!(b.status_at("venlo", d("2008-01-31")), None);
+    }
+
+    #[test]
+    fn a_header_only_monitor_is_empty() {
+        let diags = Diagnostics::new();
+        let b = parse(
+            Some(STATUSSEN),
+            Some("werkplein,datum,status\n"),
+            &data(),
+            &diags,
+        )
+        .unwrap();
+        assert!(!diags.has_errors());
+        assert!(b.is_empty());
+        assert!(b.kwartalen.is_empty());
+        let b = parse(Some(STATUSSEN), None, &data(), &diags).unwrap();
+        assert!(b.is_empty(), "statuses without a csv");
     }
 
     #[test]

@@ -107,22 +107,6 @@ pub fn voldoet(row: &Antwoorden) -> bool {
     !row.is_empty() && row.iter().all(|a| *a == Some(true))
 }
 
-/// The eisen (flat indexes) a werkplein does not meet (`nee`).
-pub fn ontbreekt(row: &Antwoorden) -> Vec<usize> {
-    row.iter()
-        .enumerate()
-        .filter_map(|(i, a)| (*a == Some(false)).then_some(i))
-        .collect()
-}
-
-/// The eisen a werkplein left empty.
-pub fn onbekend(row: &Antwoorden) -> Vec<usize> {
-    row.iter()
-        .enumerate()
-        .filter_map(|(i, a)| a.is_none().then_some(i))
-        .collect()
-}
-
 /// Reads criteria.yaml and the metingen; `None` when the site has none or they have errors.
 pub fn parse(
     yaml_text: Option<&str>,
@@ -386,8 +370,6 @@ mod tests {
         assert!(!voldoet(&mixed));
         assert!(!voldoet(&vec![Some(true), None]), "not known is not met");
         assert!(!voldoet(&vec![]), "no eisen answered is not met");
-        assert_eq!(ontbreekt(&mixed), [1]);
-        assert_eq!(onbekend(&mixed), [2]);
         let t = tellingen([&mixed, &vec![Some(false), Some(false), Some(true)]], 3);
         assert_eq!(
             t[0],

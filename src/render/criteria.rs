@@ -46,6 +46,8 @@ pub struct CriteriumRow {
 #[derive(Serialize)]
 pub struct EisRow {
     pub id: String,
+    /// `a1`, `a2`, `b1`: the criterium's letter and the eis's number, for column headers.
+    pub code: String,
     pub naam: String,
     pub ja: u32,
     pub nee: u32,
@@ -65,8 +67,8 @@ pub struct Miss {
     pub naam: String,
     pub url: String,
     pub ja: usize,
-    pub ontbreekt: Vec<String>,
-    pub onbekend: Vec<String>,
+    /// Per eis (flat order): `ja`, `nee` or `onbekend`.
+    pub antwoorden: Vec<&'static str>,
 }
 
 /// A share in whole percent, rounded half up; 0 when there is nothing to divide by.
@@ -93,11 +95,13 @@ pub fn page(site: &Site, urls: Urls, c: &Criteria) -> Option<Page> {
             eisen: k
                 .eisen
                 .iter()
-                .map(|e| {
+                .enumerate()
+                .map(|(j, e)| {
                     let t = tellingen[flat];
                     flat += 1;
                     EisRow {
                         id: e.id.clone(),
+                        code: format!("{}{}", Criteria::letter(i), j + 1),
                         naam: e.naam.clone(),
                         ja: t.ja,
                         nee: t.nee,
@@ -115,7 +119,6 @@ pub fn page(site: &Site, urls: Urls, c: &Criteria) -> Option<Page> {
             url: urls.path(&format!("werkpleinen/{id}/")),
         }
     };
-    let eis_naam = |i: usize| c.eisen[i].1.naam.clone();
     let mut voldoen = Vec::new();
     let mut missen = Vec::new();
     for (id, row) in answers {
@@ -127,8 +130,7 @@ pub fn page(site: &Site, urls: Urls, c: &Criteria) -> Option<Page> {
                 naam: m.naam,
                 url: m.url,
                 ja: row.iter().filter(|a| **a == Some(true)).count(),
-                ontbreekt: criteria::ontbreekt(row).into_iter().map(eis_naam).collect(),
-                onbekend: criteria::onbekend(row).into_iter().map(eis_naam).collect(),
+                antwoorden: row.iter().map(|a| antwoord(*a)).collect(),
             });
         }
     }

@@ -75,7 +75,11 @@ pub struct Links {
 pub fn links(site: &Site, urls: Urls) -> Links {
     Links {
         documenten: (!site.documenten.list.is_empty()).then(|| urls.path("documenten/")),
-        bvg: site.bvg.is_some().then(|| urls.path("bvg/")),
+        bvg: site
+            .bvg
+            .as_ref()
+            .is_some_and(|b| !b.is_empty())
+            .then(|| urls.path("bvg/")),
         criteria: site
             .criteria
             .as_ref()
@@ -151,7 +155,7 @@ pub fn werkplein(site: &Site, urls: Urls, id: &str) -> Dossier {
         .of(id)
         .map(|d| doc_item(site, urls, d))
         .collect();
-    let bvg = site.bvg.as_ref().map(|b| {
+    let bvg = site.bvg.as_ref().filter(|b| !b.is_empty()).map(|b| {
         let history = b.history.get(id).map_or(&[][..], Vec::as_slice);
         let last = history.last();
         WerkpleinBvg {

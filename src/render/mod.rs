@@ -406,7 +406,7 @@ impl<'a> Renderer<'a> {
                     .map(Job::Documenten),
             );
         }
-        if site.bvg.is_some() {
+        if site.bvg.as_ref().is_some_and(|b| !b.is_empty()) {
             jobs.push(Job::Bvg);
         }
         if site.criteria.as_ref().is_some_and(|c| c.current.is_some()) {

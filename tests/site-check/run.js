@@ -178,6 +178,9 @@ async function main() {
           { name: 'praktijkvoorbeeld', file: biggest(/^praktijkvoorbeelden\/(?!thema\/|werkplein\/)[^/]+\/index\.html$/) },
           { name: 'werkplein', file: biggest(/^werkpleinen\/[^/]+\/index\.html$/) },
           { name: 'journaal', file: root.fileSet.has('journaal/index.html') ? 'journaal/index.html' : undefined },
+          // The werkplein's records (issue 13): wide tables and the map must not widen the page.
+          ...['documenten', 'bvg', 'criteria'].filter((n) => root.fileSet.has(`${n}/index.html`))
+            .map((n) => ({ name: n, file: `${n}/index.html` })),
         ];
         const s = await screenshots(browser, server, root, shots, shotsDir);
         report('screenshots', s.problems, `${s.written.length} written to ${path.relative(process.cwd(), shotsDir)}/, ${s.problems.length} layout problems`, t1, rootLabel);
