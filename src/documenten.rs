@@ -254,7 +254,7 @@ pub fn grootte_nl(bytes: u64) -> String {
     }
     // Tenths of a megabyte, rounded half up.
     let tenths = (bytes + 50_000) / 100_000;
-    if tenths % 10 == 0 {
+    if tenths.is_multiple_of(10) {
         format!("{} MB", tenths / 10)
     } else {
         format!("{},{} MB", tenths / 10, tenths % 10)
