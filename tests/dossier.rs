@@ -179,7 +179,7 @@ fn criteria_page_and_checklist() {
         "{venlo}"
     );
     let bosch = text_of(&read_out(&b.out, "werkpleinen/den-bosch/index.html"));
-    assert!(bosch.contains("9 van de 12 eisen"), "{bosch}");
+    assert!(bosch.contains("10 van de 12 eisen"), "{bosch}");
     assert!(
         bosch.contains("Eén aanspreekpunt voor werkgevers: nee"),
         "{bosch}"

@@ -179,6 +179,10 @@ def landkaart_totals(root):
     return out
 
 
+# Werkpleinen that shared their ketenjaarplan (data/documenten.yaml) have one joint plan.
+WITH_JAARPLAN = {"den-bosch", "groningen"}
+
+
 def criteria_rows(ids, totals, bvg_end, meting):
     """One meting: werkplein → answers per eis ('ja', 'nee' or '')."""
     rng = random.Random(f"criteria-{meting}")
@@ -197,8 +201,11 @@ def criteria_rows(ids, totals, bvg_end, meting):
                 p = (0.9 if under_roof else 0.15) + (0.05 if later else 0)
             if eis == "centrumgemeente-en-uwv":
                 p = 0.97
+            forced = eis == "werkpleinjaarplan" and w in WITH_JAARPLAN
+            if forced:
+                p = 1.0
             r = rng.random()
-            if rng.random() < (0.02 if later else 0.05):
+            if rng.random() < (0.02 if later else 0.05) and not forced:
                 answers.append("")
             else:
                 answers.append("ja" if r < p else "nee")
