@@ -14,8 +14,8 @@ use crate::table;
 use crate::text;
 use crate::yaml::{self, Locator};
 
-pub const YAML: &str = "data/bvg.yaml";
-pub const CSV: &str = "data/bvg.csv";
+pub const YAML: &str = crate::layout::BVG;
+pub const CSV: &str = crate::layout::BVG_CSV;
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -171,10 +171,11 @@ pub fn parse(
         (None, None) => return None,
         (None, Some(_)) => {
             diags.push(
-                Diagnostic::error(CSV, Pos::new(1, 1), format!("a BVG-monitor without {YAML}"))
-                    .with_hint(Some(format!(
+                Diagnostic::file_error(CSV, format!("a BVG-monitor without {YAML}")).with_hint(
+                    Some(format!(
                         "add {YAML} with the statussen (id, naam, onder_een_dak)"
-                    ))),
+                    )),
+                ),
             );
             return None;
         }
@@ -441,7 +442,7 @@ mod tests {
         let all: Vec<String> = diags.into_sorted().iter().map(|d| d.to_string()).collect();
         let all = all.join("\n");
         assert!(
-            all.contains("data/bvg.csv:1:1: error: a BVG-monitor without data/bvg.yaml"),
+            all.contains("data/bvg.csv: error: a BVG-monitor without data/bvg.yaml"),
             "{all}"
         );
         assert!(

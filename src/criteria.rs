@@ -14,8 +14,8 @@ use crate::table;
 use crate::text;
 use crate::yaml::{self, Locator};
 
-pub const YAML: &str = "data/criteria.yaml";
-pub const DIR: &str = "data/criteria";
+pub const YAML: &str = crate::layout::CRITERIA;
+pub const DIR: &str = crate::layout::CRITERIA_DIR;
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -117,10 +117,11 @@ pub fn parse(
     let Some(yaml_text) = yaml_text else {
         for f in csvs {
             diags.push(
-                Diagnostic::error(&f.path, Pos::new(1, 1), format!("a meting without {YAML}"))
-                    .with_hint(Some(format!(
+                Diagnostic::file_error(&f.path, format!("a meting without {YAML}")).with_hint(
+                    Some(format!(
                         "add {YAML} with the criteria, their eisen and the metingen"
-                    ))),
+                    )),
+                ),
             );
         }
         return None;
@@ -199,12 +200,7 @@ pub fn parse(
         let stem = stem.strip_suffix(".csv").unwrap_or(stem);
         let Some(m) = meting_ids.iter().position(|id| *id == stem) else {
             diags.push(
-                Diagnostic::error(
-                    &f.path,
-                    Pos::new(1, 1),
-                    format!("no meting '{stem}' in {YAML}"),
-                )
-                .with_hint(
+                Diagnostic::file_error(&f.path, format!("no meting '{stem}' in {YAML}")).with_hint(
                     text::did_you_mean(stem, meting_ids.iter().copied()).or_else(|| {
                         Some(format!(
                             "name the file after a meting id: {}",
@@ -446,7 +442,7 @@ mod tests {
             "data/criteria/2010-k2.csv:3:7: error: 'jaa' is not an answer: write ja or nee\n  = hint: did you mean 'ja'?",
             "data/criteria/2010-k2.csv:3:11: error: 'misschien' is not an answer: write ja or nee\n  = hint: leave the cell empty when it is not known",
             "data/criteria/2010-k2.csv:4:1: error: werkplein 'venlo' has a second row",
-            "data/criteria/2010-k3.csv:1:1: error: no meting '2010-k3' in data/criteria.yaml\n  = hint: did you mean '2010-k1'?",
+            "data/criteria/2010-k3.csv: error: no meting '2010-k3' in data/criteria.yaml\n  = hint: did you mean '2010-k1'?",
         ] {
             assert!(all.contains(want), "missing:\n{want}\nin:\n{all}");
         }

@@ -11,7 +11,7 @@ use crate::load::StaticFile;
 use crate::text;
 use crate::yaml;
 
-pub const PATH: &str = "data/documenten.yaml";
+pub const PATH: &str = crate::layout::DOCUMENTEN;
 
 /// The kind of a document (SPEC §5.5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -6,65 +6,97 @@ use serde::Serialize;
 use crate::bvg::Bvg;
 use crate::charts::{self, Dot, Meta};
 use crate::model::Site;
+use crate::route::Route;
 use crate::text;
 
+use super::charts::Counter;
 use super::dossier::{csv_bytes, status_ref};
 use super::landkaart::BandRef;
-use super::shapes::Urls;
+use super::shapes::{PageInfo, Urls};
+use super::{Built, Renderer};
 
-pub const URL: &str = "bvg/";
-pub const CSV_KWARTALEN: &str = "bvg/kwartalen.csv";
-pub const CSV_WERKPLEINEN: &str = "bvg/werkpleinen.csv";
+/// Whether the site has a BVG-monitor with rows.
+pub(super) fn present(site: &Site) -> bool {
+    site.bvg.as_ref().is_some_and(|b| !b.is_empty())
+}
+
+/// Context of `bvg.html`.
+#[derive(Serialize)]
+struct BvgContext {
+    page: PageInfo,
+    bvg: Page,
+}
+
+/// `/bvg/`.
+pub(super) fn index(r: &Renderer) -> Built {
+    let page = r.info(
+        "BVG-monitor",
+        Route::Bvg,
+        Some("werkpleinen"),
+        Some("Hoe ver de werkpleinen zijn met een gezamenlijk gebouw voor UWV WERKbedrijf en gemeenten: per kwartaal, op de kaart en per werkplein."),
+        r.crumbs(&[("Werkpleinen", Route::WerkpleinenIndex)]),
+    );
+    match r.site.bvg.as_ref() {
+        Some(b) => Built::new(
+            "bvg.html",
+            &BvgContext {
+                page,
+                bvg: build_page(r.site, r.urls, &r.charts, b),
+            },
+        ),
+        None => super::pagina::not_found(r),
+    }
+}
 
 #[derive(Serialize)]
-pub struct Page {
-    pub peildatum_nl: String,
-    pub kwartaal: String,
-    pub statussen: Vec<StatusGroup>,
+struct Page {
+    peildatum_nl: String,
+    kwartaal: String,
+    statussen: Vec<StatusGroup>,
     /// Werkpleinen under one roof now, and how many in each status that counts as such.
-    pub onder_een_dak: usize,
-    pub onder_een_dak_per_status: Vec<Aantal>,
-    pub werkpleinen: usize,
+    onder_een_dak: usize,
+    onder_een_dak_per_status: Vec<Aantal>,
+    werkpleinen: usize,
     /// Werkpleinen without a row in the monitor.
-    pub zonder_gegevens: Vec<Member>,
-    pub kwartalen: Vec<KwartaalRow>,
-    pub chart_verloop: String,
-    pub chart_kaart: String,
-    pub csv_kwartalen: String,
-    pub csv_werkpleinen: String,
+    zonder_gegevens: Vec<Member>,
+    kwartalen: Vec<KwartaalRow>,
+    chart_verloop: String,
+    chart_kaart: String,
+    csv_kwartalen: String,
+    csv_werkpleinen: String,
 }
 
 #[derive(Serialize)]
-pub struct Aantal {
-    pub naam: String,
-    pub aantal: usize,
+struct Aantal {
+    naam: String,
+    aantal: usize,
 }
 
 #[derive(Serialize)]
-pub struct StatusGroup {
-    pub status: BandRef,
-    pub omschrijving: Option<String>,
-    pub onder_een_dak: bool,
-    pub leden: Vec<Member>,
+struct StatusGroup {
+    status: BandRef,
+    omschrijving: Option<String>,
+    onder_een_dak: bool,
+    leden: Vec<Member>,
 }
 
 #[derive(Serialize)]
-pub struct Member {
-    pub naam: String,
-    pub url: String,
-    pub sinds_nl: Option<String>,
+struct Member {
+    naam: String,
+    url: String,
+    sinds_nl: Option<String>,
 }
 
 #[derive(Serialize)]
-pub struct KwartaalRow {
-    pub id: String,
-    pub naam: String,
-    pub aantallen: Vec<u32>,
-    pub totaal: u32,
+struct KwartaalRow {
+    id: String,
+    naam: String,
+    aantallen: Vec<u32>,
+    totaal: u32,
 }
 
 /// Counts per status of every quarter, oldest first.
-pub fn per_kwartaal(bvg: &Bvg) -> Vec<KwartaalRow> {
+fn per_kwartaal(bvg: &Bvg) -> Vec<KwartaalRow> {
     bvg.kwartalen
         .iter()
         .map(|q| {
@@ -79,8 +111,8 @@ pub fn per_kwartaal(bvg: &Bvg) -> Vec<KwartaalRow> {
         .collect()
 }
 
-pub fn page(site: &Site, urls: Urls, bvg: &Bvg) -> Page {
-    let werkplein_url = |id: &str| urls.path(&format!("werkpleinen/{id}/"));
+fn build_page(site: &Site, urls: Urls, n: &Counter, bvg: &Bvg) -> Page {
+    let werkplein_url = |id: &str| urls.route(Route::Werkplein(id));
     let mut groups: Vec<StatusGroup> = bvg
         .statussen
         .iter()
@@ -133,12 +165,12 @@ pub fn page(site: &Site, urls: Urls, bvg: &Bvg) -> Page {
         onder_een_dak_per_status: per_status,
         werkpleinen: groups.iter().map(|g| g.leden.len()).sum(),
         zonder_gegevens: zonder,
-        chart_verloop: chart_verloop(bvg, &kwartalen),
-        chart_kaart: chart_kaart(site, urls, bvg),
+        chart_verloop: chart_verloop(n, bvg, &kwartalen),
+        chart_kaart: chart_kaart(n, site, urls, bvg),
         kwartalen,
         statussen: groups,
-        csv_kwartalen: urls.path(CSV_KWARTALEN),
-        csv_werkpleinen: urls.path(CSV_WERKPLEINEN),
+        csv_kwartalen: urls.route(Route::BvgKwartalenCsv),
+        csv_werkpleinen: urls.route(Route::BvgWerkpleinenCsv),
     }
 }
 
@@ -151,14 +183,14 @@ fn bands(bvg: &Bvg) -> Vec<charts::Band> {
         .collect()
 }
 
-fn chart_verloop(bvg: &Bvg, rows: &[KwartaalRow]) -> String {
+fn chart_verloop(n: &Counter, bvg: &Bvg, rows: &[KwartaalRow]) -> String {
     let rows: Vec<(String, Vec<u32>)> = bvg
         .kwartalen
         .iter()
         .zip(rows)
         .map(|(q, r)| (q.kort(), r.aantallen.clone()))
         .collect();
-    super::charts::drawn(charts::stacked_bands(
+    n.drawn(charts::stacked_bands(
         &Meta {
             id: "grafiek-bvg-verloop",
             title: "Werkpleinen per BVG-status, per kwartaal",
@@ -169,7 +201,7 @@ fn chart_verloop(bvg: &Bvg, rows: &[KwartaalRow]) -> String {
     ))
 }
 
-fn chart_kaart(site: &Site, urls: Urls, bvg: &Bvg) -> String {
+fn chart_kaart(n: &Counter, site: &Site, urls: Urls, bvg: &Bvg) -> String {
     let dots: Vec<Dot> = site
         .data
         .werkpleinen
@@ -180,7 +212,7 @@ fn chart_kaart(site: &Site, urls: Urls, bvg: &Bvg) -> String {
                 lon: w.lon?,
                 lat: w.lat?,
                 band: Some(h.status),
-                href: urls.path(&format!("werkpleinen/{}/", w.id)),
+                href: urls.route(Route::Werkplein(&w.id)),
                 label: format!("{}: {}", w.naam, bvg.statussen[h.status].naam),
             })
         })
@@ -189,7 +221,7 @@ fn chart_kaart(site: &Site, urls: Urls, bvg: &Bvg) -> String {
         "Kaart van de werkpleinen naar BVG-status, {}",
         text::date_nl(bvg.peildatum)
     );
-    super::charts::drawn(charts::map(
+    n.drawn(charts::map(
         &Meta {
             id: "grafiek-bvg-kaart",
             title: &title,
@@ -201,8 +233,8 @@ fn chart_kaart(site: &Site, urls: Urls, bvg: &Bvg) -> String {
     ))
 }
 
-/// `/bvg/kwartalen.csv` and `/bvg/werkpleinen.csv`.
-pub fn csvs(site: &Site, bvg: &Bvg) -> Vec<(&'static str, Vec<u8>)> {
+/// `/bvg/kwartalen.csv` and `/bvg/werkpleinen.csv`: (output path, contents).
+pub(super) fn csvs(site: &Site, bvg: &Bvg) -> Vec<(String, Vec<u8>)> {
     let ids: Vec<&str> = bvg.statussen.iter().map(|s| s.id.as_str()).collect();
     let header: Vec<&str> = [&["kwartaal", "naam"][..], &ids, &["totaal"]].concat();
     let kwartalen = csv_bytes(
@@ -227,5 +259,8 @@ pub fn csvs(site: &Site, bvg: &Bvg) -> Vec<(&'static str, Vec<u8>)> {
             ])
         }),
     );
-    vec![(CSV_KWARTALEN, kwartalen), (CSV_WERKPLEINEN, werkpleinen)]
+    vec![
+        (Route::BvgKwartalenCsv.output(), kwartalen),
+        (Route::BvgWerkpleinenCsv.output(), werkpleinen),
+    ]
 }

@@ -6,80 +6,113 @@ use serde::Serialize;
 
 use crate::criteria::{self, Criteria};
 use crate::model::Site;
+use crate::route::Route;
 
 use super::dossier::{antwoord, csv_bytes};
-use super::shapes::Urls;
+use super::shapes::{PageInfo, Urls};
+use super::{Built, Renderer};
 
-pub const URL: &str = "criteria/";
-pub const CSV_EISEN: &str = "criteria/eisen.csv";
-pub const CSV_WERKPLEINEN: &str = "criteria/werkpleinen.csv";
+/// Whether the site has criteria with a meting to show.
+pub(super) fn present(site: &Site) -> bool {
+    site.criteria.as_ref().is_some_and(|c| c.current.is_some())
+}
+
+/// Context of `criteria.html`.
+#[derive(Serialize)]
+struct CriteriaContext {
+    page: PageInfo,
+    criteria: Page,
+}
+
+/// `/criteria/`.
+pub(super) fn index(r: &Renderer) -> Built {
+    let Some(c) = r
+        .site
+        .criteria
+        .as_ref()
+        .and_then(|c| page(r.site, r.urls, c))
+    else {
+        return super::pagina::not_found(r);
+    };
+    let ctx = CriteriaContext {
+        page: r.info(
+            "De zes criteria van een Werkplein",
+            Route::Criteria,
+            Some("werkpleinen"),
+            Some("Welke werkpleinen voldoen aan de minimale eisen van een Werkplein, en welke eisen ontbreken nog."),
+            r.crumbs(&[("Werkpleinen", Route::WerkpleinenIndex)]),
+        ),
+        criteria: c,
+    };
+    Built::new("criteria.html", &ctx)
+}
 
 #[derive(Serialize)]
-pub struct Page {
-    pub meting: String,
+struct Page {
+    meting: String,
     /// Earlier metingen with how many werkpleinen met all eisen then.
-    pub eerder: Vec<MetingSummary>,
-    pub gemeten: usize,
-    pub eisen: usize,
-    pub criteria: Vec<CriteriumRow>,
-    pub voldoen: Vec<Member>,
-    pub missen: Vec<Miss>,
-    pub niet_gemeten: Vec<Member>,
-    pub csv_eisen: String,
-    pub csv_werkpleinen: String,
+    eerder: Vec<MetingSummary>,
+    gemeten: usize,
+    eisen: usize,
+    criteria: Vec<CriteriumRow>,
+    voldoen: Vec<Member>,
+    missen: Vec<Miss>,
+    niet_gemeten: Vec<Member>,
+    csv_eisen: String,
+    csv_werkpleinen: String,
 }
 
 #[derive(Serialize)]
-pub struct MetingSummary {
-    pub naam: String,
-    pub gemeten: usize,
-    pub voldoen: usize,
+struct MetingSummary {
+    naam: String,
+    gemeten: usize,
+    voldoen: usize,
 }
 
 #[derive(Serialize)]
-pub struct CriteriumRow {
-    pub letter: String,
-    pub naam: String,
-    pub eisen: Vec<EisRow>,
+struct CriteriumRow {
+    letter: String,
+    naam: String,
+    eisen: Vec<EisRow>,
 }
 
 #[derive(Serialize)]
-pub struct EisRow {
-    pub id: String,
+struct EisRow {
+    id: String,
     /// `a1`, `a2`, `b1`: the criterium's letter and the eis's number, for column headers.
-    pub code: String,
-    pub naam: String,
-    pub ja: u32,
-    pub nee: u32,
-    pub onbekend: u32,
+    code: String,
+    naam: String,
+    ja: u32,
+    nee: u32,
+    onbekend: u32,
     /// Share of the werkpleinen measured that meet it, rounded (halves up).
-    pub pct: u32,
+    pct: u32,
 }
 
 #[derive(Serialize)]
-pub struct Member {
-    pub naam: String,
-    pub url: String,
+struct Member {
+    naam: String,
+    url: String,
 }
 
 #[derive(Serialize)]
-pub struct Miss {
-    pub naam: String,
-    pub url: String,
-    pub ja: usize,
+struct Miss {
+    naam: String,
+    url: String,
+    ja: usize,
     /// Per eis (flat order): `ja`, `nee` or `onbekend`.
-    pub antwoorden: Vec<&'static str>,
+    antwoorden: Vec<&'static str>,
 }
 
 /// A share in whole percent, rounded half up; 0 when there is nothing to divide by.
-pub fn share(part: u32, whole: usize) -> u32 {
+fn share(part: u32, whole: usize) -> u32 {
     if whole == 0 {
         return 0;
     }
     ((u64::from(part) * 200 + whole as u64) / (2 * whole as u64)) as u32
 }
 
-pub fn page(site: &Site, urls: Urls, c: &Criteria) -> Option<Page> {
+fn page(site: &Site, urls: Urls, c: &Criteria) -> Option<Page> {
     let m = c.current?;
     let answers = c.antwoorden[m].as_ref()?;
     let n = c.eisen.len();
@@ -116,7 +149,7 @@ pub fn page(site: &Site, urls: Urls, c: &Criteria) -> Option<Page> {
         let w = site.data.werkplein(id);
         Member {
             naam: w.map_or(id.to_string(), |w| w.naam.clone()),
-            url: urls.path(&format!("werkpleinen/{id}/")),
+            url: urls.route(Route::Werkplein(id)),
         }
     };
     let mut voldoen = Vec::new();
@@ -167,14 +200,14 @@ pub fn page(site: &Site, urls: Urls, c: &Criteria) -> Option<Page> {
         voldoen,
         missen,
         niet_gemeten,
-        csv_eisen: urls.path(CSV_EISEN),
-        csv_werkpleinen: urls.path(CSV_WERKPLEINEN),
+        csv_eisen: urls.route(Route::CriteriaEisenCsv),
+        csv_werkpleinen: urls.route(Route::CriteriaWerkpleinenCsv),
     })
 }
 
 /// `/criteria/eisen.csv` (`criterium,eis,ja,nee,onbekend,aandeel`) and `/criteria/werkpleinen.csv`
 /// (`werkplein,naam,ja,voldoet,<eis ids>` with ja, nee or empty per eis).
-pub fn csvs(site: &Site, c: &Criteria) -> Vec<(&'static str, Vec<u8>)> {
+pub(super) fn csvs(site: &Site, c: &Criteria) -> Vec<(String, Vec<u8>)> {
     let Some(answers) = c.current_answers() else {
         return Vec::new();
     };
@@ -212,7 +245,10 @@ pub fn csvs(site: &Site, c: &Criteria) -> Vec<(&'static str, Vec<u8>)> {
             r
         }),
     );
-    vec![(CSV_EISEN, eisen), (CSV_WERKPLEINEN, werkpleinen)]
+    vec![
+        (Route::CriteriaEisenCsv.output(), eisen),
+        (Route::CriteriaWerkpleinenCsv.output(), werkpleinen),
+    ]
 }
 
 #[cfg(test)]

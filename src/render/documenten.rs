@@ -5,12 +5,14 @@ use serde::Serialize;
 
 use crate::documenten::Soort;
 use crate::model::Site;
+use crate::route::Route;
 
 use super::dossier::{DocItem, doc_item};
-use super::shapes::Urls;
+use super::shapes::{PageInfo, Urls};
+use super::{Built, Renderer};
 
 /// The soorten that have documents: each gets its own page.
-pub fn soorten(site: &Site) -> Vec<Soort> {
+pub(super) fn soorten(site: &Site) -> Vec<Soort> {
     site.documenten
         .per_soort()
         .into_iter()
@@ -19,40 +21,73 @@ pub fn soorten(site: &Site) -> Vec<Soort> {
         .collect()
 }
 
-pub fn url(soort: Option<Soort>) -> String {
+pub(super) fn route(soort: Option<Soort>) -> Route<'static> {
     match soort {
-        None => "documenten/".into(),
-        Some(s) => format!("documenten/{}/", s.id()),
+        None => Route::DocumentenIndex,
+        Some(s) => Route::DocumentenSoort(s.id()),
     }
 }
 
 #[derive(Serialize)]
-pub struct Filter {
-    pub id: &'static str,
-    pub naam: &'static str,
-    pub url: String,
-    pub aantal: usize,
-    pub actief: bool,
+struct Filter {
+    id: &'static str,
+    naam: &'static str,
+    url: String,
+    aantal: usize,
+    actief: bool,
 }
 
 #[derive(Serialize)]
-pub struct Page {
+struct Page {
     /// The soort shown (`None`: all).
-    pub soort: Option<Filter>,
-    pub filters: Vec<Filter>,
-    pub alle: Filter,
-    pub items: Vec<DocItem>,
+    soort: Option<Filter>,
+    filters: Vec<Filter>,
+    alle: Filter,
+    items: Vec<DocItem>,
     /// Documents of werkpleinen and national ones, counted.
-    pub werkpleinen: usize,
-    pub landelijk: usize,
+    werkpleinen: usize,
+    landelijk: usize,
 }
 
-pub fn page(site: &Site, urls: Urls, soort: Option<Soort>) -> Page {
+/// Context of `documenten.html`.
+#[derive(Serialize)]
+struct DocumentenContext {
+    page: PageInfo,
+    documenten: Page,
+}
+
+/// `/documenten/` (`soort` none) or `/documenten/<soort>/`.
+pub(super) fn index(r: &Renderer, soort: Option<Soort>) -> Built {
+    let title = match soort {
+        None => "Documenten".to_string(),
+        Some(s) => format!("Documenten: {}", s.meervoud().to_lowercase()),
+    };
+    let crumbs = match soort {
+        None => r.crumbs(&[("Werkpleinen", Route::WerkpleinenIndex)]),
+        Some(_) => r.crumbs(&[
+            ("Werkpleinen", Route::WerkpleinenIndex),
+            ("Documenten", Route::DocumentenIndex),
+        ]),
+    };
+    let ctx = DocumentenContext {
+        page: r.info(
+            &title,
+            route(soort),
+            Some("werkpleinen"),
+            Some("Ketenjaarplannen, marktbewerkingsplannen, dienstverleningsconcepten en handreikingen die werkpleinen delen om van elkaar te leren."),
+            crumbs,
+        ),
+        documenten: page(r.site, r.urls, soort),
+    };
+    Built::new("documenten.html", &ctx)
+}
+
+fn page(site: &Site, urls: Urls, soort: Option<Soort>) -> Page {
     let docs = &site.documenten;
     let filter = |s: Soort, n: usize| Filter {
         id: s.id(),
         naam: s.meervoud(),
-        url: urls.path(&url(Some(s))),
+        url: urls.route(route(Some(s))),
         aantal: n,
         actief: soort == Some(s),
     };
@@ -73,7 +108,7 @@ pub fn page(site: &Site, urls: Urls, soort: Option<Soort>) -> Page {
         alle: Filter {
             id: "alle",
             naam: "Alle documenten",
-            url: urls.path(&url(None)),
+            url: urls.route(route(None)),
             aantal: docs.list.len(),
             actief: soort.is_none(),
         },

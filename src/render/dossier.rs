@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::criteria::Criteria;
 use crate::documenten::Document;
 use crate::model::Site;
+use crate::route::Route;
 use crate::text;
 
 use super::landkaart::BandRef;
@@ -13,29 +14,29 @@ use super::shapes::{Ref, Urls};
 
 /// A document as lists show it.
 #[derive(Debug, Clone, Serialize)]
-pub struct DocItem {
-    pub titel: String,
+pub(super) struct DocItem {
+    titel: String,
     /// The file's URL.
-    pub url: String,
-    pub soort: SoortRef,
-    pub datum: String,
-    pub datum_nl: String,
+    url: String,
+    soort: SoortRef,
+    datum: String,
+    datum_nl: String,
     /// `PDF`.
-    pub formaat: String,
+    formaat: String,
     /// `240 kB`.
-    pub grootte: String,
+    grootte: String,
     /// `PDF, 240 kB`.
-    pub omschrijving: String,
-    pub werkplein: Option<Ref>,
+    omschrijving: String,
+    werkplein: Option<Ref>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SoortRef {
-    pub id: &'static str,
-    pub naam: &'static str,
+pub(super) struct SoortRef {
+    id: &'static str,
+    naam: &'static str,
 }
 
-pub fn doc_item(site: &Site, urls: Urls, d: &Document) -> DocItem {
+pub(super) fn doc_item(site: &Site, urls: Urls, d: &Document) -> DocItem {
     DocItem {
         titel: d.titel.clone(),
         url: urls.path(&d.bestand),
@@ -53,7 +54,7 @@ pub fn doc_item(site: &Site, urls: Urls, d: &Document) -> DocItem {
 }
 
 /// Status `i` of the BVG-monitor as a label: name, colour and marker shape as in its charts.
-pub fn status_ref(bvg: &crate::bvg::Bvg, i: usize) -> BandRef {
+pub(super) fn status_ref(bvg: &crate::bvg::Bvg, i: usize) -> BandRef {
     let (kleur, vorm) = crate::charts::band_swatch(i, bvg.statussen.len());
     BandRef {
         id: bvg.statussen[i].id.clone(),
@@ -66,81 +67,73 @@ pub fn status_ref(bvg: &crate::bvg::Bvg, i: usize) -> BandRef {
 
 /// Links to the record pages the site has, for any template (`dossier_links`).
 #[derive(Debug, Clone, Serialize)]
-pub struct Links {
-    pub documenten: Option<String>,
-    pub bvg: Option<String>,
-    pub criteria: Option<String>,
+pub(super) struct Links {
+    documenten: Option<String>,
+    bvg: Option<String>,
+    criteria: Option<String>,
 }
 
-pub fn links(site: &Site, urls: Urls) -> Links {
+pub(super) fn links(site: &Site, urls: Urls) -> Links {
     Links {
-        documenten: (!site.documenten.list.is_empty()).then(|| urls.path("documenten/")),
-        bvg: site
-            .bvg
-            .as_ref()
-            .is_some_and(|b| !b.is_empty())
-            .then(|| urls.path("bvg/")),
-        criteria: site
-            .criteria
-            .as_ref()
-            .and_then(|c| c.current)
-            .map(|_| urls.path("criteria/")),
+        documenten: (!site.documenten.list.is_empty()).then(|| urls.route(Route::DocumentenIndex)),
+        bvg: super::bvg::present(site).then(|| urls.route(Route::Bvg)),
+        criteria: super::criteria::present(site).then(|| urls.route(Route::Criteria)),
     }
 }
 
 #[derive(Serialize)]
-pub struct Dossier {
-    pub documenten: Vec<DocItem>,
-    pub documenten_url: Option<String>,
-    pub bvg: Option<WerkpleinBvg>,
-    pub criteria: Option<WerkpleinCriteria>,
+pub(super) struct Dossier {
+    documenten: Vec<DocItem>,
+    documenten_url: Option<String>,
+    bvg: Option<WerkpleinBvg>,
+    criteria: Option<WerkpleinCriteria>,
 }
 
 #[derive(Serialize)]
-pub struct WerkpleinBvg {
-    pub url: String,
+pub(super) struct WerkpleinBvg {
+    url: String,
     /// `None`: the monitor has no row for this werkplein.
-    pub status: Option<BandRef>,
-    pub omschrijving: Option<String>,
-    pub sinds_nl: Option<String>,
+    status: Option<BandRef>,
+    omschrijving: Option<String>,
+    sinds_nl: Option<String>,
     /// Oldest first.
-    pub historie: Vec<Wijziging>,
+    historie: Vec<Wijziging>,
 }
 
 #[derive(Serialize)]
-pub struct Wijziging {
-    pub datum: String,
-    pub datum_nl: String,
-    pub status: BandRef,
+pub(super) struct Wijziging {
+    datum: String,
+    datum_nl: String,
+    status: BandRef,
 }
 
 #[derive(Serialize)]
-pub struct WerkpleinCriteria {
-    pub url: String,
-    pub meting: String,
+pub(super) struct WerkpleinCriteria {
+    url: String,
+    meting: String,
     /// Whether the werkplein is in the current meting.
-    pub gemeten: bool,
-    pub voldoet: bool,
-    pub ja: usize,
-    pub eisen: usize,
-    pub criteria: Vec<CriteriumCheck>,
+    gemeten: bool,
+    voldoet: bool,
+    ja: usize,
+    eisen: usize,
+    criteria: Vec<CriteriumCheck>,
 }
 
 #[derive(Serialize)]
-pub struct CriteriumCheck {
-    pub letter: String,
-    pub naam: String,
-    pub eisen: Vec<EisCheck>,
+pub(super) struct CriteriumCheck {
+    letter: String,
+    naam: String,
+    eisen: Vec<EisCheck>,
 }
 
 #[derive(Serialize)]
-pub struct EisCheck {
-    pub naam: String,
+pub(super) struct EisCheck {
+    naam: String,
     /// `ja`, `nee` or `onbekend`.
-    pub antwoord: &'static str,
+    antwoord: &'static str,
 }
 
-pub fn antwoord(a: Option<bool>) -> &'static str {
+pub(super) fn antwoord(a: Option<bool>) -> &'static str {
     match a {
         Some(true) => "ja",
         Some(false) => "nee",
@@ -149,7 +142,7 @@ pub fn antwoord(a: Option<bool>) -> &'static str {
 }
 
 /// The records part of werkplein `id`'s page.
-pub fn werkplein(site: &Site, urls: Urls, id: &str) -> Dossier {
+pub(super) fn werkplein(site: &Site, urls: Urls, id: &str) -> Dossier {
     let documenten: Vec<DocItem> = site
         .documenten
         .of(id)
@@ -159,7 +152,7 @@ pub fn werkplein(site: &Site, urls: Urls, id: &str) -> Dossier {
         let history = b.history.get(id).map_or(&[][..], Vec::as_slice);
         let last = history.last();
         WerkpleinBvg {
-            url: urls.path("bvg/"),
+            url: urls.route(Route::Bvg),
             status: last.map(|w| status_ref(b, w.status)),
             omschrijving: last.and_then(|w| b.statussen[w.status].omschrijving.clone()),
             sinds_nl: last.map(|w| text::date_nl(w.datum)),
@@ -178,7 +171,8 @@ pub fn werkplein(site: &Site, urls: Urls, id: &str) -> Dossier {
         .as_ref()
         .and_then(|c| werkplein_criteria(c, urls, id));
     Dossier {
-        documenten_url: (!site.documenten.list.is_empty()).then(|| urls.path("documenten/")),
+        documenten_url: (!site.documenten.list.is_empty())
+            .then(|| urls.route(Route::DocumentenIndex)),
         documenten,
         bvg,
         criteria,
@@ -212,7 +206,7 @@ fn werkplein_criteria(c: &Criteria, urls: Urls, id: &str) -> Option<WerkpleinCri
         })
         .collect();
     Some(WerkpleinCriteria {
-        url: urls.path("criteria/"),
+        url: urls.route(Route::Criteria),
         meting: c.metingen[m].naam.clone(),
         gemeten: row.is_some(),
         voldoet: row.is_some_and(crate::criteria::voldoet),
@@ -223,7 +217,7 @@ fn werkplein_criteria(c: &Criteria, urls: Urls, id: &str) -> Option<WerkpleinCri
 }
 
 /// A CSV file: UTF-8, `,`, LF, header row, quoting where needed.
-pub fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
+pub(super) fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
