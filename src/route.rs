@@ -64,6 +64,8 @@ pub enum Route<'a> {
     LandkaartCsv(&'a str, &'a str),
     /// The Landkaart history CSV.
     LandkaartHistorie,
+    /// Group counts per period (SPEC §5.1).
+    LandkaartGroepen,
     /// All documents werkpleinen shared.
     DocumentenIndex,
     /// The documents of one soort, by soort id.
@@ -118,6 +120,7 @@ impl Route<'_> {
             Route::LandkaartPeriode(id) => format!("landkaart/{id}/"),
             Route::LandkaartCsv(id, name) => format!("landkaart/{id}/{name}"),
             Route::LandkaartHistorie => "landkaart/historie.csv".into(),
+            Route::LandkaartGroepen => "landkaart/groepen.csv".into(),
             Route::DocumentenIndex => "documenten/".into(),
             Route::DocumentenSoort(s) => format!("documenten/{s}/"),
             Route::Bvg => "bvg/".into(),
