@@ -8,7 +8,10 @@ use std::time::{Duration, Instant};
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::load::Sources;
 use crate::write::{Body, Cleanup, OutFile};
-use crate::{config, content, data, landkaart, load, model, render, resultaten, theme, write};
+use crate::{
+    bvg, config, content, criteria, data, documenten, landkaart, load, model, render, resultaten,
+    theme, write,
+};
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -332,8 +335,33 @@ fn run(
         diags,
     );
     let resultaten = resultaten::parse(&sources.resultaten, &data, diags);
+    let documenten = documenten::parse(
+        sources.documenten.as_deref(),
+        &sources.static_files,
+        &data,
+        diags,
+    );
+    let bvg = bvg::parse(
+        sources.bvg.as_deref(),
+        sources.bvg_csv.as_deref(),
+        &data,
+        diags,
+    );
+    let criteria = criteria::parse(
+        sources.criteria.as_deref(),
+        &sources.criteria_csv,
+        &data,
+        diags,
+    );
     let outline = model::parse_outline(sources.outline.as_deref(), diags);
     let theme = theme::load(root, &config.theme, diags);
+    // The files Markdown may link to: the site's static/ and the theme's static files.
+    let static_paths = theme
+        .static_files
+        .keys()
+        .cloned()
+        .chain(sources.static_files.iter().map(|s| s.out.clone()))
+        .collect();
     clock.lap("validate");
     crate::progress::stage("model", 0);
     // model
@@ -343,6 +371,10 @@ fn run(
             data,
             landkaart,
             resultaten,
+            documenten,
+            bvg,
+            criteria,
+            static_paths,
             outline,
         },
         docs,
@@ -363,6 +395,11 @@ fn run(
         return None;
     }
     let statics = add_static(&mut files, theme.static_files, &sources.static_files, diags);
+    model::check_generated_links(
+        &site.generated_links,
+        files.iter().map(|f| f.path.as_str()),
+        diags,
+    );
     Some((files, counts, statics))
 }
 

@@ -5,7 +5,8 @@
 //! 1. [`load`] reads the site folder (its paths are named in [`layout`]: site.yaml, content/,
 //!    data/, static/) and [`theme`] the templates and theme files;
 //! 2. [`config`], [`data`], [`content`], [`landkaart`] and [`resultaten`] validate what was
-//!    read into typed values, reporting every problem as a [`diagnostics::Diagnostic`];
+//!    read into typed values, reporting every problem as a [`diagnostics::Diagnostic`]; so do
+//!    the werkplein's records: [`documenten`], [`bvg`] and [`criteria`];
 //! 3. [`model`] builds the site: URLs (from the route table, [`route`]), lists, relations,
 //!    Markdown rendered by [`markdown`] with links checked;
 //! 4. [`render`] applies the templates, in parallel, one module per page family; [`charts`]
@@ -53,11 +54,14 @@
 //! | layout | the site folder's input paths ([`layout`]) |
 
 pub mod build;
+pub mod bvg;
 pub mod charts;
 pub mod config;
 pub mod content;
+pub mod criteria;
 pub mod data;
 pub mod diagnostics;
+pub mod documenten;
 pub mod fingerprint;
 #[doc(hidden)]
 pub mod fuzzing;

@@ -22,6 +22,8 @@ pub struct StaticFile {
     /// Output path relative to the output root, e.g. `img/logo.svg`.
     pub out: String,
     pub source: PathBuf,
+    /// Size in bytes (documents list it).
+    pub size: u64,
 }
 
 /// Everything read from the site folder.
@@ -38,6 +40,14 @@ pub struct Sources {
     pub outline: Option<String>,
     /// CSV files in `data/resultaten/`.
     pub resultaten: Vec<SourceFile>,
+    /// `data/documenten.yaml`: the documents werkpleinen delivered.
+    pub documenten: Option<String>,
+    /// `data/bvg.yaml` (the statuses) and `data/bvg.csv` (the BVG-monitor).
+    pub bvg: Option<String>,
+    pub bvg_csv: Option<String>,
+    /// `data/criteria.yaml` and the metingen `data/criteria/<meting>.csv`.
+    pub criteria: Option<String>,
+    pub criteria_csv: Vec<SourceFile>,
     /// Files under `static/`, sorted by output path.
     pub static_files: Vec<StaticFile>,
 }
@@ -65,6 +75,7 @@ pub fn load(root: &Path, diags: &Diagnostics) -> Sources {
         .into_iter()
         .map(|(rel, abs)| StaticFile {
             out: rel[layout::STATIC.len() + 1..].to_string(),
+            size: fs::metadata(&abs).map_or(0, |m| m.len()),
             source: abs,
         })
         .collect();
@@ -83,6 +94,11 @@ pub fn load(root: &Path, diags: &Diagnostics) -> Sources {
         landkaart_csv: csvs(layout::LANDKAART_DIR),
         outline: read_optional(root, layout::OUTLINE, diags),
         resultaten: csvs(layout::RESULTATEN_DIR),
+        documenten: read_optional(root, layout::DOCUMENTEN, diags),
+        bvg: read_optional(root, layout::BVG, diags),
+        bvg_csv: read_optional(root, layout::BVG_CSV, diags),
+        criteria: read_optional(root, layout::CRITERIA, diags),
+        criteria_csv: csvs(layout::CRITERIA_DIR),
         content,
         werkpleinen: read_optional(root, layout::WERKPLEINEN, diags),
         regios: read_optional(root, layout::REGIOS, diags),

@@ -5,15 +5,18 @@
 //! rendered with its links rewritten and checked against the anchors of their targets.
 
 use crate::fingerprint::hash_of;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::bvg::Bvg;
 use crate::config::SiteConfig;
 use crate::content::{Document, Meta, Section};
+use crate::criteria::Criteria;
 use crate::data::Data;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::documenten::Documenten;
 use crate::landkaart::Landkaart;
 use crate::markdown::{self, Analysis};
 use crate::resultaten::Resultaten;
@@ -61,6 +64,13 @@ pub struct Site {
     pub data: Data,
     pub landkaart: Option<Landkaart>,
     pub resultaten: Resultaten,
+    /// The werkpleinen's records: delivered documents, the BVG-monitor, the six criteria.
+    pub documenten: Documenten,
+    pub bvg: Option<Bvg>,
+    pub criteria: Option<Criteria>,
+    /// Links from Markdown to files svdk generates itself (a CSV, a feed), checked against the
+    /// output once it is rendered (see [`check_generated_links`]).
+    pub generated_links: Vec<FileLink>,
     /// Outline of the Netherlands (lon/lat rings), for the Landkaart map.
     pub outline: Vec<Vec<(f64, f64)>>,
     /// All published pages, sorted by source path.
@@ -96,6 +106,11 @@ pub struct Inputs {
     pub data: Data,
     pub landkaart: Option<Landkaart>,
     pub resultaten: Resultaten,
+    pub documenten: Documenten,
+    pub bvg: Option<Bvg>,
+    pub criteria: Option<Criteria>,
+    /// Output paths of the site's and the theme's static files (`bestanden/x.pdf`).
+    pub static_paths: BTreeSet<String>,
     /// The outline of the Netherlands, parsed ([`parse_outline`]); empty without one.
     pub outline: Vec<Vec<(f64, f64)>>,
 }
@@ -152,9 +167,14 @@ pub fn build(
         data,
         landkaart,
         resultaten,
+        documenten,
+        bvg,
+        criteria,
+        static_paths,
         outline,
     } = inputs;
     check_urls(&pages, &data, diags);
+    let generated_links = check_file_links(&pages, &static_paths, diags);
     for p in &pages {
         if p.doc.section == Section::Praktijkvoorbeeld {
             check_practice_parts(p, diags);
@@ -166,6 +186,10 @@ pub fn build(
         data,
         landkaart,
         resultaten,
+        documenten,
+        bvg,
+        criteria,
+        generated_links,
         outline,
         pages: Vec::new(),
         home: None,
@@ -635,6 +659,129 @@ impl<'a> Links<'a> {
             url.push_str(f);
         }
         Ok(Some(url))
+    }
+}
+
+/// A Markdown link or image to a file, not a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileLink {
+    /// The Markdown file and the link's position in it.
+    pub path: String,
+    pub pos: Pos,
+    /// The destination as written.
+    pub dest: String,
+    /// The output path it points to (`bestanden/x.pdf`).
+    pub out: String,
+}
+
+/// Extensions of files svdk writes itself; a link to one that is not a static file is checked
+/// against the rendered output instead.
+const GENERATED_EXTENSIONS: [&str; 7] = ["html", "xml", "csv", "txt", "json", "ics", "eml"];
+
+/// Checks every link and image to a file under `static/` (written `/bestanden/x.pdf` or
+/// relatively, `../../static/bestanden/x.pdf`) or to a theme file (`/img/logo.svg`): a missing
+/// file is an error with the closest existing one as a hint. Links to files of a kind svdk
+/// generates are returned, to be checked against the output.
+fn check_file_links(
+    pages: &[Page],
+    static_paths: &BTreeSet<String>,
+    diags: &Diagnostics,
+) -> Vec<FileLink> {
+    let mut generated = Vec::new();
+    for p in pages {
+        for l in &p.analysis.links {
+            let dest = l.dest.as_str();
+            if dest.is_empty()
+                || dest.starts_with('#')
+                || has_scheme(dest)
+                || dest.starts_with("//")
+            {
+                continue;
+            }
+            let path = dest.split(['#', '?']).next().unwrap_or(dest);
+            let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+            let (out, relative_to) = match path.strip_prefix('/') {
+                Some(rest) => {
+                    let last = rest.rsplit('/').next().unwrap_or(rest);
+                    if rest.is_empty() || rest.ends_with('/') || !last.contains('.') {
+                        continue; // a page URL
+                    }
+                    (rest.to_string(), None)
+                }
+                None => match join(&p.doc.path, &path)
+                    .as_deref()
+                    .and_then(|t| t.strip_prefix("static/"))
+                {
+                    Some(rest) => (rest.to_string(), Some(p.doc.path.as_str())),
+                    None => continue, // pages and other targets are checked while rendering
+                },
+            };
+            if static_paths.contains(&out) {
+                continue;
+            }
+            let pos = markdown::position(&p.doc.body, l.offset, p.doc.body_line);
+            let ext = out.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+            if relative_to.is_none()
+                && ext.is_some_and(|e| GENERATED_EXTENSIONS.contains(&e.as_str()))
+            {
+                generated.push(FileLink {
+                    path: p.doc.path.clone(),
+                    pos,
+                    dest: dest.to_string(),
+                    out,
+                });
+                continue;
+            }
+            let hint = text::closest_path(&out, static_paths.iter().map(String::as_str)).map(|c| {
+                match relative_to {
+                    Some(from) => {
+                        format!("did you mean '{}'?", relative(from, &format!("static/{c}")))
+                    }
+                    None => format!("did you mean '/{c}'?"),
+                }
+            });
+            diags.push(
+                Diagnostic::error(
+                    &p.doc.path,
+                    pos,
+                    format!("link to a missing file: '{dest}' (no static/{out}, nor a theme file)"),
+                )
+                .with_hint(
+                    hint.or_else(|| Some("put the file in static/ or correct the path".into())),
+                ),
+            );
+        }
+    }
+    generated
+}
+
+/// Checks the links of [`Site::generated_links`] against the rendered output files.
+pub fn check_generated_links<'a>(
+    links: &[FileLink],
+    outputs: impl IntoIterator<Item = &'a str>,
+    diags: &Diagnostics,
+) {
+    if links.is_empty() {
+        return;
+    }
+    let outputs: BTreeSet<&str> = outputs.into_iter().collect();
+    for l in links {
+        if outputs.contains(l.out.as_str()) {
+            continue;
+        }
+        let hint = text::closest_path(&l.out, outputs.iter().copied())
+            .map(|c| format!("did you mean '/{c}'?"));
+        diags.push(
+            Diagnostic::error(
+                &l.path,
+                l.pos,
+                format!(
+                    "link to a missing file: '{}' (svdk does not write /{})",
+                    l.dest, l.out
+                ),
+            )
+            .with_hint(hint),
+        );
     }
 }
 

@@ -66,6 +66,20 @@ pub enum Route<'a> {
     LandkaartHistorie,
     /// Group counts per period (SPEC §5.1).
     LandkaartGroepen,
+    /// All documents werkpleinen shared.
+    DocumentenIndex,
+    /// The documents of one soort, by soort id.
+    DocumentenSoort(&'a str),
+    /// The BVG-monitor.
+    Bvg,
+    /// Its open data: the count per status per quarter, and each werkplein's status.
+    BvgKwartalenCsv,
+    BvgWerkpleinenCsv,
+    /// The six Werkplein criteria (the current meting).
+    Criteria,
+    /// Its open data: the count per eis, and each werkplein's answers.
+    CriteriaEisenCsv,
+    CriteriaWerkpleinenCsv,
     /// The search page.
     Zoeken,
     /// The search index manifest.
@@ -107,6 +121,14 @@ impl Route<'_> {
             Route::LandkaartCsv(id, name) => format!("landkaart/{id}/{name}"),
             Route::LandkaartHistorie => "landkaart/historie.csv".into(),
             Route::LandkaartGroepen => "landkaart/groepen.csv".into(),
+            Route::DocumentenIndex => "documenten/".into(),
+            Route::DocumentenSoort(s) => format!("documenten/{s}/"),
+            Route::Bvg => "bvg/".into(),
+            Route::BvgKwartalenCsv => "bvg/kwartalen.csv".into(),
+            Route::BvgWerkpleinenCsv => "bvg/werkpleinen.csv".into(),
+            Route::Criteria => "criteria/".into(),
+            Route::CriteriaEisenCsv => "criteria/eisen.csv".into(),
+            Route::CriteriaWerkpleinenCsv => "criteria/werkpleinen.csv".into(),
             Route::Zoeken => ZOEKEN.into(),
             Route::ZoekenManifest => ZOEKEN_MANIFEST.into(),
             Route::NotFound => "404.html".into(),
@@ -137,7 +159,7 @@ pub fn out_path(url: &str) -> String {
 }
 
 /// The routes of index pages svdk always generates, and what takes them (for messages).
-pub const FIXED: [(Route<'static>, &str); 9] = [
+pub const FIXED: [(Route<'static>, &str); 12] = [
     (Route::PraktijkIndex, "a page svdk generates"),
     (Route::PraktijkThema(""), "a page svdk generates"),
     (Route::PraktijkWerkplein(""), "a page svdk generates"),
@@ -147,6 +169,9 @@ pub const FIXED: [(Route<'static>, &str); 9] = [
     (Route::RegiosIndex, "a page svdk generates"),
     (Route::LandkaartIndex, "a page svdk generates"),
     (Route::Zoeken, "a page svdk generates"),
+    (Route::DocumentenIndex, "a page svdk generates"),
+    (Route::Bvg, "a page svdk generates"),
+    (Route::Criteria, "a page svdk generates"),
 ];
 
 /// Generated URLs a content file must not take: fixed indexes, the printable kaderdocument,
@@ -180,6 +205,12 @@ pub fn generated<'a>(
             .filter(|e| !e.is_empty())
             .map(|e| (Route::Editie(e).url(), format!("the edition {e}"))),
     );
+    out.extend(crate::documenten::Soort::ALL.into_iter().map(|s| {
+        (
+            Route::DocumentenSoort(s.id()).url(),
+            format!("the list of {}", s.meervoud().to_lowercase()),
+        )
+    }));
     out
 }
 

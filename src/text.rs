@@ -99,6 +99,26 @@ where
     (d <= limit).then_some(c)
 }
 
+/// The closest of `candidates` (file paths) to the path `wanted`: like [`closest`], but the
+/// allowed difference depends on the length of the file name, not of the whole path, so
+/// `bestanden/plann.pdf` finds `bestanden/plan.pdf` while `bestanden/weg.pdf` finds nothing.
+pub fn closest_path<'a, I>(wanted: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let folded = fold(wanted);
+    let name = wanted.rsplit('/').next().unwrap_or(wanted);
+    let limit = (name.chars().count() / 4).max(1);
+    let mut best: Option<(usize, &'a str)> = None;
+    for c in candidates {
+        let d = strsim::levenshtein(&folded, &fold(c));
+        if best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
+            best = Some((d, c));
+        }
+    }
+    best.filter(|(d, _)| *d <= limit).map(|(_, c)| c)
+}
+
 /// A "did you mean" hint for an unknown id.
 pub fn did_you_mean<'a, I>(wanted: &str, candidates: I) -> Option<String>
 where
@@ -253,6 +273,25 @@ mod tests {
         assert!(parse_date("2009-02-30").is_none());
         assert_eq!(parse_month("2009-1"), None);
         assert_eq!(parse_month("2010-01"), Some((2010, 1)));
+    }
+
+    #[test]
+    fn suggests_close_paths_only() {
+        let files = [
+            "bestanden/plan.pdf",
+            "img/logo.svg",
+            "bestanden/den-bosch/ketenjaarplan-2009.pdf",
+        ];
+        assert_eq!(
+            closest_path("bestanden/plann.pdf", files),
+            Some("bestanden/plan.pdf")
+        );
+        assert_eq!(closest_path("bestanden/weg.pdf", files), None);
+        assert_eq!(closest_path("img/logo.png", files), Some("img/logo.svg"));
+        assert_eq!(
+            closest_path("bestanden/denbosch/ketenjaarplan-2009.pdf", files),
+            Some("bestanden/den-bosch/ketenjaarplan-2009.pdf")
+        );
     }
 
     #[test]

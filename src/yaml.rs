@@ -124,6 +124,61 @@ pub fn to_scalar(s: &str) -> String {
     yaml_serde::to_string(s).unwrap_or_else(|_| format!("{s:?}"))
 }
 
+/// Parses a data file that is a list of records (`- key: value` items) into one [`Fields`]
+/// per record, each locating its own keys. An empty file is an empty list; an item that is
+/// not a mapping is reported and left out.
+pub fn records<'a>(text: &'a str, path: &'a str, diags: &'a Diagnostics) -> Vec<Fields<'a>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let items = match serde_yaml::from_str::<Value>(text) {
+        Ok(Value::Null) => return Vec::new(),
+        Ok(Value::Sequence(items)) => items,
+        Ok(other) => {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    Pos::new(1, 1),
+                    format!(
+                        "expected a list of '- key: value' items, found {}",
+                        kind(&other)
+                    ),
+                )
+                .with_hint(Some(
+                    "start every item with '- ' at the beginning of a line".into(),
+                )),
+            );
+            return Vec::new();
+        }
+        Err(e) => {
+            diags.push(yaml_error(path, 1, &e));
+            return Vec::new();
+        }
+    };
+    let whole = Locator::new(text, 1);
+    let mut locs = whole.items();
+    // A `---` document marker would count as an item: the positions are then only per file.
+    if locs.len() != items.len() {
+        locs = vec![whole.clone(); items.len()];
+    }
+    items
+        .into_iter()
+        .zip(locs)
+        .filter_map(|(item, loc)| match item {
+            Value::Mapping(m) => Some(Fields::new(m, loc, path, diags)),
+            other => {
+                diags.error(
+                    path,
+                    loc.start(),
+                    format!(
+                        "expected 'key: value' lines in this item, found {}",
+                        kind(&other)
+                    ),
+                );
+                None
+            }
+        })
+        .collect()
+}
+
 /// A human name for the type of a YAML value.
 fn kind(v: &Value) -> &'static str {
     match v {
@@ -487,7 +542,7 @@ impl<'a> Fields<'a> {
             self.error(
                 self.start(),
                 format!("missing '{key}'"),
-                Some(format!("add a line '{key}: ...' to the front matter")),
+                Some(format!("add a line '{key}: ...'")),
             );
             return None;
         }

@@ -18,6 +18,10 @@
 //! | [`feeds`] | the journaal's Atom and RSS feeds |
 //! | [`sitemap`] | `sitemap.xml`, `robots.txt` |
 //! | [`pagina`] | plain content pages and `404.html` |
+//! | [`documenten`] | the documents werkpleinen shared, all and per soort |
+//! | [`bvg`] | the BVG-monitor (and its CSV files) |
+//! | [`criteria`] | the six Werkplein criteria (and their CSV files) |
+//! | [`dossier`] | the records part of each werkplein page (`werkplein_dossier.html`) |
 //! | [`open_data`] | the Landkaart's CSV files (not templates) |
 //!
 //! Every builder has the same shape: `fn(r: &Renderer, …, d: &mut Deps) -> Built`. It takes
@@ -51,8 +55,12 @@
 //! `svdk serve` then stays correct without further bookkeeping: the output is rendered
 //! again when a list or page it recorded changes.
 
+mod bvg;
 mod charts;
+mod criteria;
 mod deps;
+mod documenten;
+mod dossier;
 mod feeds;
 mod home;
 mod incremental;
@@ -107,6 +115,9 @@ enum Job<'a> {
     Regio(usize),
     LandkaartIndex,
     LandkaartPeriode(usize),
+    Documenten(Option<crate::documenten::Soort>),
+    Bvg,
+    Criteria,
     Zoeken,
     NotFound,
     Atom,
@@ -138,6 +149,9 @@ impl<'a> Job<'a> {
                 Some(lk) => Route::LandkaartPeriode(&lk.perioden[p].id),
                 None => Route::LandkaartIndex,
             },
+            Job::Documenten(soort) => documenten::route(soort),
+            Job::Bvg => Route::Bvg,
+            Job::Criteria => Route::Criteria,
             Job::Zoeken => Route::Zoeken,
             Job::NotFound => Route::NotFound,
             Job::Atom => Route::Atom,
@@ -246,6 +260,7 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
     });
     globals.insert("feeds", &feeds);
     globals.insert("zoeken", &zoeken::globals(urls));
+    globals.insert("dossier_links", &dossier::links(site, urls));
     let items = site.pages.par_iter().map(|p| item(site, urls, p)).collect();
     let templates_hash = hash_of(
         &theme
@@ -423,6 +438,7 @@ impl<'a> Renderer<'a> {
             .count();
         let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
         files.extend(open_data::files(self.site));
+        files.extend(self.dossier_data());
         files.extend(
             crate::search::build_cached(self.site, search_cache, search_keys.as_deref()).files,
         );
@@ -485,6 +501,20 @@ impl<'a> Renderer<'a> {
             jobs.push(Job::LandkaartIndex);
             jobs.extend(lk.reported().map(|(i, _, _)| Job::LandkaartPeriode(i)));
         }
+        if !site.documenten.list.is_empty() {
+            jobs.push(Job::Documenten(None));
+            jobs.extend(
+                documenten::soorten(site)
+                    .into_iter()
+                    .map(|s| Job::Documenten(Some(s))),
+            );
+        }
+        if bvg::present(site) {
+            jobs.push(Job::Bvg);
+        }
+        if criteria::present(site) {
+            jobs.push(Job::Criteria);
+        }
         jobs.push(Job::Zoeken);
         jobs.push(Job::NotFound);
         jobs.push(Job::Sitemap);
@@ -511,6 +541,9 @@ impl<'a> Renderer<'a> {
             Job::Regio(i) => regios::regio(self, i, d),
             Job::LandkaartIndex => landkaart::page(self, None),
             Job::LandkaartPeriode(p) => landkaart::page(self, Some(p)),
+            Job::Documenten(soort) => documenten::index(self, soort),
+            Job::Bvg => bvg::index(self),
+            Job::Criteria => criteria::index(self),
             Job::Zoeken => zoeken::page(self),
             Job::NotFound => pagina::not_found(self),
             Job::Atom => feeds::feed(self, Route::Atom, "atom.xml", d),
@@ -542,6 +575,24 @@ impl<'a> Renderer<'a> {
         self.related.get().map_or(&[], |r| &r[i])
     }
 
+    /// The open-data CSVs of the BVG-monitor and the criteria (not templates).
+    fn dossier_data(&self) -> Vec<OutFile> {
+        let site = self.site;
+        let mut out = Vec::new();
+        if let Some(b) = site.bvg.as_ref().filter(|_| bvg::present(site)) {
+            out.extend(bvg::csvs(site, b));
+        }
+        if let Some(c) = &site.criteria {
+            out.extend(criteria::csvs(site, c));
+        }
+        out.into_iter()
+            .map(|(path, bytes)| OutFile {
+                path,
+                body: Body::Bytes(bytes),
+            })
+            .collect()
+    }
+
     /// Fingerprint of all a render depends on besides the pages.
     fn global_fingerprint(&self) -> u64 {
         let site = self.site;
@@ -551,6 +602,9 @@ impl<'a> Renderer<'a> {
             format!("{:?}", site.data),
             format!("{:?}", site.landkaart),
             format!("{:?}", site.resultaten),
+            format!("{:?}", site.documenten),
+            format!("{:?}", site.bvg),
+            format!("{:?}", site.criteria),
             site.outline.len(),
             site.pages.len(),
         ))

@@ -83,6 +83,8 @@ struct WerkpleinContext<'a> {
     leren: Option<leren::Leren>,
     voortgang: Option<leren::Voortgang>,
     lijst_url: Option<String>,
+    /// Its documents, BVG status and criteria checklist (`werkplein_dossier.html`).
+    dossier: super::dossier::Dossier,
 }
 
 #[derive(Serialize)]
@@ -142,6 +144,7 @@ pub(super) fn werkplein(r: &Renderer, i: usize, d: &mut Deps) -> Built {
             .praktijk_by_werkplein
             .contains_key(&w.id)
             .then(|| urls.route(Route::PraktijkWerkplein(&w.id))),
+        dossier: super::dossier::werkplein(site, urls, &w.id),
     };
     Built::new("werkplein.html", &ctx)
 }

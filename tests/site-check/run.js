@@ -23,6 +23,7 @@ import { checkFinding, selfTestFinding } from './lib/search.js';
 import { checkServe } from './lib/serve.js';
 import { checkWerkpleinTable } from './lib/tables.js';
 import { checkLandkaartTable, checkVoortgangForm } from './lib/landkaart.js';
+import { checkDocumenten } from './lib/documenten.js';
 import { selfTest } from './selftest.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -178,6 +179,9 @@ async function main() {
           { name: 'praktijkvoorbeeld', file: biggest(/^praktijkvoorbeelden\/(?!thema\/|werkplein\/)[^/]+\/index\.html$/) },
           { name: 'werkplein', file: biggest(/^werkpleinen\/[^/]+\/index\.html$/) },
           { name: 'journaal', file: root.fileSet.has('journaal/index.html') ? 'journaal/index.html' : undefined },
+          // The werkplein's records (issue 13): wide tables and the map must not widen the page.
+          ...['documenten', 'bvg', 'criteria'].filter((n) => root.fileSet.has(`${n}/index.html`))
+            .map((n) => ({ name: n, file: `${n}/index.html` })),
         ];
         const s = await screenshots(browser, server, root, shots, shotsDir);
         report('screenshots', s.problems, `${s.written.length} written to ${path.relative(process.cwd(), shotsDir)}/, ${s.problems.length} layout problems`, t1, rootLabel);
@@ -253,6 +257,19 @@ async function main() {
         await server.close();
       }
     });
+    // The documents filter (issue 13), in both builds, with and without JavaScript.
+    for (const [name, site, label] of [['documenten filter', root, rootLabel], ['documenten filter /sub/', sub, subLabel]]) {
+      if (!site.fileSet.has('documenten/index.html')) continue;
+      await guarded(name, async (t0) => {
+        const server = await serve(site.dir, site.prefix);
+        try {
+          const r = await checkDocumenten(browser, server, site);
+          report(name, r.problems, `${r.problems.length} problems in ${r.steps} steps under ${site.prefix} (filter by soort, marked current, keyboard, PDF served; with and without JavaScript)`, t0, label);
+        } finally {
+          await server.close();
+        }
+      });
+    }
 
     if (args.svdk) await guarded('serve', async (t0) => {
       const r = await checkServe(browser, path.resolve(args.svdk), path.resolve(HERE, '..', 'fixtures', 'minimal'));

@@ -21,6 +21,10 @@ export const REQUIRED_TYPES = [
   ['werkplein', (f) => /^werkpleinen\/[^/]+\/index\.html$/.test(f)],
   ['regio', (f) => /^regios\/[^/]+\/index\.html$/.test(f)],
   ['404', (f) => f === '404.html'],
+  ['documenten', (f) => f === 'documenten/index.html'],
+  ['documenten per soort', (f) => /^documenten\/[^/]+\/index\.html$/.test(f)],
+  ['BVG-monitor', (f) => f === 'bvg/index.html'],
+  ['criteria', (f) => f === 'criteria/index.html'],
 ];
 
 /**
