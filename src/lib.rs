@@ -13,6 +13,7 @@
 //!
 //! [`build`] runs the stages; all YAML parsing is in [`yaml`].
 
+pub mod agenda;
 pub mod build;
 pub mod charts;
 pub mod config;
@@ -24,6 +25,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod new;
+pub mod nieuwsbrief;
 pub mod progress;
 pub mod render;
 pub mod resultaten;

@@ -21,6 +21,11 @@ use crate::text;
 
 /// Generated pages' URLs, reserved so a content file cannot take them.
 pub const PRINT_SLUG: &str = "volledig";
+/// The KIOSK page, its archive of questions, and the agenda (URLs without base path).
+pub const KIOSK: &str = "kiosk/";
+pub const KIOSK_VRAGEN: &str = "kiosk/vragen/";
+pub const AGENDA: &str = "journaal/agenda/";
+pub const AGENDA_ICS: &str = "journaal/agenda.ics";
 
 /// The four parts every praktijkvoorbeeld has (SPEC §1).
 pub const PRACTICE_PARTS: [&str; 4] = [
@@ -85,6 +90,15 @@ pub struct Site {
     pub thema_by_id: HashMap<String, usize>,
     /// Plain pages, by path.
     pub plain: Vec<usize>,
+    /// The KIOSK page's content file (its introduction), if there is one.
+    pub kiosk: Option<usize>,
+    /// Journal items of `soort: vraag`, newest first.
+    pub vragen: Vec<usize>,
+    /// Agenda items with a `wanneer`, in order of their start.
+    pub agenda: Vec<usize>,
+    /// The newest `date` of any published page: what "coming" in the agenda is relative to
+    /// (not the clock, so that a build gives the same output on every day).
+    pub newest: Option<chrono::NaiveDate>,
     /// Thema id → practices / journal items (newest first).
     pub praktijk_by_thema: HashMap<String, Vec<usize>>,
     pub journaal_by_thema: HashMap<String, Vec<usize>>,
@@ -176,6 +190,10 @@ pub fn build(
         themas: Vec::new(),
         thema_by_id: HashMap::new(),
         plain: Vec::new(),
+        kiosk: None,
+        vragen: Vec::new(),
+        agenda: Vec::new(),
+        newest: None,
         praktijk_by_thema: HashMap::new(),
         journaal_by_thema: HashMap::new(),
         praktijk_by_werkplein: HashMap::new(),
@@ -235,6 +253,7 @@ pub fn url_of(doc: &Document) -> String {
         Section::KaderIndex => "kaderdocument/".into(),
         Section::Hoofdstuk => format!("kaderdocument/{}/", doc.slug),
         Section::Thema => format!("themas/{}/", doc.slug),
+        Section::Kiosk => KIOSK.into(),
         Section::Plain => {
             let rel = doc.path.strip_prefix("content/").unwrap_or(&doc.path);
             let mut parts: Vec<String> = rel.split('/').map(text::slugify).collect();
@@ -264,6 +283,8 @@ fn generated_urls(pages: &[Page], data: &Data) -> HashMap<String, String> {
         "regios/",
         "landkaart/",
         "zoeken/",
+        KIOSK_VRAGEN,
+        AGENDA,
     ];
     for u in fixed {
         urls.insert(u.into(), "a page svdk generates".into());
@@ -379,6 +400,7 @@ fn index(site: &mut Site, pages: &[Page]) {
                 site.thema_by_id.insert(p.doc.slug.clone(), i);
             }
             (Section::Plain, _) => site.plain.push(i),
+            (Section::Kiosk, _) => site.kiosk = Some(i),
             (
                 _,
                 Meta::Praktijkvoorbeeld {
@@ -402,14 +424,22 @@ fn index(site: &mut Site, pages: &[Page]) {
             (
                 _,
                 Meta::Journaal {
+                    soort,
                     editie,
                     werkpleinen,
                     themas,
                     vraag_van,
+                    wanneer,
                     ..
                 },
             ) => {
                 site.journaal.push(i);
+                if *soort == crate::content::Soort::Vraag {
+                    site.vragen.push(i);
+                }
+                if wanneer.is_some() {
+                    site.agenda.push(i);
+                }
                 if !editie.is_empty() {
                     site.edities.entry(editie.clone()).or_default().push(i);
                 }
@@ -434,6 +464,15 @@ fn index(site: &mut Site, pages: &[Page]) {
     }
     newest_first(pages, &mut site.praktijkvoorbeelden);
     newest_first(pages, &mut site.journaal);
+    newest_first(pages, &mut site.vragen);
+    site.agenda.sort_by_key(|&i| {
+        let van = match &pages[i].doc.meta {
+            Meta::Journaal { wanneer, .. } => wanneer.map(|w| w.van),
+            _ => None,
+        };
+        (van, &pages[i].doc.title, &pages[i].doc.path)
+    });
+    site.newest = pages.iter().filter_map(|p| p.doc.date).max();
     for list in site
         .edities
         .values_mut()

@@ -178,6 +178,23 @@ impl<'a> Locator<'a> {
         best
     }
 
+    /// The lines of the value of `key` (its line and the more indented lines after it), for the
+    /// fields of a nested mapping.
+    pub fn block(&self, key: &str) -> Locator<'a> {
+        let Some((i, indent, _)) = self.key_line(key) else {
+            return self.clone();
+        };
+        let mut lines = vec![self.lines[i]];
+        for &(n, l) in &self.lines[i + 1..] {
+            let ind = l.len() - l.trim_start().len();
+            if !l.trim().is_empty() && ind <= indent {
+                break;
+            }
+            lines.push((n, l));
+        }
+        Locator { lines }
+    }
+
     /// Position of the value of `key` (or of the key when the value is on later lines).
     pub fn key(&self, key: &str) -> Pos {
         match self.key_line(key) {
@@ -296,6 +313,22 @@ impl<'a> Fields<'a> {
             format!("'{key}' should be {expected}, not {}", kind(v)),
             None,
         );
+    }
+
+    /// The fields of a nested mapping `key:` (None when absent; an error when not a mapping).
+    pub fn mapping(&self, key: &str) -> Option<Fields<'a>> {
+        match self.get(key)? {
+            Value::Mapping(m) => Some(Fields {
+                map: m.clone(),
+                loc: self.loc.block(key),
+                path: self.path,
+                diags: self.diags,
+            }),
+            other => {
+                self.wrong_type(key, "a mapping of 'name: value' lines", other);
+                None
+            }
+        }
     }
 
     /// Warns about keys not in `known`, suggesting the closest known one.
@@ -460,5 +493,18 @@ mod tests {
         assert_eq!(d.len(), 2);
         assert_eq!(d[0].pos.line, 3);
         assert_eq!(d[1].pos.line, 4);
+    }
+
+    #[test]
+    fn nested_mappings_keep_positions() {
+        let yaml = "title: x\nkiosk:\n  email: nope\n  telefoon: 1\nemail: y\n";
+        let diags = Diagnostics::new();
+        let map = parse_mapping(yaml, 1, "site.yaml", &diags).unwrap();
+        let f = Fields::new(map, Locator::new(yaml, 1), "site.yaml", &diags);
+        let k = f.mapping("kiosk").unwrap();
+        assert_eq!(k.string("email").as_deref(), Some("nope"));
+        assert_eq!(k.pos("email"), Pos::new(3, 10));
+        assert!(f.mapping("title").is_none());
+        assert_eq!(diags.into_sorted().len(), 1);
     }
 }

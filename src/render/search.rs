@@ -49,6 +49,16 @@ pub(super) fn practice_regios(site: &Site, urls: Urls) -> Vec<Counted> {
     rows
 }
 
+fn is_vraag(site: &Site, i: usize) -> bool {
+    matches!(
+        site.pages[i].doc.meta,
+        crate::content::Meta::Journaal {
+            soort: crate::content::Soort::Vraag,
+            ..
+        }
+    )
+}
+
 #[derive(Serialize)]
 struct Soort {
     id: &'static str,
@@ -79,7 +89,8 @@ impl Renderer<'_> {
         );
         let present = |k: Kind| match k {
             Kind::Praktijkvoorbeeld => !site.praktijkvoorbeelden.is_empty(),
-            Kind::Journaal => !site.journaal.is_empty(),
+            Kind::Journaal => site.journaal.iter().any(|&i| !is_vraag(site, i)),
+            Kind::Vraag => site.journaal.iter().any(|&i| is_vraag(site, i)),
             Kind::Thema => !site.themas.is_empty(),
             Kind::Kaderdocument => site.kaderdocument.is_some() || !site.hoofdstukken.is_empty(),
             Kind::Werkplein => !site.data.werkpleinen.is_empty(),

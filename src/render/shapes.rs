@@ -112,7 +112,7 @@ pub fn kind_of(section: Section) -> &'static str {
         Section::Journaal => "journaal",
         Section::Thema => "thema",
         Section::Hoofdstuk | Section::KaderIndex => "kaderdocument",
-        Section::Home | Section::Plain => "pagina",
+        Section::Home | Section::Plain | Section::Kiosk => "pagina",
     }
 }
 
