@@ -131,7 +131,7 @@ impl Wanneer {
     /// `donderdag 8 oktober 2009, 13.00–17.00 uur`, `19 tot en met 21 januari 2010`, ...
     pub fn label_nl(&self) -> String {
         let day = |d: NaiveDate| format!("{} {}", weekday_nl(d.weekday()), text::date_nl(d));
-        let hm = |t: NaiveTime| t.format("%H.%M").to_string();
+        let hm = |t: NaiveTime| t.format("%-H.%M").to_string();
         match (self.van, self.tot) {
             (Moment::Dag(d), None) => day(d),
             (Moment::Dag(a), Some(b)) if a == b.date() => day(a),

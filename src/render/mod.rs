@@ -3,9 +3,12 @@
 //! Templates are parsed once. Every output file is a [`Job`]; jobs are listed first (cheap),
 //! then rendered in parallel, each with a small context built for it alone.
 
+mod agenda;
 mod charts;
 mod incremental;
+mod kiosk;
 mod landkaart;
+mod nieuwsbrief;
 mod search;
 mod shapes;
 
@@ -41,6 +44,9 @@ enum Job<'a> {
     ThemasIndex,
     JournaalIndex,
     Editie(&'a str),
+    Agenda,
+    Kiosk,
+    KioskVragen,
     KaderIndex,
     KaderPrint,
     WerkpleinenIndex,
@@ -138,6 +144,7 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
     });
     globals.insert("feeds", &feeds);
     globals.insert("zoeken", &search::globals(urls));
+    globals.insert("kiosk", &kiosk::globals(site, urls));
     let items = site.pages.par_iter().map(|p| item(site, urls, p)).collect();
     let templates_hash = incremental::hash_of(
         &theme
@@ -200,6 +207,7 @@ fn nav(site: &Site, urls: Urls) -> Vec<NavItem> {
         "Landkaart",
         "landkaart/",
     );
+    add(kiosk::present(site), "kiosk", "KIOSK", crate::model::KIOSK);
     // Every site has the search page (issue 2 lists it in the navigation).
     add(true, "zoeken", "Zoeken", "zoeken/");
     nav
@@ -323,6 +331,8 @@ impl<'a> Renderer<'a> {
         let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
         let mut files = files;
         files.extend(self.open_data());
+        files.extend(self.agenda_files());
+        files.extend(self.nieuwsbrief_files(diags));
         files.extend(
             crate::search::build_cached(self.site, search_cache, search_keys.as_deref()).files,
         );
@@ -345,7 +355,7 @@ impl<'a> Renderer<'a> {
                 .filter(|&i| {
                     !matches!(
                         site.pages[i].doc.section,
-                        Section::Home | Section::KaderIndex
+                        Section::Home | Section::KaderIndex | Section::Kiosk
                     )
                 })
                 .map(Job::Page),
@@ -369,12 +379,19 @@ impl<'a> Renderer<'a> {
         if !site.journaal.is_empty() {
             jobs.push(Job::JournaalIndex);
             jobs.extend(site.edities.keys().map(|e| Job::Editie(e.as_str())));
+            if !site.agenda.is_empty() {
+                jobs.push(Job::Agenda);
+            }
             jobs.push(Job::Atom);
             jobs.push(Job::Rss);
         }
         if site.kaderdocument.is_some() || !site.hoofdstukken.is_empty() {
             jobs.push(Job::KaderIndex);
             jobs.push(Job::KaderPrint);
+        }
+        if kiosk::present(site) {
+            jobs.push(Job::Kiosk);
+            jobs.push(Job::KioskVragen);
         }
         jobs.push(Job::WerkpleinenIndex);
         jobs.extend((0..site.data.werkpleinen.len()).map(Job::Werkplein));
@@ -413,6 +430,9 @@ impl<'a> Renderer<'a> {
             Job::ThemasIndex => "themas/".into(),
             Job::JournaalIndex => "journaal/".into(),
             Job::Editie(e) => format!("journaal/{e}/"),
+            Job::Agenda => crate::model::AGENDA.into(),
+            Job::Kiosk => crate::model::KIOSK.into(),
+            Job::KioskVragen => crate::model::KIOSK_VRAGEN.into(),
             Job::KaderIndex => "kaderdocument/".into(),
             Job::KaderPrint => format!("kaderdocument/{PRINT_SLUG}/"),
             Job::WerkpleinenIndex => "werkpleinen/".into(),
@@ -515,6 +535,7 @@ impl<'a> Renderer<'a> {
                 ..
             } => {
                 jobs.extend([Job::JournaalIndex, Job::Atom, Job::Rss, Job::ThemasIndex]);
+                jobs.extend([Job::Agenda, Job::Kiosk, Job::KioskVragen]);
                 if let Some((e, _)) = site.edities.get_key_value(editie) {
                     jobs.push(Job::Editie(e));
                 }
@@ -525,8 +546,11 @@ impl<'a> Renderer<'a> {
                     werkplein_jobs(w, &mut jobs);
                 }
             }
+            Meta::Page if page.doc.section == Section::Kiosk => {
+                jobs.extend([Job::Kiosk, Job::KioskVragen]);
+            }
             Meta::Page if page.doc.section == Section::Thema => {
-                jobs.extend([Job::ThemasIndex, Job::PraktijkIndex]);
+                jobs.extend([Job::ThemasIndex, Job::PraktijkIndex, Job::KioskVragen]);
                 thema_jobs(&page.doc.slug, &mut jobs);
             }
             Meta::Hoofdstuk { .. } => {
@@ -553,6 +577,8 @@ impl<'a> Renderer<'a> {
             format!("{:?}", site.resultaten),
             site.outline.len(),
             site.pages.len(),
+            // The agenda's coming and past activities depend on the newest date of all pages.
+            site.newest,
         ))
     }
 
@@ -836,6 +862,10 @@ impl<'a> Renderer<'a> {
                     })
                     .collect();
                 ctx.insert("edities", &edities);
+                ctx.insert(
+                    "agenda_url",
+                    &(!site.agenda.is_empty()).then(|| urls.path(crate::model::AGENDA)),
+                );
                 "journaal.html"
             }
             Job::Editie(e) => {
@@ -899,6 +929,7 @@ impl<'a> Renderer<'a> {
                     .map(|(k, _)| to_nav(k));
                 ctx.insert("vorige", &older);
                 ctx.insert("volgende", &newer);
+                ctx.insert("nieuwsbrief", &self.nieuwsbrief_links(e));
                 ctx.insert("editie", &editie);
                 "editie.html"
             }
@@ -1193,6 +1224,9 @@ impl<'a> Renderer<'a> {
                 "landkaart.html"
             }
             Job::Zoeken => self.zoeken_context(&url, &mut ctx),
+            Job::Agenda => self.agenda_context(&url, &mut ctx),
+            Job::Kiosk => self.kiosk_context(&url, &mut ctx),
+            Job::KioskVragen => self.kiosk_vragen_context(&url, &mut ctx),
             Job::NotFound => {
                 ctx.insert(
                     "page",
@@ -1362,10 +1396,16 @@ impl<'a> Renderer<'a> {
                     werkpleinen: Vec<Ref>,
                     themas: &'a [Ref],
                     vraag_van: Option<Ref>,
+                    wanneer: &'a Option<shapes::Wanneer>,
+                    /// Questions: the KIOSK's list of all questions.
+                    kiosk_vragen: Option<String>,
                 }
                 ctx.insert(
                     "meta",
                     &JMeta {
+                        wanneer: &it.wanneer,
+                        kiosk_vragen: (*soort == Soort::Vraag)
+                            .then(|| urls.path(crate::model::KIOSK_VRAGEN)),
                         date: &it.date,
                         date_nl: &it.date_nl,
                         soort: soort.id(),

@@ -121,7 +121,17 @@ impl Renderer<'_> {
             "praktijkvoorbeelden/",
         );
         add(present(Kind::Thema), "Thema's", "themas/");
-        add(present(Kind::Journaal), "Werkpleinjournaal", "journaal/");
+        add(!site.journaal.is_empty(), "Werkpleinjournaal", "journaal/");
+        add(
+            !site.agenda.is_empty(),
+            "Agenda",
+            crate::model::AGENDA,
+        );
+        add(
+            present(Kind::Vraag),
+            "Vragen en antwoorden (KIOSK)",
+            crate::model::KIOSK_VRAGEN,
+        );
         add(
             present(Kind::Kaderdocument),
             "Kaderdocument",

@@ -38,6 +38,20 @@ pub struct Item {
     /// The arbeidsmarktregio of a praktijkvoorbeeld's werkplein.
     pub regio: Option<Ref>,
     pub themas: Vec<Ref>,
+    /// Agenda items: when (`donderdag 8 oktober 2009, 13.00–17.00 uur`) and where.
+    pub wanneer: Option<Wanneer>,
+}
+
+/// When and where an agenda item is, for templates.
+#[derive(Debug, Clone, Serialize, Hash)]
+pub struct Wanneer {
+    /// In Dutch: `donderdag 8 oktober 2009, 13.00–17.00 uur`.
+    pub label: String,
+    /// Start, `2009-10-08` or `2009-10-08T13:00`, for `<time datetime>`.
+    pub van: String,
+    pub waar: Option<String>,
+    /// The item's own calendar file (`.ics`).
+    pub ics: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -151,6 +165,29 @@ pub fn item(site: &Site, urls: Urls, page: &Page) -> Item {
             .iter()
             .filter_map(|t| urls.thema(site, &t.id))
             .collect(),
+        wanneer: wanneer_of(urls, page),
+    }
+}
+
+/// The item's calendar file: `journaal/<slug>/<slug>.ics` (named after the item when saved).
+pub fn ics_path(page: &Page) -> String {
+    format!("{}{}.ics", page.url, page.doc.slug)
+}
+
+/// When and where a dated agenda item is; none for other pages.
+pub fn wanneer_of(urls: Urls, page: &Page) -> Option<Wanneer> {
+    match &page.doc.meta {
+        Meta::Journaal {
+            wanneer: Some(w),
+            waar,
+            ..
+        } => Some(Wanneer {
+            label: w.label_nl(),
+            van: w.van.iso(),
+            waar: waar.clone(),
+            ics: urls.path(&ics_path(page)),
+        }),
+        _ => None,
     }
 }
 
