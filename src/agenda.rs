@@ -98,19 +98,19 @@ pub fn parse_tot(s: &str, van: Moment) -> Result<Moment, (String, &'static str)>
     };
     match (van, tot) {
         (Moment::Dag(_), Moment::Tijd(_)) => Err((
-            format!("'tot' has a time ('{s}') but 'wanneer' has none"),
+            format!("'{s}' has a time but 'wanneer' has none"),
             "give 'wanneer' a start time too (YYYY-MM-DDTHH:MM), or write 'tot' as a date",
         )),
         (Moment::Tijd(_), Moment::Dag(_)) => Err((
-            format!("'tot' is a date ('{s}') but 'wanneer' has a time"),
+            format!("'{s}' is a date but 'wanneer' has a time"),
             "write the end as HH:MM (same day) or YYYY-MM-DDTHH:MM",
         )),
         _ if tot < van => Err((
-            format!("'tot' ({s}) is before 'wanneer' ({})", van.iso()),
+            format!("'{s}' is before 'wanneer' ({})", van.iso()),
             "'tot' is when the activity ends: on or after 'wanneer'",
         )),
         (Moment::Tijd(v), Moment::Tijd(t)) if t == v => Err((
-            format!("'tot' ({s}) is the same time as 'wanneer'"),
+            format!("'{s}' is the same time as 'wanneer'"),
             "leave 'tot' out when the end time is not known",
         )),
         _ => Ok(tot),
