@@ -616,8 +616,8 @@ mod tests {
             panic!()
         };
         let m: serde_json::Value = serde_json::from_slice(m).unwrap();
-        assert_eq!(m["docs"], "04");
-        assert_eq!(m["kinds"][4][0], "werkplein");
+        assert_eq!(m["docs"], "05");
+        assert_eq!(m["kinds"][5][0], "werkplein");
         let text = m["text"].as_str().unwrap();
         assert!(
             out.files
