@@ -22,6 +22,7 @@ import { REQUIRED_TYPES, pageTypes, samplePages } from './lib/pagetypes.js';
 import { checkFinding, selfTestFinding } from './lib/search.js';
 import { checkServe } from './lib/serve.js';
 import { checkWerkpleinTable } from './lib/tables.js';
+import { checkMailEditions } from './lib/mail.js';
 import { selfTest } from './selftest.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -231,6 +232,19 @@ async function main() {
         await server.close();
       }
     });
+
+    // Issue 14: every journal month's e-mail edition, root and /sub/ builds (lib/mail.js).
+    for (const [name, site, label] of [['e-mail edition', root, rootLabel], ['e-mail edition /sub/', sub, subLabel]]) {
+      await guarded(name, async (t0) => {
+        const server = await serve(site.dir, site.prefix);
+        try {
+          const r = await checkMailEditions(browser, server, site);
+          report(name, r.problems, `${r.problems.length} problems in ${r.stats.editions} e-mail editions at 600px (axe, no sideways scrolling, nothing loaded, no <style>/<link>/<script>/class, every link absolute and resolving)`, t0, label);
+        } finally {
+          await server.close();
+        }
+      });
+    }
 
     if (args.svdk) await guarded('serve', async (t0) => {
       const r = await checkServe(browser, path.resolve(args.svdk), path.resolve(HERE, '..', 'fixtures', 'minimal'));
