@@ -56,15 +56,17 @@ export async function checkMailEditions(browser, server, site) {
   const ctx = await browser.newContext({ viewport: { width: WIDTH, height: 900 }, serviceWorkers: 'block' });
   const page = await ctx.newPage();
   let current = null;
+  let currentFile = '(browser)';
   let loads = 0;
   page.on('request', (req) => {
     if (req.url() !== current) {
       loads += 1;
-      problems.push(problem(current || '(browser)', `the e-mail edition loads ${req.url()}`));
+      problems.push(problem(currentFile, `the e-mail edition loads ${req.url()}`));
     }
   });
   try {
     for (const f of files) {
+      currentFile = f;
       current = server.origin + site.urlOf(f);
       await page.goto(current, { waitUntil: 'load' });
       const m = await page.evaluate(() => ({
