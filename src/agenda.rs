@@ -57,7 +57,8 @@ pub struct Wanneer {
     pub tot: Option<Moment>,
 }
 
-const HINT_MOMENT: &str = "write YYYY-MM-DD or YYYY-MM-DDTHH:MM (Dutch time), e.g. 2009-10-08T13:00";
+const HINT_MOMENT: &str =
+    "write YYYY-MM-DD or YYYY-MM-DDTHH:MM (Dutch time), e.g. 2009-10-08T13:00";
 
 /// Parses `wanneer`: `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` (a space instead of `T` is accepted).
 pub fn parse_moment(s: &str) -> Result<Moment, (String, &'static str)> {
@@ -65,7 +66,12 @@ pub fn parse_moment(s: &str) -> Result<Moment, (String, &'static str)> {
     if let Some(d) = text::parse_date(s) {
         return Ok(Moment::Dag(d));
     }
-    let bad = || (format!("'{s}' is not a date or a date and time"), HINT_MOMENT);
+    let bad = || {
+        (
+            format!("'{s}' is not a date or a date and time"),
+            HINT_MOMENT,
+        )
+    };
     if s.len() != 16 || !matches!(s.as_bytes()[10], b'T' | b' ') {
         return Err(bad());
     }
@@ -82,7 +88,13 @@ pub fn parse_moment(s: &str) -> Result<Moment, (String, &'static str)> {
 /// Parses `HH:MM` strictly.
 fn parse_time(s: &str) -> Option<NaiveTime> {
     let b = s.as_bytes();
-    if b.len() != 5 || b[2] != b':' || !b.iter().enumerate().all(|(i, c)| i == 2 || c.is_ascii_digit()) {
+    if b.len() != 5
+        || b[2] != b':'
+        || !b
+            .iter()
+            .enumerate()
+            .all(|(i, c)| i == 2 || c.is_ascii_digit())
+    {
         return None;
     }
     NaiveTime::from_hms_opt(s[..2].parse().ok()?, s[3..].parse().ok()?, 0)
@@ -206,10 +218,7 @@ pub fn calendar(name: &str, events: &[Event]) -> String {
     for e in events {
         line("BEGIN:VEVENT");
         line(&format!("UID:{}", escape(&e.uid)));
-        line(&format!(
-            "DTSTAMP:{}T000000Z",
-            e.published.format("%Y%m%d")
-        ));
+        line(&format!("DTSTAMP:{}T000000Z", e.published.format("%Y%m%d")));
         match (e.wanneer.van, e.wanneer.tot) {
             (Moment::Dag(a), tot) => {
                 // All day: DTEND is the day after the last day (exclusive).
@@ -218,7 +227,10 @@ pub fn calendar(name: &str, events: &[Event]) -> String {
                 line(&format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")));
             }
             (Moment::Tijd(a), tot) => {
-                line(&format!("DTSTART;TZID={TZID}:{}", a.format("%Y%m%dT%H%M%S")));
+                line(&format!(
+                    "DTSTART;TZID={TZID}:{}",
+                    a.format("%Y%m%dT%H%M%S")
+                ));
                 if let Some(Moment::Tijd(b)) = tot {
                     line(&format!("DTEND;TZID={TZID}:{}", b.format("%Y%m%dT%H%M%S")));
                 }
@@ -315,7 +327,12 @@ mod tests {
         assert_eq!(parse_moment("2009-10-08 13:00"), Ok(t));
         assert!(parse_moment("2009-10-32").is_err());
         assert!(parse_moment("8 oktober").is_err());
-        assert!(parse_moment("2009-10-08T25:00").unwrap_err().0.contains("'25:00'"));
+        assert!(
+            parse_moment("2009-10-08T25:00")
+                .unwrap_err()
+                .0
+                .contains("'25:00'")
+        );
         assert!(parse_moment("2009-10-08T9:00").is_err());
     }
 
@@ -333,7 +350,10 @@ mod tests {
         let dag = Moment::Dag(d("2010-01-19"));
         assert!(parse_tot("17:00", dag).is_err());
         assert!(parse_tot("2010-01-18", dag).is_err());
-        assert_eq!(parse_tot("2010-01-21", dag), Ok(Moment::Dag(d("2010-01-21"))));
+        assert_eq!(
+            parse_tot("2010-01-21", dag),
+            Ok(Moment::Dag(d("2010-01-21")))
+        );
     }
 
     #[test]
@@ -423,6 +443,9 @@ mod tests {
         };
         let cal = calendar("A", &[e]);
         assert!(cal.contains("DTSTART;VALUE=DATE:20100119\r\nDTEND;VALUE=DATE:20100120\r\n"));
-        assert!(!cal.contains("VTIMEZONE"), "no time zone needed for dates only");
+        assert!(
+            !cal.contains("VTIMEZONE"),
+            "no time zone needed for dates only"
+        );
     }
 }

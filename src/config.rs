@@ -44,10 +44,8 @@ impl Kiosk {
 /// A telephone number as people write it: digits, spaces, `+`, `-`, `(`, `)`, at least 3 digits.
 fn is_telefoon(s: &str) -> bool {
     let digits = s.chars().filter(char::is_ascii_digit).count();
-    digits >= 3
-        && digits <= 15
-        && s
-            .chars()
+    (3..=15).contains(&digits)
+        && s.chars()
             .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')'))
         && !s[1..].contains('+')
 }
@@ -165,7 +163,10 @@ pub fn parse(
                 k.error(
                     k.pos("telefoon"),
                     format!("kiosk 'telefoon' is not a telephone number: '{t}'"),
-                    Some("use digits, spaces, '-' and a leading '+', e.g. telefoon: 030 123 45 67".into()),
+                    Some(
+                        "use digits, spaces, '-' and a leading '+', e.g. telefoon: 030 123 45 67"
+                            .into(),
+                    ),
                 );
             }
             ok
@@ -198,7 +199,10 @@ pub fn parse(
                 n.error(
                     n.pos("from"),
                     format!("nieuwsbrief 'from': {e}"),
-                    Some("write 'Naam <adres@domein.nl>' or 'adres@domein.nl'; quote it in YAML".into()),
+                    Some(
+                        "write 'Naam <adres@domein.nl>' or 'adres@domein.nl'; quote it in YAML"
+                            .into(),
+                    ),
                 );
                 None
             }
@@ -265,9 +269,20 @@ mod tests {
         assert!(c.kiosk.is_none() && c.nieuwsbrief_from.is_none());
         let msgs: Vec<String> = diags.into_sorted().iter().map(|d| d.to_string()).collect();
         let all = msgs.join("\n");
-        assert!(all.contains("site.yaml:4:10: error: kiosk 'email' is not an e-mail address"), "{all}");
-        assert!(all.contains("site.yaml:5:13: error: kiosk 'telefoon' is not a telephone number"), "{all}");
-        assert!(all.contains("site.yaml:7:9: error: nieuwsbrief 'from': 'Journaal' is not an e-mail address"), "{all}");
+        assert!(
+            all.contains("site.yaml:4:10: error: kiosk 'email' is not an e-mail address"),
+            "{all}"
+        );
+        assert!(
+            all.contains("site.yaml:5:13: error: kiosk 'telefoon' is not a telephone number"),
+            "{all}"
+        );
+        assert!(
+            all.contains(
+                "site.yaml:7:9: error: nieuwsbrief 'from': 'Journaal' is not an e-mail address"
+            ),
+            "{all}"
+        );
     }
 
     #[test]

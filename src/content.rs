@@ -384,7 +384,11 @@ fn agenda_fields(f: &Fields, soort: Soort) -> (Option<Wanneer>, Option<String>) 
     let van = van_text.and_then(|s| match agenda::parse_moment(&s) {
         Ok(m) => Some(m),
         Err((msg, hint)) => {
-            f.error(f.pos("wanneer"), format!("'wanneer': {msg}"), Some(hint.into()));
+            f.error(
+                f.pos("wanneer"),
+                format!("'wanneer': {msg}"),
+                Some(hint.into()),
+            );
             None
         }
     });
@@ -414,7 +418,10 @@ fn agenda_fields(f: &Fields, soort: Soort) -> (Option<Wanneer>, Option<String>) 
             Some("add 'wanneer: YYYY-MM-DD' (or YYYY-MM-DDTHH:MM)".into()),
         );
     }
-    (van.map(|van| Wanneer { van, tot }), waar.map(|w| w.trim().to_string()))
+    (
+        van.map(|van| Wanneer { van, tot }),
+        waar.map(|w| w.trim().to_string()),
+    )
 }
 
 /// The page's slug: `slug:` or the file stem; a thema's is always its file stem (its id).
@@ -632,9 +639,14 @@ mod tests {
             all.contains("b.md:5:10: error: 'wanneer': '25:00' is not a time of day"),
             "{all}"
         );
-        assert!(all.contains("c.md:6:6: error: 'tot': '2009-10-07' is before"), "{all}");
         assert!(
-            all.contains("d.md:4:10: warning: 'wanneer' is only used for items with 'soort: agenda'"),
+            all.contains("c.md:6:6: error: 'tot': '2009-10-07' is before"),
+            "{all}"
+        );
+        assert!(
+            all.contains(
+                "d.md:4:10: warning: 'wanneer' is only used for items with 'soort: agenda'"
+            ),
             "{all}"
         );
         let a = docs.iter().find(|d| d.path.ends_with("a.md")).unwrap();

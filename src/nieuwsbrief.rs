@@ -118,7 +118,10 @@ pub fn text(n: &Nieuwsbrief) -> String {
     out.push_str(&rule);
     out.push('\n');
     if let Some(k) = &n.kiosk {
-        let mut s = format!("Een vraag over integrale dienstverlening? De KIOSK: {}", k.email);
+        let mut s = format!(
+            "Een vraag over integrale dienstverlening? De KIOSK: {}",
+            k.email
+        );
         if let Some(t) = &k.telefoon {
             s.push_str(&format!(", telefoon {t}"));
         }
@@ -177,10 +180,15 @@ pub fn parse_afzender(s: &str) -> Result<Afzender, String> {
             )
         }
         (None, None) => (None, s),
-        _ => return Err(format!("'{s}' is not an address like Naam <naam@example.org>")),
+        _ => {
+            return Err(format!(
+                "'{s}' is not an address like Naam <naam@example.org>"
+            ));
+        }
     };
     if let Some(n) = &naam
-        && n.chars().any(|c| c.is_control() || matches!(c, '<' | '>' | '"'))
+        && n.chars()
+            .any(|c| c.is_control() || matches!(c, '<' | '>' | '"'))
     {
         return Err(format!("the name '{n}' contains <, > or \""));
     }
@@ -334,7 +342,10 @@ mod tests {
     fn text_is_wrapped_and_writes_links_out() {
         let t = text(&sample());
         assert!(t.lines().all(|l| l.chars().count() <= WIDTH), "{t}");
-        assert!(t.contains("  Lees verder: https://e.org/journaal/vraag/\n"), "{t}");
+        assert!(
+            t.contains("  Lees verder: https://e.org/journaal/vraag/\n"),
+            "{t}"
+        );
         assert!(t.contains("vraag van Werkplein Zaltbommel"));
         assert!(t.contains("https://e.org/kiosk/vragen/"));
         assert!(t.starts_with("WERKPLEINJOURNAAL OKTOBER 2009\n"));
@@ -361,7 +372,8 @@ mod tests {
     fn message_parses_with_both_parts_and_is_deterministic() {
         let n = sample();
         let plain = text(&n);
-        let html = "<!DOCTYPE html><html lang=\"nl\"><body><p>Cliënten &amp; werkgevers</p></body></html>";
+        let html =
+            "<!DOCTYPE html><html lang=\"nl\"><body><p>Cliënten &amp; werkgevers</p></body></html>";
         let from = parse_afzender("Werkpleinjournaal <journaal@e.org>").unwrap();
         let mail = Mail {
             from: &from,
@@ -376,7 +388,12 @@ mod tests {
         assert_eq!(bytes, eml(&mail), "same input, same bytes");
         let raw = String::from_utf8(bytes.clone()).unwrap();
         assert!(!raw.contains("\nTo:") && !raw.starts_with("To:"));
-        assert!(raw.split("\r\n\r\n").next().unwrap().contains("X-Unsent: 1"));
+        assert!(
+            raw.split("\r\n\r\n")
+                .next()
+                .unwrap()
+                .contains("X-Unsent: 1")
+        );
         let msg = MessageParser::default().parse(&bytes).expect("parses");
         assert_eq!(
             msg.subject(),
@@ -387,17 +404,31 @@ mod tests {
             Some("journaal@e.org")
         );
         assert_eq!(msg.to(), None);
-        assert_eq!(msg.date().map(|d| d.to_rfc3339()).as_deref(), Some("2009-10-26T08:00:00Z"));
-        assert!(msg.message_id().unwrap().starts_with("werkpleinjournaal-2009-10."));
+        assert_eq!(
+            msg.date().map(|d| d.to_rfc3339()).as_deref(),
+            Some("2009-10-26T08:00:00Z")
+        );
+        assert!(
+            msg.message_id()
+                .unwrap()
+                .starts_with("werkpleinjournaal-2009-10.")
+        );
         let ct = msg.content_type().unwrap();
-        assert_eq!((ct.ctype(), ct.subtype()), ("multipart", Some("alternative")));
+        assert_eq!(
+            (ct.ctype(), ct.subtype()),
+            ("multipart", Some("alternative"))
+        );
         assert_eq!(msg.text_body_count(), 1);
         assert_eq!(msg.html_body_count(), 1);
         assert_eq!(
             msg.body_text(0).unwrap().replace("\r\n", "\n").trim_end(),
             plain.trim_end()
         );
-        assert!(msg.body_html(0).unwrap().contains("Cliënten &amp; werkgevers"));
+        assert!(
+            msg.body_html(0)
+                .unwrap()
+                .contains("Cliënten &amp; werkgevers")
+        );
         for part in [msg.text_part(0).unwrap(), msg.html_part(0).unwrap()] {
             let ct = part.content_type().unwrap();
             assert_eq!(ct.attribute("charset"), Some("utf-8"));

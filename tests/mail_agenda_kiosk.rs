@@ -18,8 +18,10 @@ fn editions(out: &Path) -> Vec<String> {
         .filter_map(|d| {
             let name = d.ok()?.file_name().into_string().ok()?;
             let b = name.as_bytes();
-            (b.len() == 7 && b[4] == b'-' && name.replace('-', "").chars().all(|c| c.is_ascii_digit()))
-                .then_some(name)
+            (b.len() == 7
+                && b[4] == b'-'
+                && name.replace('-', "").chars().all(|c| c.is_ascii_digit()))
+            .then_some(name)
         })
         .collect();
     e.sort();
@@ -65,7 +67,10 @@ fn check_mail_edition(out: &Path, base_url: &str) {
         // The edition page links to its e-mail edition.
         let page = fs::read_to_string(dir.join("index.html")).unwrap();
         assert!(page.contains("Deze editie als e-mail"), "{e}");
-        assert!(page.contains(&format!("journaal/{e}/nieuwsbrief.eml\"")), "{e}");
+        assert!(
+            page.contains(&format!("journaal/{e}/nieuwsbrief.eml\"")),
+            "{e}"
+        );
 
         // E-mail HTML: no script, no stylesheet, tables at most 640 px, only absolute links,
         // each to a page of the site.
@@ -109,7 +114,10 @@ fn check_mail_edition(out: &Path, base_url: &str) {
             .and_then(|s| s.split("</h1>").next())
             .unwrap();
         let subject = msg.subject().unwrap();
-        assert!(subject.starts_with(naam), "{e}: subject {subject:?}, page {naam:?}");
+        assert!(
+            subject.starts_with(naam),
+            "{e}: subject {subject:?}, page {naam:?}"
+        );
         assert_eq!(
             msg.from().and_then(|a| a.first()).and_then(|a| a.address()),
             Some("werkpleinjournaal@samenvoordeklant.example")
@@ -117,11 +125,17 @@ fn check_mail_edition(out: &Path, base_url: &str) {
         assert!(msg.to().is_none() && msg.cc().is_none() && msg.bcc().is_none());
         assert!(msg.date().is_some() && msg.message_id().is_some());
         let ct = msg.content_type().unwrap();
-        assert_eq!((ct.ctype(), ct.subtype()), ("multipart", Some("alternative")));
+        assert_eq!(
+            (ct.ctype(), ct.subtype()),
+            ("multipart", Some("alternative"))
+        );
         assert_eq!(msg.text_body_count(), 1, "{e}");
         assert_eq!(msg.html_body_count(), 1, "{e}");
         for part in [msg.text_part(0).unwrap(), msg.html_part(0).unwrap()] {
-            assert_eq!(part.content_type().unwrap().attribute("charset"), Some("utf-8"));
+            assert_eq!(
+                part.content_type().unwrap().attribute("charset"),
+                Some("utf-8")
+            );
         }
         // (MIME text has CRLF line ends; the files on the site have LF.)
         let lf = |s: &str| s.replace("\r\n", "\n").trim_end().to_string();
@@ -142,7 +156,12 @@ fn every_edition_has_an_email_edition_that_parses_and_links_to_the_site() {
     build(&site.root(), &out, &[]).assert_success();
     check_mail_edition(&out, "https://www.samenvoordeklant.nl/");
     let sub = site.sibling("sub");
-    build(&site.root(), &sub, &["--base-url", "https://example.org/sub/"]).assert_success();
+    build(
+        &site.root(),
+        &sub,
+        &["--base-url", "https://example.org/sub/"],
+    )
+    .assert_success();
     check_mail_edition(&sub, "https://example.org/sub/");
 }
 
@@ -154,7 +173,10 @@ fn unescape(s: &str) -> String {
         .replace("\\\\", "\\")
 }
 
-fn prop<'a>(props: &'a [ical::property::Property], name: &str) -> Option<&'a ical::property::Property> {
+fn prop<'a>(
+    props: &'a [ical::property::Property],
+    name: &str,
+) -> Option<&'a ical::property::Property> {
     props.iter().find(|p| p.name == name)
 }
 
@@ -177,7 +199,10 @@ fn the_agenda_is_a_valid_calendar_and_every_item_can_be_put_in_one() {
     let raw = fs::read_to_string(out.join("journaal/agenda.ics")).unwrap();
     for line in raw.split_terminator("\r\n") {
         assert!(line.len() <= 75, "line of {} octets: {line}", line.len());
-        assert!(!line.contains('\n') && !line.contains('\r'), "bare line break in {line:?}");
+        assert!(
+            !line.contains('\n') && !line.contains('\r'),
+            "bare line break in {line:?}"
+        );
     }
     assert!(raw.ends_with("END:VCALENDAR\r\n"));
     let cals: Vec<_> = ical::IcalParser::new(raw.as_bytes())
@@ -185,11 +210,17 @@ fn the_agenda_is_a_valid_calendar_and_every_item_can_be_put_in_one() {
         .expect("agenda.ics parses");
     assert_eq!(cals.len(), 1);
     let cal = &cals[0];
-    assert_eq!(prop(&cal.properties, "VERSION").unwrap().value.as_deref(), Some("2.0"));
+    assert_eq!(
+        prop(&cal.properties, "VERSION").unwrap().value.as_deref(),
+        Some("2.0")
+    );
     assert!(prop(&cal.properties, "PRODID").is_some());
     assert_eq!(cal.timezones.len(), 1);
     assert_eq!(
-        prop(&cal.timezones[0].properties, "TZID").unwrap().value.as_deref(),
+        prop(&cal.timezones[0].properties, "TZID")
+            .unwrap()
+            .value
+            .as_deref(),
         Some("Europe/Amsterdam")
     );
     assert_eq!(cal.timezones[0].transitions.len(), 2);
@@ -204,26 +235,46 @@ fn the_agenda_is_a_valid_calendar_and_every_item_can_be_put_in_one() {
             .and_then(|u| u.strip_suffix("@www.samenvoordeklant.nl"))
             .unwrap_or_else(|| panic!("UID {uid}"));
         assert!(dated.contains(slug), "{uid}");
-        assert!(prop(p, "DTSTAMP").unwrap().value.as_deref().unwrap().ends_with('Z'));
+        assert!(
+            prop(p, "DTSTAMP")
+                .unwrap()
+                .value
+                .as_deref()
+                .unwrap()
+                .ends_with('Z')
+        );
         let start = prop(p, "DTSTART").unwrap();
         let params = start.params.clone().unwrap_or_default();
         let timed = params
             .iter()
             .any(|(k, v)| k == "TZID" && v == &vec!["Europe/Amsterdam".to_string()]);
-        let all_day = params.iter().any(|(k, v)| k == "VALUE" && v == &vec!["DATE".to_string()]);
+        let all_day = params
+            .iter()
+            .any(|(k, v)| k == "VALUE" && v == &vec!["DATE".to_string()]);
         assert!(timed ^ all_day, "{uid}: {params:?}");
         // The item's page shows the summary as its title, and offers its own calendar file.
         let page = fs::read_to_string(out.join(format!("journaal/{slug}/index.html"))).unwrap();
         let summary = unescape(prop(p, "SUMMARY").unwrap().value.as_deref().unwrap());
-        assert!(page.contains(&summary.replace('\'', "&#39;")), "{slug}: {summary}");
-        assert!(page.contains(&format!("href=\"/journaal/{slug}/{slug}.ics\" download>In je agenda zetten")), "{slug}");
+        assert!(
+            page.contains(&summary.replace('\'', "&#39;")),
+            "{slug}: {summary}"
+        );
+        assert!(
+            page.contains(&format!(
+                "href=\"/journaal/{slug}/{slug}.ics\" download>In je agenda zetten"
+            )),
+            "{slug}"
+        );
         let own = fs::read_to_string(out.join(format!("journaal/{slug}/{slug}.ics"))).unwrap();
         let own: Vec<_> = ical::IcalParser::new(own.as_bytes())
             .collect::<Result<Vec<_>, _>>()
             .expect("item .ics parses");
         assert_eq!(own[0].events.len(), 1);
         assert_eq!(
-            prop(&own[0].events[0].properties, "UID").unwrap().value.as_deref(),
+            prop(&own[0].events[0].properties, "UID")
+                .unwrap()
+                .value
+                .as_deref(),
             Some(uid.as_str()),
             "the item's own file has the same stable UID"
         );
@@ -232,11 +283,23 @@ fn the_agenda_is_a_valid_calendar_and_every_item_can_be_put_in_one() {
     let dag = cal
         .events
         .iter()
-        .find(|e| prop(&e.properties, "UID").unwrap().value.as_deref() == Some("journaal-agenda-werkpleindag-2010@www.samenvoordeklant.nl"))
+        .find(|e| {
+            prop(&e.properties, "UID").unwrap().value.as_deref()
+                == Some("journaal-agenda-werkpleindag-2010@www.samenvoordeklant.nl")
+        })
         .unwrap();
-    assert_eq!(prop(&dag.properties, "DTSTART").unwrap().value.as_deref(), Some("20100325T093000"));
-    assert_eq!(prop(&dag.properties, "DTEND").unwrap().value.as_deref(), Some("20100325T163000"));
-    assert_eq!(prop(&dag.properties, "LOCATION").unwrap().value.as_deref(), Some("Amersfoort"));
+    assert_eq!(
+        prop(&dag.properties, "DTSTART").unwrap().value.as_deref(),
+        Some("20100325T093000")
+    );
+    assert_eq!(
+        prop(&dag.properties, "DTEND").unwrap().value.as_deref(),
+        Some("20100325T163000")
+    );
+    assert_eq!(
+        prop(&dag.properties, "LOCATION").unwrap().value.as_deref(),
+        Some("Amersfoort")
+    );
 }
 
 /// The sections of the agenda page: (coming, past) item titles.
@@ -313,8 +376,14 @@ fn a_bad_agenda_time_or_kiosk_setting_is_reported_at_its_position() {
         all.contains("content/journaal/fout2.md:6:6: error: 'tot': '12:00' is before 'wanneer' (2009-11-05T13:00)"),
         "{all}"
     );
-    assert!(all.contains("error: kiosk 'email' is not an e-mail address: 'kiosk at example.org'"), "{all}");
-    assert!(all.contains("error: nieuwsbrief 'from': 'journaal@example' is not an e-mail address"), "{all}");
+    assert!(
+        all.contains("error: kiosk 'email' is not an e-mail address: 'kiosk at example.org'"),
+        "{all}"
+    );
+    assert!(
+        all.contains("error: nieuwsbrief 'from': 'journaal@example' is not an e-mail address"),
+        "{all}"
+    );
     assert!(all.contains("= hint:"), "{all}");
 }
 
@@ -331,10 +400,20 @@ fn kiosk_is_in_the_navigation_and_lists_every_question_by_thema() {
         .unwrap();
     assert!(nav.contains("<a href=\"/kiosk/\">KIOSK</a>"), "{nav}");
     // Contact details on the KIOSK page and in every footer.
-    for page in ["kiosk/index.html", "index.html", "praktijkvoorbeelden/index.html"] {
+    for page in [
+        "kiosk/index.html",
+        "index.html",
+        "praktijkvoorbeelden/index.html",
+    ] {
         let html = fs::read_to_string(out.join(page)).unwrap();
-        assert!(html.contains("href=\"mailto:kiosk@samenvoordeklant.example\""), "{page}");
-        assert!(html.contains("href=\"tel:0307001234\">030 700 12 34</a>"), "{page}");
+        assert!(
+            html.contains("href=\"mailto:kiosk@samenvoordeklant.example\""),
+            "{page}"
+        );
+        assert!(
+            html.contains("href=\"tel:0307001234\">030 700 12 34</a>"),
+            "{page}"
+        );
     }
     // Every question is on /kiosk/vragen/, under each of its thema's, with who asked; and
     // links back there.
@@ -356,21 +435,33 @@ fn kiosk_is_in_the_navigation_and_lists_every_question_by_thema() {
             .trim_end_matches(']')
             .split(", ")
             .count();
-        assert_eq!(vragen.matches(&link).count(), themas, "{slug} under each thema");
+        assert_eq!(
+            vragen.matches(&link).count(),
+            themas,
+            "{slug} under each thema"
+        );
         let page = fs::read_to_string(out.join(format!("journaal/{slug}/index.html"))).unwrap();
-        assert!(page.contains("href=\"/kiosk/vragen/\""), "{slug} links back");
+        assert!(
+            page.contains("href=\"/kiosk/vragen/\""),
+            "{slug} links back"
+        );
     }
     assert!(n >= 7);
     assert!(vragen.contains(&format!("{n} vragen met antwoord")));
     assert!(vragen.contains("Vraag van <a href=\"/werkpleinen/zaltbommel/\">"));
     // Newest first within a thema.
     let indicatoren = vragen.split("id=\"thema-indicatoren\"").nth(1).unwrap();
-    let a = indicatoren.find("vraag-werkgeverstevredenheid-meten").unwrap();
+    let a = indicatoren
+        .find("vraag-werkgeverstevredenheid-meten")
+        .unwrap();
     let b = indicatoren.find("vraag-landkaart-invullen").unwrap();
     assert!(a < b, "2009-11-23 before 2009-09-14");
     // Search: a type filter "Vraag en antwoord", and the questions are of that kind.
     let zoeken = fs::read_to_string(out.join("zoeken/index.html")).unwrap();
-    assert!(zoeken.contains("value=\"vraag\"> Vraag en antwoord"), "type filter");
+    assert!(
+        zoeken.contains("value=\"vraag\"> Vraag en antwoord"),
+        "type filter"
+    );
     let manifest: serde_json::Value =
         serde_json::from_slice(&fs::read(out.join("zoeken/index.json")).unwrap()).unwrap();
     let kinds = manifest["kinds"].as_array().unwrap();
@@ -378,7 +469,12 @@ fn kiosk_is_in_the_navigation_and_lists_every_question_by_thema() {
     assert_eq!(kinds[k][1], "Vraag en antwoord");
     let digit = char::from(b'0' + k as u8);
     assert_eq!(
-        manifest["docs"].as_str().unwrap().chars().filter(|&c| c == digit).count(),
+        manifest["docs"]
+            .as_str()
+            .unwrap()
+            .chars()
+            .filter(|&c| c == digit)
+            .count(),
         n
     );
 }

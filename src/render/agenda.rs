@@ -65,12 +65,17 @@ impl Renderer<'_> {
         );
         let reference = site.newest;
         let (komend, mut voorbij): (Vec<usize>, Vec<usize>) =
-            site.agenda.iter().partition(|&&i| {
-                match (&site.pages[i].doc.meta, reference) {
-                    (Meta::Journaal { wanneer: Some(w), .. }, Some(r)) => w.is_coming(r),
+            site.agenda
+                .iter()
+                .partition(|&&i| match (&site.pages[i].doc.meta, reference) {
+                    (
+                        Meta::Journaal {
+                            wanneer: Some(w), ..
+                        },
+                        Some(r),
+                    ) => w.is_coming(r),
                     _ => true,
-                }
-            });
+                });
         voorbij.reverse();
         let komend: Vec<&Item> = self.items(&komend);
         let voorbij: Vec<&Item> = self.items(&voorbij);
@@ -86,7 +91,11 @@ impl Renderer<'_> {
         ctx.insert("ics", &self.urls.path(AGENDA_ICS));
         ctx.insert(
             "ics_absoluut",
-            &format!("{}{}", site.config.base_url.origin, self.urls.path(AGENDA_ICS)),
+            &format!(
+                "{}{}",
+                site.config.base_url.origin,
+                self.urls.path(AGENDA_ICS)
+            ),
         );
         "agenda.html"
     }

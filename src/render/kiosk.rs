@@ -142,7 +142,11 @@ impl Renderer<'_> {
         ctx.insert("aantal", &site.vragen.len());
         ctx.insert(
             "zoeken_url",
-            &format!("{}?type={}", self.urls.path(crate::search::DIR), crate::search::Kind::Vraag.id()),
+            &format!(
+                "{}?type={}",
+                self.urls.path(crate::search::DIR),
+                crate::search::Kind::Vraag.id()
+            ),
         );
         "kiosk_vragen.html"
     }

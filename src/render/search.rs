@@ -122,11 +122,7 @@ impl Renderer<'_> {
         );
         add(present(Kind::Thema), "Thema's", "themas/");
         add(!site.journaal.is_empty(), "Werkpleinjournaal", "journaal/");
-        add(
-            !site.agenda.is_empty(),
-            "Agenda",
-            crate::model::AGENDA,
-        );
+        add(!site.agenda.is_empty(), "Agenda", crate::model::AGENDA);
         add(
             present(Kind::Vraag),
             "Vragen en antwoorden (KIOSK)",
