@@ -229,7 +229,7 @@ pub fn is_email(s: &str) -> bool {
 pub struct Mail<'a> {
     pub from: &'a Afzender,
     pub subject: &'a str,
-    /// The edition's date (its newest item): the Date header, 09:00 Dutch winter time.
+    /// The edition's date (its newest item): the Date header, at 08:00 UTC.
     pub date: NaiveDate,
     /// `werkpleinjournaal-2009-10`: the stable part of the Message-ID.
     pub id: &'a str,
