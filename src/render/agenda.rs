@@ -2,13 +2,14 @@
 //! dated item) and one `.ics` per item ("In je agenda zetten").
 
 use serde::Serialize;
-use tera::Context;
 
-use super::Renderer;
-use super::shapes::Item;
+use super::deps::{Deps, List};
+use super::shapes::{Item, PageInfo, Urls};
+use super::{Built, Renderer};
 use crate::agenda::{self, Event};
 use crate::content::Meta;
-use crate::model::{AGENDA_ICS, Page, Site};
+use crate::model::{Page, Site};
+use crate::route::Route;
 use crate::write::{Body, OutFile};
 
 /// The host of the site, for UIDs and Message-IDs: `www.samenvoordeklant.nl`.
@@ -22,7 +23,7 @@ pub(super) fn host(site: &Site) -> String {
 }
 
 /// The calendar event of a dated agenda item.
-fn event<'a>(site: &Site, urls: super::Urls, p: &'a Page) -> Option<Event<'a>> {
+fn event<'a>(site: &Site, urls: Urls, p: &'a Page) -> Option<Event<'a>> {
     let Meta::Journaal {
         wanneer: Some(w),
         waar,
@@ -37,7 +38,11 @@ fn event<'a>(site: &Site, urls: super::Urls, p: &'a Page) -> Option<Event<'a>> {
         summary: &p.doc.title,
         description: p.doc.samenvatting.as_deref(),
         location: waar.as_deref(),
-        url: format!("{}{}", site.config.base_url.origin, urls.path(&p.url)),
+        url: format!(
+            "{}{}",
+            site.config.base_url.origin,
+            urls.route(Route::Content(&p.url))
+        ),
         wanneer: *w,
     })
 }
@@ -48,82 +53,86 @@ struct Peildatum {
     date_nl: String,
 }
 
-impl Renderer<'_> {
-    /// `/journaal/agenda/`: `komend` (in order of their start) and `voorbij` (most recent
-    /// first), split on the site's newest content date, never on the clock.
-    pub(super) fn agenda_context(&self, url: &str, ctx: &mut Context) -> &'static str {
-        let site = self.site;
-        ctx.insert(
-            "page",
-            &self.info(
-                "Agenda",
-                url,
-                Some("journaal"),
-                Some("Bijeenkomsten, leergangen en andere activiteiten voor de werkpleinen, om in uw eigen agenda te zetten."),
-                self.crumbs(&[("Werkpleinjournaal", "journaal/")]),
-            ),
-        );
-        let reference = site.newest;
-        let (komend, mut voorbij): (Vec<usize>, Vec<usize>) =
-            site.agenda
-                .iter()
-                .partition(|&&i| match (&site.pages[i].doc.meta, reference) {
-                    (
-                        Meta::Journaal {
-                            wanneer: Some(w), ..
-                        },
-                        Some(r),
-                    ) => w.is_coming(r),
-                    _ => true,
-                });
-        voorbij.reverse();
-        let komend: Vec<&Item> = self.items(&komend);
-        let voorbij: Vec<&Item> = self.items(&voorbij);
-        ctx.insert("komend", &komend);
-        ctx.insert("voorbij", &voorbij);
-        ctx.insert(
-            "peildatum",
-            &reference.map(|d| Peildatum {
-                date: d.format("%Y-%m-%d").to_string(),
-                date_nl: crate::text::date_nl(d),
-            }),
-        );
-        ctx.insert("ics", &self.urls.path(AGENDA_ICS));
-        ctx.insert(
-            "ics_absoluut",
-            &format!(
-                "{}{}",
-                site.config.base_url.origin,
-                self.urls.path(AGENDA_ICS)
-            ),
-        );
-        "agenda.html"
-    }
+/// Context of `agenda.html`.
+#[derive(Serialize)]
+struct AgendaContext<'a> {
+    page: PageInfo,
+    /// Coming activities, soonest first.
+    komend: Vec<&'a Item>,
+    /// Past activities, most recent first.
+    voorbij: Vec<&'a Item>,
+    /// What "coming" is relative to: the newest date on the site.
+    peildatum: Option<Peildatum>,
+    ics: String,
+    ics_absoluut: String,
+}
 
-    /// `journaal/agenda.ics` with every dated item, and each item's own `.ics`.
-    pub(super) fn agenda_files(&self) -> Vec<OutFile> {
-        let site = self.site;
-        if site.agenda.is_empty() {
-            return Vec::new();
-        }
-        let name = format!("Agenda — {}", site.config.title);
-        let events: Vec<(usize, Event)> = site
-            .agenda
-            .iter()
-            .filter_map(|&i| Some((i, event(site, self.urls, &site.pages[i])?)))
-            .collect();
-        let all: Vec<Event> = events.iter().map(|(_, e)| e.clone()).collect();
-        let mut out = vec![OutFile {
-            path: AGENDA_ICS.into(),
-            body: Body::Bytes(agenda::calendar(&name, &all).into_bytes()),
-        }];
-        for (i, e) in events {
-            let p = &site.pages[i];
-            out.push(OutFile {
-                path: super::shapes::ics_path(p),
-                body: Body::Bytes(agenda::calendar(&p.doc.title, &[e]).into_bytes()),
+/// `/journaal/agenda/`, split on the site's newest content date, never on the clock.
+pub(super) fn index(r: &Renderer, d: &mut Deps) -> Built {
+    let site = r.site;
+    let all = d.list(site, List::Agenda);
+    // Which activities are past depends on the newest date of any page: that date is in the
+    // render's global fingerprint.
+    let reference = site.newest;
+    let (komend, mut voorbij): (Vec<usize>, Vec<usize>) =
+        all.iter()
+            .partition(|&&i| match (&site.pages[i].doc.meta, reference) {
+                (
+                    Meta::Journaal {
+                        wanneer: Some(w), ..
+                    },
+                    Some(day),
+                ) => w.is_coming(day),
+                _ => true,
             });
-        }
-        out
+    voorbij.reverse();
+    let ctx = AgendaContext {
+        page: r.info(
+            "Agenda",
+            Route::Agenda,
+            Some("journaal"),
+            Some("Bijeenkomsten, leergangen en andere activiteiten voor de werkpleinen, om in uw eigen agenda te zetten."),
+            r.crumbs(&[("Werkpleinjournaal", Route::JournaalIndex)]),
+        ),
+        komend: r.items(&komend),
+        voorbij: r.items(&voorbij),
+        peildatum: reference.map(|day| Peildatum {
+            date: day.format("%Y-%m-%d").to_string(),
+            date_nl: crate::text::date_nl(day),
+        }),
+        ics: r.urls.route(Route::AgendaIcs),
+        ics_absoluut: format!(
+            "{}{}",
+            site.config.base_url.origin,
+            r.urls.route(Route::AgendaIcs)
+        ),
+    };
+    Built::new("agenda.html", &ctx)
+}
+
+/// `journaal/agenda.ics` with every dated item, and each item's own `.ics`.
+pub(super) fn files(r: &Renderer) -> Vec<OutFile> {
+    let site = r.site;
+    if site.agenda.is_empty() {
+        return Vec::new();
     }
+    let name = format!("Agenda — {}", site.config.title);
+    let events: Vec<(usize, Event)> = site
+        .agenda
+        .iter()
+        .filter_map(|&i| Some((i, event(site, r.urls, &site.pages[i])?)))
+        .collect();
+    let all: Vec<Event> = events.iter().map(|(_, e)| e.clone()).collect();
+    let mut out = vec![OutFile {
+        path: Route::AgendaIcs.output(),
+        body: Body::Bytes(agenda::calendar(&name, &all).into_bytes()),
+    }];
+    for (i, e) in events {
+        let p = &site.pages[i];
+        out.push(OutFile {
+            path: Route::AgendaItemIcs(&p.doc.slug).output(),
+            body: Body::Bytes(agenda::calendar(&p.doc.title, &[e]).into_bytes()),
+        });
+    }
+    out
 }

@@ -9,8 +9,8 @@ use tera::Context;
 use super::Renderer;
 use crate::content::{Meta, Soort};
 use crate::diagnostics::Diagnostics;
-use crate::model::{AGENDA, KIOSK_VRAGEN};
 use crate::nieuwsbrief::{self, Bericht, Groep, Kiosk, Link, Mail, Nieuwsbrief};
+use crate::route::Route;
 use crate::write::{Body, OutFile};
 
 /// At most this many characters of an item's text stand in for a missing summary.
@@ -25,30 +25,22 @@ pub(super) struct Links {
     eml: Option<String>,
 }
 
-fn dir(editie: &str) -> String {
-    format!("journaal/{editie}/")
+/// The edition page's links to its e-mail edition.
+pub(super) fn links(r: &Renderer, editie: &str) -> Links {
+    let url = |ext| r.urls.route(Route::Nieuwsbrief(editie, ext));
+    Links {
+        html: url("html"),
+        txt: url("txt"),
+        eml: r.site.config.nieuwsbrief_from.as_ref().map(|_| url("eml")),
+    }
 }
 
 impl Renderer<'_> {
-    pub(super) fn nieuwsbrief_links(&self, editie: &str) -> Links {
-        let d = dir(editie);
-        Links {
-            html: self.urls.path(&format!("{d}nieuwsbrief.html")),
-            txt: self.urls.path(&format!("{d}nieuwsbrief.txt")),
-            eml: self
-                .site
-                .config
-                .nieuwsbrief_from
-                .as_ref()
-                .map(|_| self.urls.path(&format!("{d}nieuwsbrief.eml"))),
-        }
-    }
-
     /// The content of an edition's e-mail, every URL absolute.
     fn nieuwsbrief(&self, editie: &str) -> Nieuwsbrief {
         let site = self.site;
         let origin = &site.config.base_url.origin;
-        let abs = |rel: &str| format!("{origin}{}", self.urls.path(rel));
+        let abs = |route: Route| format!("{origin}{}", self.urls.route(route));
         let naam = crate::text::month_nl(editie).unwrap_or_else(|| editie.to_string());
         let list = site.edities.get(editie).map_or(&[][..], Vec::as_slice);
         let groepen = Soort::ALL
@@ -66,7 +58,7 @@ impl Renderer<'_> {
                             ..
                         } if *soort == s => Some(Bericht {
                             titel: p.doc.title.clone(),
-                            url: abs(&p.url),
+                            url: abs(Route::Content(&p.url)),
                             datum: p.doc.date.map(crate::text::date_nl).unwrap_or_default(),
                             tekst: p.doc.samenvatting.clone().unwrap_or_else(|| {
                                 shorten(&crate::search::text::html_to_text(&p.html), TEKST)
@@ -89,33 +81,33 @@ impl Renderer<'_> {
             .collect();
         let mut links = vec![Link {
             naam: "Alle edities van het Werkpleinjournaal".into(),
-            url: abs("journaal/"),
+            url: abs(Route::JournaalIndex),
         }];
         if !site.agenda.is_empty() {
             links.push(Link {
                 naam: "De agenda".into(),
-                url: abs(AGENDA),
+                url: abs(Route::Agenda),
             });
         }
         let kiosk = site.config.kiosk.as_ref().and_then(|k| {
             Some(Kiosk {
                 email: k.email.clone()?,
                 telefoon: k.telefoon.clone(),
-                url: abs(KIOSK_VRAGEN),
+                url: abs(Route::KioskVragen),
             })
         });
         if kiosk.is_none() && super::kiosk::present(site) {
             links.push(Link {
                 naam: "Vragen en antwoorden van de KIOSK".into(),
-                url: abs(KIOSK_VRAGEN),
+                url: abs(Route::KioskVragen),
             });
         }
         Nieuwsbrief {
             site: site.config.title.clone(),
             titel: format!("Werkpleinjournaal {naam}"),
             editie: naam,
-            url: abs(&dir(editie)),
-            site_url: abs(""),
+            url: abs(Route::Editie(editie)),
+            site_url: abs(Route::Home),
             groepen,
             kiosk,
             links,
@@ -140,7 +132,6 @@ impl Renderer<'_> {
                     }
                 };
                 let text = nieuwsbrief::text(&brief);
-                let d = dir(editie);
                 let mut files = Vec::with_capacity(3);
                 if let Some(from) = &site.config.nieuwsbrief_from {
                     let date = list
@@ -158,16 +149,16 @@ impl Renderer<'_> {
                         html: &html,
                     });
                     files.push(OutFile {
-                        path: format!("{d}nieuwsbrief.eml"),
+                        path: Route::Nieuwsbrief(editie, "eml").output(),
                         body: Body::Bytes(eml),
                     });
                 }
                 files.push(OutFile {
-                    path: format!("{d}nieuwsbrief.txt"),
+                    path: Route::Nieuwsbrief(editie, "txt").output(),
                     body: Body::Bytes(text.into_bytes()),
                 });
                 files.push(OutFile {
-                    path: format!("{d}nieuwsbrief.html"),
+                    path: Route::Nieuwsbrief(editie, "html").output(),
                     body: Body::Bytes(html.into_bytes()),
                 });
                 files
