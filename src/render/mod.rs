@@ -64,6 +64,7 @@ mod journaal;
 mod kaderdocument;
 mod kiosk;
 mod landkaart;
+mod leren;
 mod nieuwsbrief;
 mod open_data;
 mod pagina;
