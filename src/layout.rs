@@ -58,6 +58,10 @@ pub const JOURNAAL_SECTION: &str = "journaal";
 pub const KADER_SECTION: &str = "kaderdocument";
 /// Sections of `content/`: thema pages (directly in the folder).
 pub const THEMAS_SECTION: &str = "themas";
+/// The KIOSK page: `content/kiosk.md`, or `content/kiosk/_index.md`.
+pub const KIOSK_FILE: &str = "kiosk.md";
+/// Sections of `content/`: the KIOSK page as a folder (`content/kiosk/_index.md`).
+pub const KIOSK_SECTION: &str = "kiosk";
 /// The index page of `content/` (the home page) and of `content/kaderdocument/`.
 pub const INDEX_FILE: &str = "_index.md";
 

@@ -53,6 +53,7 @@
 //! | diagnostic | a problem reported to editors as `path:line:column: message` |
 //! | layout | the site folder's input paths ([`layout`]) |
 
+pub mod agenda;
 pub mod build;
 pub mod bvg;
 pub mod charts;
@@ -71,6 +72,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod new;
+pub mod nieuwsbrief;
 pub mod progress;
 pub mod render;
 pub mod resultaten;

@@ -90,6 +90,15 @@ pub struct Site {
     pub thema_by_id: HashMap<String, usize>,
     /// Plain pages, by path.
     pub plain: Vec<usize>,
+    /// The KIOSK page's content file (its introduction), if there is one.
+    pub kiosk: Option<usize>,
+    /// Journal items of `soort: vraag`, newest first.
+    pub vragen: Vec<usize>,
+    /// Agenda items with a `wanneer`, in order of their start.
+    pub agenda: Vec<usize>,
+    /// The newest `date` of any published page: what "coming" in the agenda is relative to
+    /// (not the clock, so that a build gives the same output on every day).
+    pub newest: Option<chrono::NaiveDate>,
     /// Thema id → practices / journal items (newest first).
     pub praktijk_by_thema: HashMap<String, Vec<usize>>,
     pub journaal_by_thema: HashMap<String, Vec<usize>>,
@@ -201,6 +210,10 @@ pub fn build(
         themas: Vec::new(),
         thema_by_id: HashMap::new(),
         plain: Vec::new(),
+        kiosk: None,
+        vragen: Vec::new(),
+        agenda: Vec::new(),
+        newest: None,
         praktijk_by_thema: HashMap::new(),
         journaal_by_thema: HashMap::new(),
         praktijk_by_werkplein: HashMap::new(),
@@ -261,6 +274,7 @@ pub fn url_of(doc: &Document) -> String {
         Section::KaderIndex => Route::KaderIndex.url(),
         Section::Hoofdstuk => Route::Hoofdstuk(slug).url(),
         Section::Thema => Route::Thema(slug).url(),
+        Section::Kiosk => Route::Kiosk.url(),
         Section::Plain => {
             let rel = crate::layout::in_content(&doc.path).unwrap_or(&doc.path);
             let mut parts: Vec<String> = rel.split('/').map(text::slugify).collect();
@@ -380,6 +394,7 @@ fn index(site: &mut Site, pages: &[Page]) {
                 site.thema_by_id.insert(p.doc.slug.clone(), i);
             }
             (Section::Plain, _) => site.plain.push(i),
+            (Section::Kiosk, _) => site.kiosk = Some(i),
             (
                 _,
                 Meta::Praktijkvoorbeeld {
@@ -403,14 +418,22 @@ fn index(site: &mut Site, pages: &[Page]) {
             (
                 _,
                 Meta::Journaal {
+                    soort,
                     editie,
                     werkpleinen,
                     themas,
                     vraag_van,
+                    wanneer,
                     ..
                 },
             ) => {
                 site.journaal.push(i);
+                if *soort == crate::content::Soort::Vraag {
+                    site.vragen.push(i);
+                }
+                if wanneer.is_some() {
+                    site.agenda.push(i);
+                }
                 if !editie.is_empty() {
                     site.edities.entry(editie.clone()).or_default().push(i);
                 }
@@ -435,6 +458,15 @@ fn index(site: &mut Site, pages: &[Page]) {
     }
     newest_first(pages, &mut site.praktijkvoorbeelden);
     newest_first(pages, &mut site.journaal);
+    newest_first(pages, &mut site.vragen);
+    site.agenda.sort_by_key(|&i| {
+        let van = match &pages[i].doc.meta {
+            Meta::Journaal { wanneer, .. } => wanneer.map(|w| w.van),
+            _ => None,
+        };
+        (van, &pages[i].doc.title, &pages[i].doc.path)
+    });
+    site.newest = pages.iter().filter_map(|p| p.doc.date).max();
     for list in site
         .edities
         .values_mut()

@@ -445,6 +445,12 @@ fn render(
                 (_, None) => fm.push("werkpleinen: []".into()),
             }
             fm.push(format!("themas: {}", yaml_list(themas)));
+            if soort == Soort::Agenda {
+                // Empty until the editor fills them in; then the item is in the agenda.
+                fm.push("wanneer:    # YYYY-MM-DD or YYYY-MM-DDTHH:MM (Dutch time)".into());
+                fm.push("tot:        # the end: HH:MM the same day, or a date (and time)".into());
+                fm.push("waar: \"\"".into());
+            }
             match soort {
                 Soort::Nieuws => NIEUWS.into(),
                 Soort::Vraag => VRAAG.into(),

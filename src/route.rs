@@ -90,6 +90,18 @@ pub enum Route<'a> {
     Sitemap,
     /// robots.txt.
     Robots,
+    /// The agenda: coming and past activities.
+    Agenda,
+    /// The agenda as one iCalendar file.
+    AgendaIcs,
+    /// The iCalendar file of one agenda item, by slug.
+    AgendaItemIcs(&'a str),
+    /// The e-mail edition of a journaal month: (`YYYY-MM`, `html` | `txt` | `eml`).
+    Nieuwsbrief(&'a str, &'a str),
+    /// The KIOSK question desk (`content/kiosk.md`).
+    Kiosk,
+    /// Every published question and answer of the KIOSK.
+    KioskVragen,
     /// Any other content page, by the URL the model gave it ([`crate::model::url_of`]).
     Content(&'a str),
 }
@@ -134,6 +146,12 @@ impl Route<'_> {
             Route::NotFound => "404.html".into(),
             Route::Sitemap => "sitemap.xml".into(),
             Route::Robots => "robots.txt".into(),
+            Route::Agenda => "journaal/agenda/".into(),
+            Route::AgendaIcs => "journaal/agenda.ics".into(),
+            Route::AgendaItemIcs(s) => format!("journaal/{s}/{s}.ics"),
+            Route::Nieuwsbrief(e, ext) => format!("journaal/{e}/nieuwsbrief.{ext}"),
+            Route::Kiosk => "kiosk/".into(),
+            Route::KioskVragen => "kiosk/vragen/".into(),
             Route::Content(url) => url.into(),
         }
     }
@@ -159,7 +177,7 @@ pub fn out_path(url: &str) -> String {
 }
 
 /// The routes of index pages svdk always generates, and what takes them (for messages).
-pub const FIXED: [(Route<'static>, &str); 12] = [
+pub const FIXED: [(Route<'static>, &str); 14] = [
     (Route::PraktijkIndex, "a page svdk generates"),
     (Route::PraktijkThema(""), "a page svdk generates"),
     (Route::PraktijkWerkplein(""), "a page svdk generates"),
@@ -172,6 +190,8 @@ pub const FIXED: [(Route<'static>, &str); 12] = [
     (Route::DocumentenIndex, "a page svdk generates"),
     (Route::Bvg, "a page svdk generates"),
     (Route::Criteria, "a page svdk generates"),
+    (Route::Agenda, "the agenda svdk generates"),
+    (Route::KioskVragen, "the KIOSK's questions svdk lists"),
 ];
 
 /// Generated URLs a content file must not take: fixed indexes, the printable kaderdocument,
@@ -262,6 +282,8 @@ mod tests {
         );
         assert_eq!(Route::KaderPrint.url(), "kaderdocument/volledig/");
         assert!(Route::Zoeken.in_sitemap() && !Route::Sitemap.in_sitemap());
+        assert_eq!(Route::AgendaItemIcs("dag").output(), "journaal/dag/dag.ics");
+        assert!(!Route::Nieuwsbrief("2009-10", "html").in_sitemap());
     }
 
     #[test]

@@ -322,6 +322,8 @@ fn content_type(path: &Path) -> &'static str {
         "svg" => "image/svg+xml",
         "csv" => "text/csv; charset=utf-8",
         "txt" => "text/plain; charset=utf-8",
+        "ics" => "text/calendar; charset=utf-8",
+        "eml" => "message/rfc822",
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",
         "gif" => "image/gif",

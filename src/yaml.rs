@@ -129,7 +129,11 @@ pub fn to_scalar(s: &str) -> String {
 /// not a mapping is reported and left out.
 pub fn records<'a>(text: &'a str, path: &'a str, diags: &'a Diagnostics) -> Vec<Fields<'a>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let items = match serde_yaml::from_str::<Value>(text) {
+    if let Err(d) = check_limits(text, 1, path) {
+        diags.push(d);
+        return Vec::new();
+    }
+    let items = match yaml_serde::from_str::<Value>(text) {
         Ok(Value::Null) => return Vec::new(),
         Ok(Value::Sequence(items)) => items,
         Ok(other) => {
@@ -436,6 +440,17 @@ impl Locator {
         }
     }
 
+    /// The locator of the value of `key`, for the fields of a nested mapping.
+    pub fn block(&self, key: &str) -> Locator {
+        match self.entry(key) {
+            Some((key_pos, value)) => Locator {
+                node: Some(Arc::clone(value)),
+                start: *key_pos,
+            },
+            None => self.clone(),
+        }
+    }
+
     /// Position of the scalar `needle` inside the value of `key` (a list item, say).
     pub fn value(&self, key: &str, needle: &str) -> Pos {
         match self.entry(key) {
@@ -505,6 +520,22 @@ impl<'a> Fields<'a> {
             format!("'{key}' should be {expected}, not {}", kind(v)),
             None,
         );
+    }
+
+    /// The fields of a nested mapping `key:` (None when absent; an error when not a mapping).
+    pub fn mapping(&self, key: &str) -> Option<Fields<'a>> {
+        match self.get(key)? {
+            Value::Mapping(m) => Some(Fields {
+                map: m.clone(),
+                loc: self.loc.block(key),
+                path: self.path,
+                diags: self.diags,
+            }),
+            other => {
+                self.wrong_type(key, "a mapping of 'name: value' lines", other);
+                None
+            }
+        }
     }
 
     /// Warns about keys not in `known`, suggesting the closest known one.
@@ -730,5 +761,18 @@ mod tests {
         assert_eq!(d.len(), 2);
         assert_eq!(d[0].pos.line, 3);
         assert_eq!(d[1].pos.line, 4);
+    }
+
+    #[test]
+    fn nested_mappings_keep_positions() {
+        let yaml = "title: x\nkiosk:\n  email: nope\n  telefoon: 1\nemail: y\n";
+        let diags = Diagnostics::new();
+        let map = parse_mapping(yaml, 1, "site.yaml", &diags).unwrap();
+        let f = Fields::new(map, Locator::new(yaml, 1), "site.yaml", &diags);
+        let k = f.mapping("kiosk").unwrap();
+        assert_eq!(k.string("email").as_deref(), Some("nope"));
+        assert_eq!(k.pos("email"), Pos::new(3, 10));
+        assert!(f.mapping("title").is_none());
+        assert_eq!(diags.into_sorted().len(), 1);
     }
 }

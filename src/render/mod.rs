@@ -10,6 +10,9 @@
 //! | [`praktijkvoorbeelden`] | the index, the lists per thema and werkplein, each practice |
 //! | [`themas`] | the thema's index and each thema page |
 //! | [`journaal`] | the Werkpleinjournaal index, each edition, each item |
+//! | [`agenda`] | the agenda and its calendar files (`.ics`, not templates) |
+//! | [`nieuwsbrief`] | each edition's e-mail edition (HTML, text and `.eml`) |
+//! | [`kiosk`] | the KIOSK page and its questions by thema |
 //! | [`kaderdocument`] | the index, each chapter, the printable whole |
 //! | [`werkpleinen`] | the werkpleinen index and each werkplein |
 //! | [`regios`] | the arbeidsmarktregio's index and each regio |
@@ -56,6 +59,7 @@
 //! again when a list or page it recorded changes.
 
 mod bvg;
+mod agenda;
 mod charts;
 mod criteria;
 mod deps;
@@ -66,8 +70,10 @@ mod home;
 mod incremental;
 mod journaal;
 mod kaderdocument;
+mod kiosk;
 mod landkaart;
 mod leren;
+mod nieuwsbrief;
 mod open_data;
 mod pagina;
 mod praktijkvoorbeelden;
@@ -107,6 +113,9 @@ enum Job<'a> {
     ThemasIndex,
     JournaalIndex,
     Editie(&'a str),
+    Agenda,
+    Kiosk,
+    KioskVragen,
     KaderIndex,
     KaderPrint,
     WerkpleinenIndex,
@@ -138,6 +147,9 @@ impl<'a> Job<'a> {
             Job::ThemasIndex => Route::ThemasIndex,
             Job::JournaalIndex => Route::JournaalIndex,
             Job::Editie(e) => Route::Editie(e),
+            Job::Agenda => Route::Agenda,
+            Job::Kiosk => Route::Kiosk,
+            Job::KioskVragen => Route::KioskVragen,
             Job::KaderIndex => Route::KaderIndex,
             Job::KaderPrint => Route::KaderPrint,
             Job::WerkpleinenIndex => Route::WerkpleinenIndex,
@@ -261,6 +273,7 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
     globals.insert("feeds", &feeds);
     globals.insert("zoeken", &zoeken::globals(urls));
     globals.insert("dossier_links", &dossier::links(site, urls));
+    globals.insert("kiosk", &kiosk::globals(site, urls));
     let items = site.pages.par_iter().map(|p| item(site, urls, p)).collect();
     let templates_hash = hash_of(
         &theme
@@ -327,6 +340,7 @@ fn nav(site: &Site, urls: Urls) -> Vec<NavItem> {
         "Landkaart",
         Route::LandkaartIndex,
     );
+    add(kiosk::present(site), "kiosk", "KIOSK", Route::Kiosk);
     // Every site has the search page (issue 2 lists it in the navigation).
     add(true, "zoeken", "Zoeken", Route::Zoeken);
     nav
@@ -439,6 +453,8 @@ impl<'a> Renderer<'a> {
         let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
         files.extend(open_data::files(self.site));
         files.extend(self.dossier_data());
+        files.extend(agenda::files(self));
+        files.extend(self.nieuwsbrief_files(diags));
         files.extend(
             crate::search::build_cached(self.site, search_cache, search_keys.as_deref()).files,
         );
@@ -462,7 +478,7 @@ impl<'a> Renderer<'a> {
                 .filter(|&i| {
                     !matches!(
                         site.pages[i].doc.section,
-                        Section::Home | Section::KaderIndex
+                        Section::Home | Section::KaderIndex | Section::Kiosk
                     )
                 })
                 .map(Job::Page),
@@ -486,12 +502,19 @@ impl<'a> Renderer<'a> {
         if !site.journaal.is_empty() {
             jobs.push(Job::JournaalIndex);
             jobs.extend(site.edities.keys().map(|e| Job::Editie(e.as_str())));
+            if !site.agenda.is_empty() {
+                jobs.push(Job::Agenda);
+            }
             jobs.push(Job::Atom);
             jobs.push(Job::Rss);
         }
         if kaderdocument::present(site) {
             jobs.push(Job::KaderIndex);
             jobs.push(Job::KaderPrint);
+        }
+        if kiosk::present(site) {
+            jobs.push(Job::Kiosk);
+            jobs.push(Job::KioskVragen);
         }
         jobs.push(Job::WerkpleinenIndex);
         jobs.extend((0..site.data.werkpleinen.len()).map(Job::Werkplein));
@@ -533,6 +556,9 @@ impl<'a> Renderer<'a> {
             Job::ThemasIndex => themas::index(self, d),
             Job::JournaalIndex => journaal::index(self, d),
             Job::Editie(e) => journaal::editie(self, e, d),
+            Job::Agenda => agenda::index(self, d),
+            Job::Kiosk => kiosk::index(self, d),
+            Job::KioskVragen => kiosk::vragen(self, d),
             Job::KaderIndex => kaderdocument::index(self, d),
             Job::KaderPrint => kaderdocument::print(self, d),
             Job::WerkpleinenIndex => werkpleinen::index(self),
@@ -607,6 +633,8 @@ impl<'a> Renderer<'a> {
             format!("{:?}", site.criteria),
             site.outline.len(),
             site.pages.len(),
+            // The agenda's coming and past activities depend on the newest date of all pages.
+            site.newest,
         ))
     }
 

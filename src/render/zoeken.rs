@@ -52,6 +52,16 @@ pub(super) fn practice_regios(site: &Site, urls: Urls) -> Vec<Counted> {
     rows
 }
 
+fn is_vraag(site: &Site, i: usize) -> bool {
+    matches!(
+        site.pages[i].doc.meta,
+        crate::content::Meta::Journaal {
+            soort: crate::content::Soort::Vraag,
+            ..
+        }
+    )
+}
+
 #[derive(Serialize)]
 struct Soort {
     id: &'static str,
@@ -79,7 +89,8 @@ pub(super) fn page(r: &Renderer) -> Built {
     let urls = r.urls;
     let present = |k: Kind| match k {
         Kind::Praktijkvoorbeeld => !site.praktijkvoorbeelden.is_empty(),
-        Kind::Journaal => !site.journaal.is_empty(),
+        Kind::Journaal => site.journaal.iter().any(|&i| !is_vraag(site, i)),
+        Kind::Vraag => !site.vragen.is_empty(),
         Kind::Thema => !site.themas.is_empty(),
         Kind::Kaderdocument => super::kaderdocument::present(site),
         Kind::Werkplein => !site.data.werkpleinen.is_empty(),
@@ -110,9 +121,15 @@ pub(super) fn page(r: &Renderer) -> Built {
     );
     add(present(Kind::Thema), "Thema's", Route::ThemasIndex);
     add(
-        present(Kind::Journaal),
+        !site.journaal.is_empty(),
         "Werkpleinjournaal",
         Route::JournaalIndex,
+    );
+    add(!site.agenda.is_empty(), "Agenda", Route::Agenda);
+    add(
+        present(Kind::Vraag),
+        "Vragen en antwoorden (KIOSK)",
+        Route::KioskVragen,
     );
     add(
         present(Kind::Kaderdocument),

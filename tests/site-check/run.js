@@ -22,6 +22,7 @@ import { REQUIRED_TYPES, pageTypes, samplePages } from './lib/pagetypes.js';
 import { checkFinding, selfTestFinding } from './lib/search.js';
 import { checkServe } from './lib/serve.js';
 import { checkWerkpleinTable } from './lib/tables.js';
+import { checkMailEditions } from './lib/mail.js';
 import { checkLandkaartTable, checkVoortgangForm } from './lib/landkaart.js';
 import { checkDocumenten } from './lib/documenten.js';
 import { selfTest } from './selftest.js';
@@ -237,6 +238,18 @@ async function main() {
       }
     });
 
+    // Issue 14: every journal month's e-mail edition, root and /sub/ builds (lib/mail.js).
+    for (const [name, site, label] of [['e-mail edition', root, rootLabel], ['e-mail edition /sub/', sub, subLabel]]) {
+      await guarded(name, async (t0) => {
+        const server = await serve(site.dir, site.prefix);
+        try {
+          const r = await checkMailEditions(browser, server, site);
+          report(name, r.problems, `${r.problems.length} problems in ${r.stats.editions} e-mail editions at 600px (axe, no sideways scrolling, nothing loaded, no <style>/<link>/<script>/class, every link absolute and resolving)`, t0, label);
+        } finally {
+          await server.close();
+        }
+      });
+    }
     // The Landkaart (issue 11): the all-werkpleinen table's filters and sorting, and the
     // "Voortgang doorgeven" form from filling it in to a site built with its file.
     await guarded('landkaart table', async (t0) => {

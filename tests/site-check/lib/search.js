@@ -248,6 +248,16 @@ export async function checkFinding(browser, server, site) {
     if (reloaded.type !== 'praktijkvoorbeeld' || reloaded.urls.join() !== after.urls.join()) fail('the type filter does not survive a reload');
   });
 
+  // 3b. Issue 14: the filter "Vraag en antwoord" shows the KIOSK's questions only.
+  await step('questions filter', async () => {
+    await page.goto(url('zoeken/?q=systemen&type=vraag'), { waitUntil: 'load' });
+    await waitStatus(page, 'systemen');
+    const s = await page.evaluate(pageState(pre), pre);
+    if (s.type !== 'vraag') fail(`?type=vraag did not select the filter "Vraag en antwoord" (${s.type})`);
+    if (!s.kinds.length || s.kinds.some((k) => k !== 'zoekresultaat--vraag')) fail(`with the filter "Vraag en antwoord" other results show: ${[...new Set(s.kinds)].join(', ') || 'none'}`);
+    if (!s.urls.some((u) => u.includes('journaal/vraag-autorisaties-systemen/'))) fail(`"systemen" in the questions does not find the question of Zaltbommel: ${s.urls.join(', ')}`);
+  });
+
   // 4. Back and forward between queries.
   await step('back button', async () => {
     await page.goto(url('zoeken/'), { waitUntil: 'load' });
