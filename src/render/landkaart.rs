@@ -222,6 +222,12 @@ pub fn period_links(urls: Urls, lk: &Landkaart, current: usize) -> Vec<PeriodLin
         .collect()
 }
 
+/// The rows of the table of all werkpleinen, by name as Dutch readers sort.
+fn sorted_rows(mut rows: Vec<Row>) -> Vec<Row> {
+    rows.sort_by(|a, b| crate::text::cmp_names(&a.naam, &b.naam));
+    rows
+}
+
 pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodPage {
     let stats = lk.stats[p]
         .as_ref()
@@ -243,7 +249,7 @@ pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodP
         }
     };
     let by_name = |mut v: Vec<Member>| {
-        v.sort_by(|a, b| a.naam.cmp(&b.naam));
+        v.sort_by(|a, b| crate::text::cmp_names(&a.naam, &b.naam));
         v
     };
     let with_trend = |t: Trend| {
@@ -259,7 +265,7 @@ pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodP
                 .unwrap_or(0)
                 .abs()
                 .cmp(&a.verschil.unwrap_or(0).abs())
-                .then_with(|| a.naam.cmp(&b.naam))
+                .then_with(|| crate::text::cmp_names(&a.naam, &b.naam))
         });
         v
     };
@@ -370,22 +376,24 @@ pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodP
         ),
         groepen,
         historie,
-        alle: stats
-            .werkpleinen
-            .iter()
-            .map(|w| Row {
-                naam: site
-                    .data
-                    .werkplein(&w.werkplein)
-                    .map_or(w.werkplein.clone(), |x| x.naam.clone()),
-                url: urls.path(&format!("werkpleinen/{}/", w.werkplein)),
-                totaal: truncate(w.total),
-                band: band_ref(&lk.banden, w.band),
-                groep: lk.groepen[w.groep].naam.clone(),
-                trend: w.trend.naam(),
-                fasen: w.fasen.iter().map(|f| f.map(truncate)).collect(),
-            })
-            .collect(),
+        alle: sorted_rows(
+            stats
+                .werkpleinen
+                .iter()
+                .map(|w| Row {
+                    naam: site
+                        .data
+                        .werkplein(&w.werkplein)
+                        .map_or(w.werkplein.clone(), |x| x.naam.clone()),
+                    url: urls.path(&format!("werkpleinen/{}/", w.werkplein)),
+                    totaal: truncate(w.total),
+                    band: band_ref(&lk.banden, w.band),
+                    groep: lk.groepen[w.groep].naam.clone(),
+                    trend: w.trend.naam(),
+                    fasen: w.fasen.iter().map(|f| f.map(truncate)).collect(),
+                })
+                .collect(),
+        ),
         csv: CsvLinks {
             fasen: urls.path(&format!("{base}fasen.csv")),
             mijlpalen: urls.path(&format!("{base}mijlpalen.csv")),
@@ -769,7 +777,7 @@ pub fn home_summary(site: &Site, urls: Urls) -> Option<HomeSummary> {
         .filter(|w| truncate(w.total) >= 100)
         .filter_map(|w| site.data.werkplein(&w.werkplein).map(|x| x.plaats.clone()))
         .collect();
-    groen.sort();
+    groen.sort_by(|a, b| crate::text::cmp_names(a, b));
     Some(HomeSummary {
         periode: lk.perioden[lk.current].naam.clone(),
         url: urls.path("landkaart/"),

@@ -20,6 +20,7 @@ use tera::{Context, Tera};
 use crate::content::{Meta, Section, Soort};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::model::{PRINT_SLUG, Site};
+use crate::text::cmp_names;
 use crate::theme::Theme;
 use crate::write::{Body, OutFile};
 use shapes::{Counted, Crumb, Item, PageInfo, Ref, Urls, item, toc};
@@ -113,6 +114,11 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
         .iter()
         .map(|(name, t)| (name.as_str(), t.text.as_str()))
         .collect();
+    // `{{ naam | sorteersleutel }}`: the key Dutch readers sort names by, for scripts that sort.
+    tera.register_filter(
+        "sorteersleutel",
+        |x: &str, _: tera::Kwargs, _: &tera::State| crate::text::sort_key(x),
+    );
     if let Err(e) = tera.add_raw_templates(sources) {
         diags.push(template_error(&e, &origins));
         return None;
@@ -693,7 +699,7 @@ impl<'a> Renderer<'a> {
                         })
                     })
                     .collect();
-                werkpleinen.sort_by(|a, b| a.naam.cmp(&b.naam).then(a.id.cmp(&b.id)));
+                werkpleinen.sort_by(|a, b| cmp_names(&a.naam, &b.naam).then(a.id.cmp(&b.id)));
                 ctx.insert("werkpleinen", &werkpleinen);
                 ctx.insert("regios", &search::practice_regios(site, urls));
                 "praktijkvoorbeelden.html"
@@ -1005,7 +1011,7 @@ impl<'a> Renderer<'a> {
                     .iter()
                     .map(|w| self.werkplein_row(w))
                     .collect();
-                rows.sort_by(|a, b| a.naam.cmp(b.naam).then(a.id.cmp(b.id)));
+                rows.sort_by(|a, b| cmp_names(a.naam, b.naam).then(a.id.cmp(b.id)));
                 ctx.insert("werkpleinen", &rows);
                 ctx.insert(
                     "periode",
@@ -1510,7 +1516,7 @@ impl<'a> Renderer<'a> {
                 aantal: site.werkpleinen_by_regio.get(&r.id).map_or(0, Vec::len),
             })
             .collect();
-        rows.sort_by(|a, b| a.naam.cmp(&b.naam));
+        rows.sort_by(|a, b| cmp_names(&a.naam, &b.naam).then(a.id.cmp(&b.id)));
         rows
     }
 

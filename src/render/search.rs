@@ -45,7 +45,7 @@ pub(super) fn practice_regios(site: &Site, urls: Urls) -> Vec<Counted> {
             })
         })
         .collect();
-    rows.sort_by(|a, b| a.naam.cmp(&b.naam).then(a.id.cmp(&b.id)));
+    rows.sort_by(|a, b| crate::text::cmp_names(&a.naam, &b.naam).then(a.id.cmp(&b.id)));
     rows
 }
 
