@@ -21,6 +21,8 @@ pub struct Options {
     pub strict: bool,
     /// `false` for `svdk check`: validate and render, write nothing.
     pub write: bool,
+    /// `--relative`: a site for `file://` (see [`crate::offline`]).
+    pub relative: bool,
 }
 
 /// What a build did.
@@ -315,7 +317,10 @@ fn run(
         return None;
     };
     // validate
-    let config = config::parse(config_text, opts.base_url.as_deref(), diags);
+    let config = config::parse(config_text, opts.base_url.as_deref(), diags).map(|mut c| {
+        c.relative = opts.relative;
+        c
+    });
     let data = data::parse(
         sources.werkpleinen.as_deref(),
         sources.regios.as_deref(),
@@ -363,6 +368,9 @@ fn run(
     let (mut files, counts) = renderer.render_all(diags, cache.map(|c| &mut c.render));
     clock.lap("render");
     let statics = add_static(&mut files, theme.static_files, &sources.static_files, diags);
+    if site.config.relative {
+        crate::offline::apply(&mut files, &site.config.base_url.path, diags);
+    }
     Some((files, counts, statics))
 }
 

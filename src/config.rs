@@ -13,6 +13,8 @@ pub struct SiteConfig {
     pub language: String,
     pub theme: String,
     pub landkaart_periode: Option<String>,
+    /// `svdk build --relative` (not a setting of site.yaml): URLs relative to each page.
+    pub relative: bool,
 }
 
 /// The URL the site is deployed at, split into origin and path.
@@ -113,6 +115,7 @@ pub fn parse(
         language,
         theme,
         landkaart_periode,
+        relative: false,
     })
 }
 

@@ -24,6 +24,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod new;
+pub mod offline;
 pub mod progress;
 pub mod render;
 pub mod resultaten;

@@ -143,7 +143,7 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
         rss: urls.path("journaal/rss.xml"),
     });
     globals.insert("feeds", &feeds);
-    globals.insert("zoeken", &search::globals(urls));
+    globals.insert("zoeken", &search::globals(urls, site.config.relative));
     let items = site.pages.par_iter().map(|p| item(site, urls, p)).collect();
     let templates_hash = incremental::hash_of(
         &theme

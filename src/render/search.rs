@@ -9,19 +9,39 @@ use super::shapes::{Counted, Urls};
 use crate::model::Site;
 use crate::search::{self, Kind};
 
-/// The global `zoeken`: where the search page and its index are.
+/// The global `zoeken`: where the search page, its index and its script are.
 #[derive(Serialize)]
 pub(super) struct Globals {
     /// The search page: `/zoeken/`.
     url: String,
-    /// The index manifest: `/zoeken/index.json`.
+    /// The index manifest: `/zoeken/index.json` (`--relative`: its script,
+    /// `/zoeken/index.json.js`).
     index: String,
+    /// The search script: the theme's module `/js/zoeken/start.js`, loaded as a module
+    /// (`--relative`: the classic script `/js/zoeken.js` made of the modules).
+    script: String,
+    module: bool,
+    /// What a result's folder URL gets after it: `index.html` with `--relative`, else nothing.
+    map: &'static str,
 }
 
-pub(super) fn globals(urls: Urls) -> Globals {
-    Globals {
-        url: urls.path(search::DIR),
-        index: urls.path(search::MANIFEST),
+pub(super) fn globals(urls: Urls, relative: bool) -> Globals {
+    if relative {
+        Globals {
+            url: urls.path(search::DIR),
+            index: urls.path(crate::offline::SEARCH_MANIFEST_SCRIPT),
+            script: urls.path(crate::offline::SEARCH_SCRIPT),
+            module: false,
+            map: "index.html",
+        }
+    } else {
+        Globals {
+            url: urls.path(search::DIR),
+            index: urls.path(search::MANIFEST),
+            script: urls.path(crate::offline::SEARCH_ENTRY),
+            module: true,
+            map: "",
+        }
     }
 }
 
