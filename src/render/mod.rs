@@ -30,6 +30,8 @@ const HOME_JOURNAAL: usize = 5;
 const HOME_PRAKTIJK: usize = 6;
 const JOURNAAL_LATEST: usize = 20;
 const FEED_ITEMS: usize = 50;
+/// The Atom feed of the praktijkvoorbeelden, relative to the base path.
+const PRAKTIJK_FEED: &str = "praktijkvoorbeelden/atom.xml";
 
 /// One output file to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -54,6 +56,8 @@ enum Job<'a> {
     NotFound,
     Atom,
     Rss,
+    /// The Atom feed of the praktijkvoorbeelden.
+    PraktijkAtom,
     Sitemap,
     Robots,
 }
@@ -65,6 +69,8 @@ struct SiteGlobals<'a> {
     base_url: String,
     base_path: &'a str,
     origin: &'a str,
+    /// The language as an Open Graph locale: `nl_NL`.
+    locale: String,
 }
 
 #[derive(Serialize)]
@@ -135,6 +141,7 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
             base_url: site.config.base_url.full(),
             base_path: &site.config.base_url.path,
             origin: &site.config.base_url.origin,
+            locale: og_locale(&site.config.language),
         },
     );
     globals.insert("nav", &nav(site, urls));
@@ -143,6 +150,10 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
         rss: urls.path("journaal/rss.xml"),
     });
     globals.insert("feeds", &feeds);
+    globals.insert(
+        "praktijkfeed",
+        &(!site.praktijkvoorbeelden.is_empty()).then(|| urls.path(PRAKTIJK_FEED)),
+    );
     globals.insert("zoeken", &search::globals(urls, site.config.relative));
     let items = site.pages.par_iter().map(|p| item(site, urls, p)).collect();
     let templates_hash = incremental::hash_of(
@@ -324,7 +335,7 @@ impl<'a> Renderer<'a> {
         let files: Vec<OutFile> = rendered.into_iter().map(|(f, _)| f).collect();
         let feeds = jobs
             .iter()
-            .filter(|j| matches!(j, Job::Atom | Job::Rss))
+            .filter(|j| matches!(j, Job::Atom | Job::Rss | Job::PraktijkAtom))
             .count();
         let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
         let mut files = files;
@@ -358,6 +369,7 @@ impl<'a> Renderer<'a> {
         );
         if !site.praktijkvoorbeelden.is_empty() {
             jobs.push(Job::PraktijkIndex);
+            jobs.push(Job::PraktijkAtom);
             for &t in &site.themas {
                 jobs.push(Job::PraktijkThema(&site.pages[t].doc.slug));
             }
@@ -431,7 +443,12 @@ impl<'a> Renderer<'a> {
                 None => return None,
             },
             Job::Zoeken => crate::search::DIR.into(),
-            Job::NotFound | Job::Atom | Job::Rss | Job::Sitemap | Job::Robots => return None,
+            Job::NotFound
+            | Job::Atom
+            | Job::Rss
+            | Job::PraktijkAtom
+            | Job::Sitemap
+            | Job::Robots => return None,
         };
         Some((url, None))
     }
@@ -470,6 +487,7 @@ impl<'a> Renderer<'a> {
             Job::NotFound => "404.html".into(),
             Job::Atom => "journaal/atom.xml".into(),
             Job::Rss => "journaal/rss.xml".into(),
+            Job::PraktijkAtom => PRAKTIJK_FEED.into(),
             Job::Sitemap => "sitemap.xml".into(),
             Job::Robots => "robots.txt".into(),
             job => out_path(&self.page_url(job).map(|(u, _)| u).unwrap_or_default()),
@@ -502,7 +520,7 @@ impl<'a> Renderer<'a> {
             Meta::Praktijkvoorbeeld {
                 werkplein, themas, ..
             } => {
-                jobs.extend([Job::PraktijkIndex, Job::ThemasIndex]);
+                jobs.extend([Job::PraktijkIndex, Job::PraktijkAtom, Job::ThemasIndex]);
                 for t in themas {
                     thema_jobs(&t.id, &mut jobs);
                 }
@@ -1224,8 +1242,38 @@ impl<'a> Renderer<'a> {
                     "page",
                     &self.info("Werkpleinjournaal", &rel, None, None, vec![]),
                 );
-                ctx.insert("feed", &self.feed(&rel));
+                let latest = &site.journaal[..site.journaal.len().min(FEED_ITEMS)];
+                ctx.insert(
+                    "feed",
+                    &self.feed(
+                        &rel,
+                        "Werkpleinjournaal",
+                        "Nieuws, vragen en antwoorden en agenda van de werkpleinen",
+                        latest,
+                        "journaal/",
+                    ),
+                );
                 return (rel, name, ctx);
+            }
+            Job::PraktijkAtom => {
+                let latest =
+                    &site.praktijkvoorbeelden[..site.praktijkvoorbeelden.len().min(FEED_ITEMS)];
+                self.shows_text(latest);
+                ctx.insert(
+                    "page",
+                    &self.info("Praktijkvoorbeelden", PRAKTIJK_FEED, None, None, vec![]),
+                );
+                ctx.insert(
+                    "feed",
+                    &self.feed(
+                        PRAKTIJK_FEED,
+                        "Praktijkvoorbeelden",
+                        "Hoe werkpleinen het aanpakken: de nieuwste praktijkvoorbeelden",
+                        latest,
+                        "praktijkvoorbeelden/",
+                    ),
+                );
+                return (PRAKTIJK_FEED.into(), "atom.xml", ctx);
             }
             Job::Sitemap => {
                 #[derive(Serialize)]
@@ -1348,6 +1396,7 @@ impl<'a> Renderer<'a> {
                     },
                 );
                 ctx.insert("related", &self.items(self.related(i)));
+                ctx.insert("jsonld", &self.article_jsonld(i));
                 "praktijkvoorbeeld.html"
             }
             Meta::Journaal {
@@ -1469,6 +1518,48 @@ impl<'a> Renderer<'a> {
         (path, template, ctx)
     }
 
+    /// Structured data (schema.org `Article`) of praktijkvoorbeeld `i`, for search engines: the
+    /// JSON for a `<script type="application/ld+json">`, with `<`, `>` and `&` escaped so that
+    /// no text can end the script.
+    fn article_jsonld(&self, i: usize) -> String {
+        let site = self.site;
+        let p = &site.pages[i];
+        let it = &self.items[i];
+        let abs = |rel: &str| format!("{}{}", site.config.base_url.origin, self.urls.path(rel));
+        let publisher = serde_json::json!({
+            "@type": "Organization",
+            "name": site.config.title,
+            "url": site.config.base_url.full(),
+        });
+        let mut v = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": p.doc.title,
+            "url": abs(&p.url),
+            "mainEntityOfPage": abs(&p.url),
+            "inLanguage": site.config.language,
+            "publisher": publisher,
+            "author": publisher,
+        });
+        if let Some(s) = &p.doc.samenvatting {
+            v["description"] = s.as_str().into();
+        }
+        if let Some(d) = &it.date {
+            v["datePublished"] = d.as_str().into();
+        }
+        if !it.themas.is_empty() {
+            let names: Vec<&str> = it.themas.iter().map(|t| t.naam.as_str()).collect();
+            v["keywords"] = names.join(", ").into();
+        }
+        if let Some(w) = &it.werkplein {
+            v["author"] = serde_json::json!({ "@type": "Organization", "name": w.naam, "url": format!("{}{}", site.config.base_url.origin, w.url) });
+            if let Some(wp) = site.data.werkplein(&w.id) {
+                v["spatialCoverage"] = serde_json::json!({ "@type": "Place", "name": wp.plaats });
+            }
+        }
+        script_json(&v)
+    }
+
     fn werkplein_row<'w>(&self, w: &'w crate::data::Werkplein) -> WerkpleinRow<'w> {
         WerkpleinRow {
             id: &w.id,
@@ -1520,11 +1611,18 @@ impl<'a> Renderer<'a> {
         rows
     }
 
-    fn feed(&self, rel: &str) -> FeedCtx {
+    /// A feed of the pages `latest` (newest first) at `rel`, the HTML list at `alternate`.
+    fn feed(
+        &self,
+        rel: &str,
+        title: &str,
+        subtitle: &str,
+        latest: &[usize],
+        alternate: &str,
+    ) -> FeedCtx {
         let site = self.site;
         let origin = &site.config.base_url.origin;
         let abs = |u: &str| format!("{origin}{u}");
-        let latest = &site.journaal[..site.journaal.len().min(FEED_ITEMS)];
         let items: Vec<FeedItem> = latest
             .iter()
             .map(|&i| {
@@ -1546,9 +1644,10 @@ impl<'a> Renderer<'a> {
             .max()
             .unwrap_or_default();
         FeedCtx {
-            title: format!("Werkpleinjournaal — {}", site.config.title),
+            title: format!("{title} — {}", site.config.title),
+            subtitle: format!("{subtitle} — {}", site.config.title),
             url: abs(&self.urls.path(rel)),
-            alternate: abs(&self.urls.path("journaal/")),
+            alternate: abs(&self.urls.path(alternate)),
             updated: rfc3339(newest),
             updated_rfc2822: rfc2822(newest),
             items,
@@ -1580,11 +1679,36 @@ struct FeedItem {
 #[derive(Serialize)]
 struct FeedCtx {
     title: String,
+    subtitle: String,
     url: String,
     alternate: String,
     updated: String,
     updated_rfc2822: String,
     items: Vec<FeedItem>,
+}
+
+/// JSON to put inside a `<script>`: `<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026`.
+fn script_json(v: &serde_json::Value) -> String {
+    v.to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// The Open Graph locale (`language_TERRITORY`) of a site language: `nl` → `nl_NL`.
+fn og_locale(language: &str) -> String {
+    let mut parts = language.split(['-', '_']);
+    let lang = parts.next().unwrap_or("nl").to_ascii_lowercase();
+    match parts.next() {
+        Some(region) => format!("{lang}_{}", region.to_ascii_uppercase()),
+        None => match lang.as_str() {
+            "nl" | "fy" => format!("{lang}_NL"),
+            "en" => "en_GB".into(),
+            "de" => "de_DE".into(),
+            "fr" => "fr_FR".into(),
+            _ => format!("{lang}_{}", lang.to_ascii_uppercase()),
+        },
+    }
 }
 
 fn rfc3339(d: chrono::NaiveDate) -> String {
@@ -1605,6 +1729,22 @@ fn absolutize(html: &str, origin: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_in_a_script_cannot_end_it() {
+        let v = serde_json::json!({ "t": "</script><b>&amp;" });
+        let s = script_json(&v);
+        assert_eq!(s, r#"{"t":"\u003c/script\u003e\u003cb\u003e\u0026amp;"}"#);
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&s).unwrap(), v);
+    }
+
+    #[test]
+    fn open_graph_locales() {
+        assert_eq!(og_locale("nl"), "nl_NL");
+        assert_eq!(og_locale("nl-BE"), "nl_BE");
+        assert_eq!(og_locale("en"), "en_GB");
+        assert_eq!(og_locale("fy"), "fy_NL");
+    }
 
     #[test]
     fn feed_dates() {
