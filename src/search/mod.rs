@@ -14,7 +14,7 @@
 //!
 //! URLs in these files are relative to the base path, so the files are the same for every
 //! `--base-url`, and the search works under any path and on any static host (no server code,
-//! no compression needed). The browser side is the theme's `js/zoeken.js`.
+//! no compression needed). The browser side is the theme's `js/zoeken/` modules.
 //!
 //! [`related`] finds a praktijkvoorbeeld's related practices.
 

@@ -1,7 +1,8 @@
 //! Text for the search index: folding, tokenizing, and plain text from rendered HTML.
 //!
-//! The browser folds and splits the query with the same rules (`zoeken.js`, `fold` and
-//! `woorden`), so a query matches what is indexed here:
+//! The browser folds and splits the query with the same rules (`js/zoeken/vouwen.js`, with the
+//! tables of [`latin_table`] and [`STOPWORDS`], which the index manifest carries), so a query
+//! matches what is indexed here:
 //!
 //! - letters are lowercased and Latin letters lose their diacritics (`Cliënten` → `clienten`,
 //!   `creëren` → `creeren`, `ĳ` → `ij`, `ß` → `ss`); letters of other scripts are kept;
