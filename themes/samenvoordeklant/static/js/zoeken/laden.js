@@ -17,18 +17,18 @@ function loadScript(url) {
     waiting[url] = { resolve: resolve, reject: reject };
     var s = document.createElement("script");
     s.src = url;
-    s.onerror = function () {
+    s.addEventListener("error", function () {
       delete waiting[url];
       s.remove();
       reject(new Error("zoekindex: kon " + url + " niet laden"));
-    };
-    s.onload = function () {
+    });
+    s.addEventListener("load", function () {
       s.remove();
       if (waiting[url]) {
         delete waiting[url];
         reject(new Error("zoekindex: " + url + " gaf geen gegevens"));
       }
-    };
+    });
     document.head.appendChild(s);
   });
 }
