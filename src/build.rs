@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos, Severity};
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::load::Sources;
 use crate::write::{Body, Cleanup, OutFile};
 use crate::{config, content, data, landkaart, load, model, render, resultaten, theme, write};
@@ -97,7 +97,7 @@ fn absolute(p: &Path) -> PathBuf {
 fn check_out_dir(root: &Path, out: &Path, diags: &Diagnostics) {
     let refuse = |msg: String| {
         diags.push(
-            Diagnostic::error("--out", Pos::new(1, 1), msg)
+            Diagnostic::arg_error("--out", msg)
                 .with_hint(Some("choose a separate folder, e.g. public/".into())),
         )
     };
@@ -254,9 +254,8 @@ fn run_and_write(
                     report.cleanup = c;
                     report.ok = true;
                 }
-                Err(e) => report.diagnostics.push(Diagnostic::error(
+                Err(e) => report.diagnostics.push(Diagnostic::file_error(
                     out.display().to_string(),
-                    Pos::new(1, 1),
                     format!("cannot write the site: {e}"),
                 )),
             }
@@ -305,14 +304,10 @@ fn run(
     crate::progress::stage("validate", 0);
     let Some(config_text) = &sources.config else {
         diags.push(
-            Diagnostic::error(
-                config::PATH,
-                Pos::new(1, 1),
-                "no site.yaml: this is not a svdk site",
-            )
-            .with_hint(Some(
-                "run svdk in the site folder or pass --root DIR".into(),
-            )),
+            Diagnostic::file_error(config::PATH, "no site.yaml: this is not a svdk site")
+                .with_hint(Some(
+                    "run svdk in the site folder or pass --root DIR".into(),
+                )),
         );
         return None;
     };
@@ -341,6 +336,7 @@ fn run(
         diags,
     );
     let resultaten = resultaten::parse(&sources.resultaten, &data, diags);
+    let outline = model::parse_outline(sources.outline.as_deref(), diags);
     let theme = theme::load(root, &config.theme, diags);
     clock.lap("validate");
     crate::progress::stage("model", 0);
@@ -351,7 +347,7 @@ fn run(
             data,
             landkaart,
             resultaten,
-            outline: sources.outline.clone(),
+            outline,
         },
         docs,
         opts.drafts,
@@ -390,9 +386,8 @@ fn add_static(
     for (path, body) in statics {
         if pages.contains(path.as_str()) {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::file_error(
                     format!("static/{path}"),
-                    Pos::new(1, 1),
                     format!("static file /{path} has the same URL as a generated page"),
                 )
                 .with_hint(Some("rename or move the file".into())),

@@ -1,10 +1,10 @@
 //! `site.yaml`: the site's settings.
 
-use crate::diagnostics::{Diagnostics, Pos};
+use crate::diagnostics::Diagnostics;
 use crate::yaml::{self, Fields, Locator};
 
 pub const DEFAULT_THEME: &str = "samenvoordeklant";
-pub const PATH: &str = "site.yaml";
+pub const PATH: &str = crate::layout::SITE_CONFIG;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SiteConfig {
@@ -85,7 +85,7 @@ pub fn parse(
         Some(u) => match BaseUrl::parse(u) {
             Ok(b) => Some(b),
             Err(e) => {
-                diags.error("--base-url", Pos::new(1, 1), e);
+                diags.push(crate::diagnostics::Diagnostic::arg_error("--base-url", e));
                 None
             }
         },

@@ -7,7 +7,7 @@ use std::path::Path;
 use include_dir::{Dir, include_dir};
 
 use crate::config::DEFAULT_THEME;
-use crate::diagnostics::{Diagnostics, Pos};
+use crate::diagnostics::Diagnostics;
 use crate::load;
 use crate::write::Body;
 
@@ -32,7 +32,7 @@ pub struct Theme {
 pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> Theme {
     let mut theme = Theme::default();
     add_embedded(&mut theme, &DEFAULT);
-    let site_theme = format!("themes/{name}");
+    let site_theme = crate::layout::theme_dir(name);
     if root.join(&site_theme).is_dir() {
         add_dir(&mut theme, root, &format!("{site_theme}/templates"), diags);
         for (rel, abs) in load::list_files(root, &format!("{site_theme}/static"), diags) {
@@ -40,13 +40,12 @@ pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> Theme {
             theme.static_files.insert(out, Body::Copy(abs));
         }
     } else if name != DEFAULT_THEME {
-        diags.error(
+        diags.file_error(
             crate::config::PATH,
-            Pos::new(1, 1),
             format!("theme '{name}' not found: there is no folder {site_theme}/"),
         );
     }
-    add_dir(&mut theme, root, "templates", diags);
+    add_dir(&mut theme, root, crate::layout::TEMPLATES, diags);
     theme
 }
 

@@ -216,7 +216,7 @@ fn bad_data_reports_every_planted_error() {
         ("data/landkaart/2009-t1.csv", 4, "score 'abc'"),
         ("data/landkaart/2009-t1.csv", 5, "second row"),
         ("data/landkaart/2009-t2.csv", 1, "unknown mijlpaal 'm3x'"),
-        ("data/landkaart/2010-t9.csv", 1, "no period '2010-t9'"),
+        ("data/landkaart/2010-t9.csv", 0, "no period '2010-t9'"),
         (
             "data/resultaten/klanttevredenheid.csv",
             2,

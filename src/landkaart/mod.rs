@@ -16,8 +16,8 @@ use crate::text;
 use crate::yaml::{self, Locator};
 pub use scores::{Band, PeriodStats, Trend, WerkpleinScore};
 
-pub const PATH: &str = "data/landkaart.yaml";
-pub const DIR: &str = "data/landkaart";
+pub const PATH: &str = crate::layout::LANDKAART;
+pub const DIR: &str = crate::layout::LANDKAART_DIR;
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -107,14 +107,10 @@ pub fn parse(
     let Some(yaml_text) = yaml_text else {
         for f in csvs {
             diags.push(
-                Diagnostic::error(
-                    &f.path,
-                    Pos::new(1, 1),
-                    "a Landkaart CSV without data/landkaart.yaml",
-                )
-                .with_hint(Some(
-                    "add data/landkaart.yaml with the fasen, banden and perioden".into(),
-                )),
+                Diagnostic::file_error(&f.path, "a Landkaart CSV without data/landkaart.yaml")
+                    .with_hint(Some(
+                        "add data/landkaart.yaml with the fasen, banden and perioden".into(),
+                    )),
             );
         }
         return None;
@@ -150,9 +146,8 @@ pub fn parse(
             Some(i) => i,
             None => {
                 diags.push(
-                    Diagnostic::error(
+                    Diagnostic::file_error(
                         crate::config::PATH,
-                        Pos::new(1, 1),
                         format!("landkaart_periode '{c}' is not a period in {PATH}"),
                     )
                     .with_hint(text::did_you_mean(c, period_ids.iter().copied())),
@@ -171,12 +166,7 @@ pub fn parse(
         let stem = stem.strip_suffix(".csv").unwrap_or(stem);
         let Some(p) = period_ids.iter().position(|id| *id == stem) else {
             diags.push(
-                Diagnostic::error(
-                    &f.path,
-                    Pos::new(1, 1),
-                    format!("no period '{stem}' in {PATH}"),
-                )
-                .with_hint(
+                Diagnostic::file_error(&f.path, format!("no period '{stem}' in {PATH}")).with_hint(
                     text::did_you_mean(stem, period_ids.iter().copied()).or_else(|| {
                         Some(format!(
                             "name the file after a period id: {}",

@@ -248,6 +248,42 @@ pub fn all_periods(shape: &Shape, periods: &[Option<Rows>]) -> Vec<Option<Period
         .collect()
 }
 
+/// "Groen": a werkplein whose total, as shown, is 100 % — every mijlpaal reached.
+pub fn is_groen(total: f64) -> bool {
+    truncate(total) >= 100
+}
+
+/// "Bijna groen": a total of 90 % to 99 % as shown.
+pub fn is_bijna_groen(total: f64) -> bool {
+    (90..100).contains(&truncate(total))
+}
+
+/// The change of a total since the previous period, in whole points as shown (so that the
+/// difference agrees with the two figures on the page).
+pub fn verschil(total: f64, previous: f64) -> i64 {
+    i64::from(truncate(total)) - i64::from(truncate(previous))
+}
+
+/// The mean total of a group of werkpleinen (a regio, say) and its mean per fase (scores of
+/// fasen a werkplein did not report are left out); `None` for an empty group.
+pub fn group_means<'a>(
+    scores: impl IntoIterator<Item = &'a super::WerkpleinScore>,
+    fasen: usize,
+) -> Option<(f64, Vec<Option<f64>>)> {
+    let scores: Vec<&super::WerkpleinScore> = scores.into_iter().collect();
+    let total = mean(scores.iter().map(|w| w.total))?;
+    let per_fase = (0..fasen)
+        .map(|f| {
+            mean(
+                scores
+                    .iter()
+                    .filter_map(|w| w.fasen.get(f).copied().flatten()),
+            )
+        })
+        .collect();
+    Some((total, per_fase))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -414,5 +450,15 @@ mod tests {
         assert_eq!(s3.werkpleinen[0].trend, Trend::Achteruit);
         assert_eq!(s3.werkpleinen[0].previous, Some(100.0));
         assert_eq!(s3.werkpleinen[1].trend, Trend::Vooruit);
+    }
+
+    #[test]
+    fn groen_and_differences_use_the_figures_as_shown() {
+        assert!(is_groen(100.0) && is_groen(99.9999999999));
+        assert!(!is_groen(99.9) && is_bijna_groen(99.9));
+        assert!(is_bijna_groen(90.0) && !is_bijna_groen(89.99));
+        // 70.9 shows as 70 and 69.1 as 69: one point up, not 1.8.
+        assert_eq!(verschil(70.9, 69.1), 1);
+        assert_eq!(verschil(60.0, 75.5), -15);
     }
 }

@@ -3,18 +3,21 @@
 
 use serde::Serialize;
 
-use crate::landkaart::scores::{mean, truncate};
-use crate::landkaart::{Landkaart, PeriodStats, Trend, WerkpleinScore};
+use crate::landkaart::scores::PeriodStats;
+use crate::landkaart::scores::{group_means, is_bijna_groen, is_groen, truncate, verschil};
+use crate::landkaart::{Landkaart, Trend, WerkpleinScore};
 use crate::model::Site;
 use crate::resultaten::{KLANT_STREEFWAARDE, PRINCIPES};
 use crate::text;
 
 use super::charts;
-use super::shapes::Urls;
+use super::shapes::{PageInfo, Urls};
+use super::{Built, Renderer};
+use crate::route::Route;
 
 /// A band or group as templates show it.
 #[derive(Debug, Clone, Serialize)]
-pub struct BandRef {
+pub(super) struct BandRef {
     pub id: String,
     pub naam: String,
     pub index: usize,
@@ -35,7 +38,7 @@ fn band_ref(bands: &[crate::landkaart::Band], i: usize) -> BandRef {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct TrendRef {
+pub(super) struct TrendRef {
     pub id: &'static str,
     pub naam: &'static str,
 }
@@ -49,7 +52,7 @@ fn trend_ref(t: Trend) -> TrendRef {
 
 /// One werkplein's current standing, for tables on several pages.
 #[derive(Debug, Clone, Serialize)]
-pub struct Standing {
+pub(super) struct Standing {
     pub totaal: u32,
     pub band: BandRef,
     pub groep: BandRef,
@@ -58,26 +61,24 @@ pub struct Standing {
     pub verschil: Option<i64>,
 }
 
-pub fn standing(lk: &Landkaart, w: &WerkpleinScore) -> Standing {
+pub(super) fn standing(lk: &Landkaart, w: &WerkpleinScore) -> Standing {
     Standing {
         totaal: truncate(w.total),
         band: band_ref(&lk.banden, w.band),
         groep: band_ref(&lk.groepen, w.groep),
         trend: trend_ref(w.trend),
-        verschil: w
-            .previous
-            .map(|p| i64::from(truncate(w.total)) - i64::from(truncate(p))),
+        verschil: w.previous.map(|p| verschil(w.total, p)),
     }
 }
 
 /// A werkplein's current standing, if it reported in the current period.
-pub fn current_standing(site: &Site, werkplein: &str) -> Option<Standing> {
+pub(super) fn current_standing(site: &Site, werkplein: &str) -> Option<Standing> {
     let lk = site.landkaart.as_ref()?;
     lk.score(lk.current, werkplein).map(|w| standing(lk, w))
 }
 
 #[derive(Serialize)]
-pub struct PeriodLink {
+pub(super) struct PeriodLink {
     pub id: String,
     pub naam: String,
     pub url: String,
@@ -157,7 +158,7 @@ struct HistoryRow {
 }
 
 #[derive(Serialize)]
-pub struct Charts {
+pub(super) struct Charts {
     historie: String,
     banden: String,
     kaart: String,
@@ -165,7 +166,7 @@ pub struct Charts {
 
 /// The context of `/landkaart/<periode>/` (and `/landkaart/` for the current period).
 #[derive(Serialize)]
-pub struct PeriodPage {
+pub(super) struct PeriodPage {
     periode: PeriodLink,
     vorige: Option<PeriodLink>,
     perioden: Vec<PeriodLink>,
@@ -207,11 +208,11 @@ struct CsvLinks {
     historie: String,
 }
 
-pub fn period_url(urls: Urls, lk: &Landkaart, p: usize) -> String {
-    urls.path(&format!("landkaart/{}/", lk.perioden[p].id))
+pub(super) fn period_url(urls: Urls, lk: &Landkaart, p: usize) -> String {
+    urls.route(Route::LandkaartPeriode(&lk.perioden[p].id))
 }
 
-pub fn period_links(urls: Urls, lk: &Landkaart, current: usize) -> Vec<PeriodLink> {
+pub(super) fn period_links(urls: Urls, lk: &Landkaart, current: usize) -> Vec<PeriodLink> {
     lk.reported()
         .map(|(i, p, _)| PeriodLink {
             id: p.id.clone(),
@@ -223,31 +224,67 @@ pub fn period_links(urls: Urls, lk: &Landkaart, current: usize) -> Vec<PeriodLin
 }
 
 /// The rows of the table of all werkpleinen, by name as Dutch readers sort.
-fn sorted_rows(mut rows: Vec<Row>) -> Vec<Row> {
+fn all_rows(site: &Site, urls: Urls, lk: &Landkaart, stats: &PeriodStats) -> Vec<Row> {
+    let mut rows: Vec<Row> = stats
+        .werkpleinen
+        .iter()
+        .map(|w| Row {
+            naam: site
+                .data
+                .werkplein(&w.werkplein)
+                .map_or(w.werkplein.clone(), |x| x.naam.clone()),
+            url: urls.route(Route::Werkplein(&w.werkplein)),
+            totaal: truncate(w.total),
+            band: band_ref(&lk.banden, w.band),
+            groep: lk.groepen[w.groep].naam.clone(),
+            trend: w.trend.naam(),
+            fasen: w.fasen.iter().map(|f| f.map(truncate)).collect(),
+        })
+        .collect();
     rows.sort_by(|a, b| crate::text::cmp_names(&a.naam, &b.naam));
     rows
 }
 
-pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodPage {
+/// A werkplein in a list of the Landkaart page.
+fn member(site: &Site, urls: Urls, w: &WerkpleinScore) -> Member {
+    let naam = site
+        .data
+        .werkplein(&w.werkplein)
+        .map_or(w.werkplein.clone(), |x| x.naam.clone());
+    Member {
+        id: w.werkplein.clone(),
+        naam,
+        url: urls.route(Route::Werkplein(&w.werkplein)),
+        totaal: truncate(w.total),
+        vorig: w.previous.map(truncate),
+        verschil: w.previous.map(|pr| verschil(w.total, pr)),
+    }
+}
+
+/// The national average of every reported period.
+fn history_rows(urls: Urls, lk: &Landkaart) -> Vec<HistoryRow> {
+    lk.reported()
+        .map(|(i, per, s)| HistoryRow {
+            periode: per.id.clone(),
+            naam: per.naam.clone(),
+            url: period_url(urls, lk, i),
+            gemiddelde: s.total_mean.map(truncate),
+            werkpleinen: s.werkpleinen.len(),
+        })
+        .collect()
+}
+
+pub(super) fn period_page(
+    n: &charts::Counter,
+    site: &Site,
+    urls: Urls,
+    lk: &Landkaart,
+    p: usize,
+) -> PeriodPage {
     let stats = lk.stats[p]
         .as_ref()
         .expect("period pages exist only for periods with data");
-    let member = |w: &WerkpleinScore| {
-        let naam = site
-            .data
-            .werkplein(&w.werkplein)
-            .map_or(w.werkplein.clone(), |x| x.naam.clone());
-        Member {
-            id: w.werkplein.clone(),
-            naam,
-            url: urls.path(&format!("werkpleinen/{}/", w.werkplein)),
-            totaal: truncate(w.total),
-            vorig: w.previous.map(truncate),
-            verschil: w
-                .previous
-                .map(|pr| i64::from(truncate(w.total)) - i64::from(truncate(pr))),
-        }
-    };
+    let member = |w: &WerkpleinScore| member(site, urls, w);
     let by_name = |mut v: Vec<Member>| {
         v.sort_by(|a, b| crate::text::cmp_names(&a.naam, &b.naam));
         v
@@ -327,17 +364,8 @@ pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodP
             ),
         })
         .collect();
-    let historie: Vec<HistoryRow> = lk
-        .reported()
-        .map(|(i, per, s)| HistoryRow {
-            periode: per.id.clone(),
-            naam: per.naam.clone(),
-            url: period_url(urls, lk, i),
-            gemiddelde: s.total_mean.map(truncate),
-            werkpleinen: s.werkpleinen.len(),
-        })
-        .collect();
-    let base = format!("landkaart/{}/", lk.perioden[p].id);
+    let historie = history_rows(urls, lk);
+    let csv = |name| urls.route(Route::LandkaartCsv(&lk.perioden[p].id, name));
     PeriodPage {
         periode: PeriodLink {
             id: lk.perioden[p].id.clone(),
@@ -362,7 +390,7 @@ pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodP
             stats
                 .werkpleinen
                 .iter()
-                .filter(|w| truncate(w.total) >= 100)
+                .filter(|w| is_groen(w.total))
                 .map(member)
                 .collect(),
         ),
@@ -370,141 +398,24 @@ pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodP
             stats
                 .werkpleinen
                 .iter()
-                .filter(|w| (90..100).contains(&truncate(w.total)))
+                .filter(|w| is_bijna_groen(w.total))
                 .map(member)
                 .collect(),
         ),
         groepen,
         historie,
-        alle: sorted_rows(
-            stats
-                .werkpleinen
-                .iter()
-                .map(|w| Row {
-                    naam: site
-                        .data
-                        .werkplein(&w.werkplein)
-                        .map_or(w.werkplein.clone(), |x| x.naam.clone()),
-                    url: urls.path(&format!("werkpleinen/{}/", w.werkplein)),
-                    totaal: truncate(w.total),
-                    band: band_ref(&lk.banden, w.band),
-                    groep: lk.groepen[w.groep].naam.clone(),
-                    trend: w.trend.naam(),
-                    fasen: w.fasen.iter().map(|f| f.map(truncate)).collect(),
-                })
-                .collect(),
-        ),
+        alle: all_rows(site, urls, lk, stats),
         csv: CsvLinks {
-            fasen: urls.path(&format!("{base}fasen.csv")),
-            mijlpalen: urls.path(&format!("{base}mijlpalen.csv")),
-            werkpleinen: urls.path(&format!("{base}werkpleinen.csv")),
-            historie: urls.path("landkaart/historie.csv"),
+            fasen: csv("fasen.csv"),
+            mijlpalen: csv("mijlpalen.csv"),
+            werkpleinen: csv("werkpleinen.csv"),
+            historie: urls.route(Route::LandkaartHistorie),
         },
         charts: Charts {
-            historie: charts::national_history(lk, p),
-            banden: charts::fase_bands(lk, stats, p),
-            kaart: charts::map(site, urls, lk, stats, p),
+            historie: charts::national_history(n, lk, p),
+            banden: charts::fase_bands(n, lk, stats, p),
+            kaart: charts::map(n, site, urls, lk, stats, p),
         },
-    }
-}
-
-/// The open-data CSVs of a period: (file name, contents).
-pub fn period_csvs(
-    site: &Site,
-    lk: &Landkaart,
-    stats: &PeriodStats,
-) -> Vec<(&'static str, Vec<u8>)> {
-    let band_ids: Vec<&str> = lk.banden.iter().map(|b| b.id.as_str()).collect();
-    let opt = |v: Option<f64>| v.map(|v| truncate(v).to_string()).unwrap_or_default();
-
-    let mut fasen = Csv::new(&[&["fase", "gemiddelde"], &band_ids[..]].concat());
-    let mut row = vec!["totaal".to_string(), opt(stats.total_mean)];
-    row.extend(stats.total_bands.iter().map(u32::to_string));
-    fasen.row(row);
-    for (f, fase) in lk.fasen.iter().enumerate() {
-        let mut row = vec![fase.id.clone(), opt(stats.fase_means[f])];
-        row.extend(stats.fase_bands[f].iter().map(u32::to_string));
-        fasen.row(row);
-    }
-
-    let mut mijlpalen = Csv::new(&[&["fase", "mijlpaal", "gemiddelde"], &band_ids[..]].concat());
-    for (m, (f, mp)) in lk.mijlpalen.iter().enumerate() {
-        let mut row = vec![
-            lk.fasen[*f].id.clone(),
-            mp.id.clone(),
-            opt(stats.mijlpaal_means[m]),
-        ];
-        row.extend(stats.mijlpaal_bands[m].iter().map(u32::to_string));
-        mijlpalen.row(row);
-    }
-
-    let fase_ids: Vec<&str> = lk.fasen.iter().map(|f| f.id.as_str()).collect();
-    let mut werkpleinen = Csv::new(
-        &[
-            &["werkplein", "naam", "totaal", "band", "groep", "trend"],
-            &fase_ids[..],
-        ]
-        .concat(),
-    );
-    for w in &stats.werkpleinen {
-        let naam = site
-            .data
-            .werkplein(&w.werkplein)
-            .map_or("", |x| x.naam.as_str());
-        let mut row = vec![
-            w.werkplein.clone(),
-            naam.to_string(),
-            truncate(w.total).to_string(),
-            lk.banden[w.band].id.clone(),
-            lk.groepen[w.groep].id.clone(),
-            w.trend.id().to_string(),
-        ];
-        row.extend(w.fasen.iter().map(|&f| opt(f)));
-        werkpleinen.row(row);
-    }
-    vec![
-        ("fasen.csv", fasen.finish()),
-        ("mijlpalen.csv", mijlpalen.finish()),
-        ("werkpleinen.csv", werkpleinen.finish()),
-    ]
-}
-
-/// `/landkaart/historie.csv`.
-pub fn history_csv(lk: &Landkaart) -> Vec<u8> {
-    let mut csv = Csv::new(&["periode", "naam", "gemiddelde", "werkpleinen"]);
-    for (_, p, s) in lk.reported() {
-        csv.row(vec![
-            p.id.clone(),
-            p.naam.clone(),
-            s.total_mean
-                .map(|v| truncate(v).to_string())
-                .unwrap_or_default(),
-            s.werkpleinen.len().to_string(),
-        ]);
-    }
-    csv.finish()
-}
-
-/// A CSV file: UTF-8, `,`, LF, header row, quoting where needed.
-struct Csv {
-    writer: csv::Writer<Vec<u8>>,
-}
-
-impl Csv {
-    fn new(header: &[&str]) -> Self {
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(Vec::new());
-        let _ = writer.write_record(header);
-        Csv { writer }
-    }
-
-    fn row(&mut self, cells: Vec<String>) {
-        let _ = self.writer.write_record(&cells);
-    }
-
-    fn finish(self) -> Vec<u8> {
-        self.writer.into_inner().unwrap_or_default()
     }
 }
 
@@ -535,7 +446,7 @@ struct WerkpleinHistory {
 }
 
 #[derive(Serialize)]
-pub struct WerkpleinLandkaart {
+pub(super) struct WerkpleinLandkaart {
     periode: PeriodLink,
     stand: Standing,
     fasen: Vec<FaseScore>,
@@ -544,7 +455,8 @@ pub struct WerkpleinLandkaart {
     chart_mijlpalen: String,
 }
 
-pub fn werkplein_landkaart(site: &Site, urls: Urls, id: &str) -> Option<WerkpleinLandkaart> {
+pub(super) fn werkplein_landkaart(r: &Renderer, id: &str) -> Option<WerkpleinLandkaart> {
+    let (n, site, urls) = (&r.charts, r.site, r.urls);
     let lk = site.landkaart.as_ref()?;
     let p = lk.current;
     let w = lk.score(p, id)?;
@@ -592,8 +504,8 @@ pub fn werkplein_landkaart(site: &Site, urls: Urls, id: &str) -> Option<Werkplei
         stand: standing(lk, w),
         fasen,
         historie,
-        chart_historie: charts::werkplein_history(lk, id, naam),
-        chart_mijlpalen: charts::werkplein_mijlpalen(lk, w, naam),
+        chart_historie: charts::werkplein_history(n, lk, id, naam),
+        chart_mijlpalen: charts::werkplein_mijlpalen(n, lk, w, naam),
     })
 }
 
@@ -627,7 +539,7 @@ struct UitstroomRow {
 }
 
 #[derive(Serialize)]
-pub struct WerkpleinResultaten {
+pub(super) struct WerkpleinResultaten {
     klant: Vec<KlantRow>,
     klant_streefwaarde: String,
     chart_klant: Option<String>,
@@ -638,20 +550,8 @@ pub struct WerkpleinResultaten {
     chart_uitstroom: Option<String>,
 }
 
-/// A decimal as Dutch readers write it: `7,2`.
-pub fn decimal_nl(v: f64) -> String {
-    format!("{v:.1}").replace('.', ",")
-}
-
-/// `2010-1` → `1e meting 2010`.
-pub fn meting_naam(m: &str) -> String {
-    match m.split_once('-') {
-        Some((y, n)) => format!("{n}e meting {y}"),
-        None => m.to_string(),
-    }
-}
-
-pub fn werkplein_resultaten(site: &Site, id: &str) -> Option<WerkpleinResultaten> {
+pub(super) fn werkplein_resultaten(r: &Renderer, id: &str) -> Option<WerkpleinResultaten> {
+    let (n, site) = (&r.charts, r.site);
     let r = &site.resultaten;
     let klant = r.klant.get(id).map_or(&[][..], Vec::as_slice);
     let werkgevers = r.werkgevers.get(id).and_then(|l| l.last());
@@ -666,14 +566,17 @@ pub fn werkplein_resultaten(site: &Site, id: &str) -> Option<WerkpleinResultaten
             .iter()
             .map(|k| KlantRow {
                 meting: k.meting.clone(),
-                naam: meting_naam(&k.meting),
-                rapportcijfer: decimal_nl(k.rapportcijfer),
+                naam: text::meting_naam(&k.meting),
+                rapportcijfer: text::decimal_nl(k.rapportcijfer),
                 respondenten: k.respondenten,
-                landelijk: r.klant_landelijk.get(&k.meting).map(|&v| decimal_nl(v)),
+                landelijk: r
+                    .klant_landelijk
+                    .get(&k.meting)
+                    .map(|&v| text::decimal_nl(v)),
             })
             .collect(),
-        klant_streefwaarde: decimal_nl(KLANT_STREEFWAARDE),
-        chart_klant: (!klant.is_empty()).then(|| charts::klant(site, klant, naam)),
+        klant_streefwaarde: text::decimal_nl(KLANT_STREEFWAARDE),
+        chart_klant: (!klant.is_empty()).then(|| charts::klant(n, site, klant, naam)),
         werkgevers: werkgevers.map(|w| WerkgeversBlock {
             meting: w.meting.clone(),
             principes: PRINCIPES
@@ -697,7 +600,7 @@ pub fn werkplein_resultaten(site: &Site, id: &str) -> Option<WerkpleinResultaten
         uitstroom_totaal: uitstroom.iter().map(|u| u.uitstroom).sum(),
         streefwaarde_totaal: (streef.len() == uitstroom.len() && !streef.is_empty())
             .then(|| streef.iter().sum()),
-        chart_uitstroom: (!uitstroom.is_empty()).then(|| charts::uitstroom(uitstroom, naam)),
+        chart_uitstroom: (!uitstroom.is_empty()).then(|| charts::uitstroom(n, uitstroom, naam)),
     })
 }
 
@@ -710,7 +613,7 @@ fn capitalize(s: &str) -> String {
 
 /// Mean of the current totals of some werkpleinen, and per fase.
 #[derive(Serialize)]
-pub struct GroupAverages {
+pub(super) struct GroupAverages {
     periode: String,
     totaal: Option<u32>,
     werkpleinen: usize,
@@ -724,27 +627,26 @@ struct FaseAverage {
     landelijk: Option<u32>,
 }
 
-pub fn group_averages(site: &Site, ids: &[&str]) -> Option<GroupAverages> {
+pub(super) fn group_averages(site: &Site, ids: &[&str]) -> Option<GroupAverages> {
     let lk = site.landkaart.as_ref()?;
     let stats = lk.current_stats()?;
     let scores: Vec<&WerkpleinScore> = ids
         .iter()
         .filter_map(|id| lk.score(lk.current, id))
         .collect();
-    if scores.is_empty() {
-        return None;
-    }
+    let (total, per_fase) = group_means(scores.iter().copied(), lk.fasen.len())?;
     Some(GroupAverages {
         periode: lk.perioden[lk.current].naam.clone(),
-        totaal: mean(scores.iter().map(|w| w.total)).map(truncate),
+        totaal: Some(truncate(total)),
         werkpleinen: scores.len(),
         fasen: lk
             .fasen
             .iter()
+            .zip(per_fase)
             .enumerate()
-            .map(|(f, fase)| FaseAverage {
+            .map(|(f, (fase, score))| FaseAverage {
                 naam: fase.naam.clone(),
-                score: mean(scores.iter().filter_map(|w| w.fasen[f])).map(truncate),
+                score: score.map(truncate),
                 landelijk: stats.fase_means[f].map(truncate),
             })
             .collect(),
@@ -753,7 +655,7 @@ pub fn group_averages(site: &Site, ids: &[&str]) -> Option<GroupAverages> {
 
 /// The Landkaart summary on the home page.
 #[derive(Serialize)]
-pub struct HomeSummary {
+pub(super) struct HomeSummary {
     periode: String,
     url: String,
     gemiddelde: Option<u32>,
@@ -768,19 +670,19 @@ struct HomeBand {
     aantal: u32,
 }
 
-pub fn home_summary(site: &Site, urls: Urls) -> Option<HomeSummary> {
+pub(super) fn home_summary(site: &Site, urls: Urls) -> Option<HomeSummary> {
     let lk = site.landkaart.as_ref()?;
     let stats = lk.current_stats()?;
     let mut groen: Vec<String> = stats
         .werkpleinen
         .iter()
-        .filter(|w| truncate(w.total) >= 100)
+        .filter(|w| is_groen(w.total))
         .filter_map(|w| site.data.werkplein(&w.werkplein).map(|x| x.plaats.clone()))
         .collect();
     groen.sort_by(|a, b| crate::text::cmp_names(a, b));
     Some(HomeSummary {
         periode: lk.perioden[lk.current].naam.clone(),
-        url: urls.path("landkaart/"),
+        url: urls.route(Route::LandkaartIndex),
         gemiddelde: stats.total_mean.map(truncate),
         werkpleinen: stats.werkpleinen.len(),
         banden: lk
@@ -796,25 +698,57 @@ pub fn home_summary(site: &Site, urls: Urls) -> Option<HomeSummary> {
     })
 }
 
+/// Whether the site shows the Landkaart: it has one with a report for the current period.
+pub(super) fn present(site: &Site) -> bool {
+    site.landkaart
+        .as_ref()
+        .is_some_and(|lk| lk.current_stats().is_some())
+}
+
+/// Context of `landkaart.html`.
+#[derive(Serialize)]
+struct PageContext {
+    page: PageInfo,
+    landkaart: PeriodPage,
+}
+
+/// The national Landkaart of period `p` (index into `perioden`); `None`: the current period,
+/// at `/landkaart/`.
+pub(super) fn page(r: &Renderer, period: Option<usize>) -> Built {
+    let site = r.site;
+    let Some(lk) = site.landkaart.as_ref() else {
+        return Built::new("404.html", &serde_json::Map::new());
+    };
+    let p = period.unwrap_or(lk.current);
+    let (route, title, crumbs) = match period {
+        None => (
+            Route::LandkaartIndex,
+            "De Landkaart".to_string(),
+            r.crumbs(&[]),
+        ),
+        Some(p) => (
+            Route::LandkaartPeriode(&lk.perioden[p].id),
+            format!("De Landkaart: {}", lk.perioden[p].naam),
+            r.crumbs(&[("De Landkaart", Route::LandkaartIndex)]),
+        ),
+    };
+    let description = format!(
+        "De voortgang van de werkpleinen op de mijlpalen van integrale dienstverlening, {}.",
+        lk.perioden[p].naam
+    );
+    let ctx = PageContext {
+        page: r.info(&title, route, Some("landkaart"), Some(&description), crumbs),
+        landkaart: period_page(&r.charts, site, r.urls, lk, p),
+    };
+    Built::new("landkaart.html", &ctx)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn dutch_numbers_and_metingen() {
-        assert_eq!(decimal_nl(7.0), "7,0");
-        assert_eq!(decimal_nl(6.849), "6,8");
-        assert_eq!(meting_naam("2010-2"), "2e meting 2010");
+    fn capitals() {
         assert_eq!(capitalize("daadkracht"), "Daadkracht");
-    }
-
-    #[test]
-    fn csv_quotes_and_lf() {
-        let mut c = Csv::new(&["a", "b"]);
-        c.row(vec!["x".into(), "Werkplein \"De Brug\", Oost".into()]);
-        assert_eq!(
-            String::from_utf8(c.finish()).unwrap(),
-            "a,b\nx,\"Werkplein \"\"De Brug\"\", Oost\"\n"
-        );
     }
 }
