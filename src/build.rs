@@ -333,6 +333,7 @@ fn run(
         &sources.landkaart_csv,
         config.landkaart_periode.as_deref(),
         &data,
+        &content::thema_ids(&sources.content),
         diags,
     );
     let resultaten = resultaten::parse(&sources.resultaten, &data, diags);
@@ -363,11 +364,58 @@ fn run(
     }
     let (mut files, counts) = renderer.render_all(diags, cache.map(|c| &mut c.render));
     clock.lap("render");
+    if !check_clashes(&files, &site, diags) {
+        return None;
+    }
     let statics = add_static(&mut files, theme.static_files, &sources.static_files, diags);
     if site.config.relative {
         crate::offline::apply(&mut files, &site.config.base_url.path, diags);
     }
     Some((files, counts, statics))
+}
+
+/// Two outputs with one path would overwrite each other (in parallel, so either could win): a
+/// content page whose URL is one svdk generates (`content/landkaart/2009-t2.md`) is an error
+/// naming the file and the page. Returns whether all paths are distinct.
+fn check_clashes(files: &[OutFile], site: &model::Site, diags: &Diagnostics) -> bool {
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(files.len());
+    let mut clashes = Vec::new();
+    for f in files {
+        let n = seen.entry(f.path.as_str()).or_insert(0);
+        *n += 1;
+        if *n == 2 {
+            clashes.push(f.path.as_str());
+        }
+    }
+    if clashes.is_empty() {
+        return true;
+    }
+    let by_out: HashMap<String, &model::Page> = site
+        .pages
+        .iter()
+        .map(|p| (format!("{}index.html", p.url), p))
+        .collect();
+    clashes.sort_unstable();
+    for path in clashes {
+        let url = path.strip_suffix("index.html").unwrap_or(path);
+        match by_out.get(path) {
+            Some(p) => diags.push(
+                Diagnostic::error(
+                    &p.doc.path,
+                    p.doc.slug_pos,
+                    format!("this page's URL /{url} is also a page svdk generates"),
+                )
+                .with_hint(Some(
+                    "give the file another name or 'slug', or move it to another folder".into(),
+                )),
+            ),
+            None => diags.file_error(
+                "site.yaml",
+                format!("two generated pages have the same URL /{url}"),
+            ),
+        }
+    }
+    false
 }
 
 /// Adds theme and site static files (the site's win); a clash with a page is an error.
@@ -382,9 +430,18 @@ fn add_static(
         statics.insert(s.out.clone(), Body::Copy(s.source.clone()));
     }
     let pages: std::collections::HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    // The folders the pages are in: a static file there (`static/over` next to /over/) could
+    // not be written, nor could a static file inside a page's path (`static/404.html/x`).
+    let page_dirs: std::collections::HashSet<&str> = files
+        .iter()
+        .flat_map(|f| f.path.match_indices('/').map(|(i, _)| &f.path[..i]))
+        .collect();
     let mut added = Vec::new();
     for (path, body) in statics {
-        if pages.contains(path.as_str()) {
+        let inside_page = path
+            .match_indices('/')
+            .any(|(i, _)| pages.contains(&path[..i]));
+        if pages.contains(path.as_str()) || page_dirs.contains(path.as_str()) || inside_page {
             diags.push(
                 Diagnostic::file_error(
                     format!("static/{path}"),

@@ -143,17 +143,22 @@ pub struct DocCache {
 type Cached = (String, Option<Document>, Vec<Diagnostic>);
 
 /// [`parse_all`] with a cache.
+/// The thema ids of a site: the file stems of `content/themas/*.md`.
+pub fn thema_ids(files: &[SourceFile]) -> BTreeSet<String> {
+    files
+        .iter()
+        .filter(|f| Section::of(&f.path) == Section::Thema)
+        .map(|f| file_stem(&f.path).to_string())
+        .collect()
+}
+
 pub fn parse_all_cached(
     files: &[SourceFile],
     data: &Data,
     diags: &Diagnostics,
     cache: Option<&mut DocCache>,
 ) -> Vec<Document> {
-    let thema_ids: BTreeSet<String> = files
-        .iter()
-        .filter(|f| Section::of(&f.path) == Section::Thema)
-        .map(|f| file_stem(&f.path).to_string())
-        .collect();
+    let thema_ids = thema_ids(files);
     let Some(cache) = cache else {
         return files
             .par_iter()
@@ -371,7 +376,19 @@ fn slug(f: &Fields, section: Section, path: &str) -> Option<String> {
             None
         }
         None if stem == "_index" => Some(String::new()),
-        None => Some(text::slugify(stem)),
+        None => {
+            let slug = text::slugify(stem);
+            if slug.is_empty() {
+                // It would take the URL of the folder's index: for content/ the home page.
+                f.error(
+                    f.start(),
+                    format!("file name '{stem}' gives an empty slug: the page would have no URL of its own"),
+                    Some("rename the file to a name with letters or digits, or add a line 'slug: ...'".into()),
+                );
+                return None;
+            }
+            Some(slug)
+        }
     }
 }
 
@@ -386,6 +403,10 @@ impl Ids<'_> {
     fn werkplein(&self, key: &str, id: &str) -> bool {
         if self.data.werkplein(id).is_some() {
             return true;
+        }
+        if self.data.werkpleinen_failed {
+            // A follow-up of the error in data/werkpleinen.yaml.
+            return false;
         }
         self.f.error(
             self.f.value_pos(key, id),

@@ -59,6 +59,8 @@ pub mod content;
 pub mod data;
 pub mod diagnostics;
 pub mod fingerprint;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod landkaart;
 pub mod layout;
 pub mod load;

@@ -332,13 +332,16 @@ fn check_practice_parts(p: &Page, diags: &Diagnostics) {
 }
 
 fn newest_first(pages: &[Page], list: &mut [usize]) {
-    list.sort_by(|&a, &b| {
-        let (a, b) = (&pages[a].doc, &pages[b].doc);
-        b.date
-            .cmp(&a.date)
-            .then_with(|| a.title.cmp(&b.title))
-            .then_with(|| a.path.cmp(&b.path))
-    });
+    list.sort_by(|&a, &b| newest_order(pages, a, b));
+}
+
+/// The order of the site's dated lists: newest first, then by title, then by path.
+pub fn newest_order(pages: &[Page], a: usize, b: usize) -> std::cmp::Ordering {
+    let (a, b) = (&pages[a].doc, &pages[b].doc);
+    b.date
+        .cmp(&a.date)
+        .then_with(|| a.title.cmp(&b.title))
+        .then_with(|| a.path.cmp(&b.path))
 }
 
 /// Fills the site's lists and relation indexes in one pass over the pages.
@@ -533,8 +536,9 @@ impl<'a> Links<'a> {
         };
         // Problems are reported once, from the normal rendering.
         let report = print.is_none();
+        let lines = crate::text::Lines::new(&page.doc.body, page.doc.body_line);
         let resolve = |dest: &str, offset: usize| {
-            let pos = markdown::position(&page.doc.body, offset, page.doc.body_line);
+            let pos = lines.pos(offset);
             match self.resolve(page, dest, print) {
                 Ok(new) => new,
                 Err((msg, hint)) => {
@@ -561,6 +565,12 @@ impl<'a> Links<'a> {
         dest: &str,
         print: Option<&HashSet<usize>>,
     ) -> Result<Option<String>, (String, Option<String>)> {
+        if let Some(problem) = text::url_problem(dest) {
+            return Err((
+                format!("link '{dest}': {problem}"),
+                Some("link to a page (a .md file), a file in static/, or an http(s) or mailto address".into()),
+            ));
+        }
         if dest.is_empty() || has_scheme(dest) || dest.starts_with("//") {
             return Ok(None);
         }

@@ -164,6 +164,68 @@ pub fn cmp_names(a: &str, b: &str) -> std::cmp::Ordering {
     sort_key(a).cmp(&sort_key(b)).then_with(|| a.cmp(b))
 }
 
+/// The URL schemes a link from content or data may use.
+pub const URL_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+
+/// Why `url` may not be a link on the site, if it may not: only http(s), mailto or a path on
+/// the site (`/x/`, `../a.md`, `#anchor`) are links; `javascript:`, `data:`, `vbscript:`... would
+/// run or hide something in the reader's browser. Browsers ignore tabs and line breaks inside a
+/// URL and read the scheme in any case, so this check does too.
+pub fn url_problem(url: &str) -> Option<String> {
+    let cleaned: String = url
+        .trim_matches(|c: char| c.is_ascii_whitespace() || c.is_control())
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let colon = cleaned.find(':')?;
+    let scheme = &cleaned[..colon];
+    let is_scheme = !scheme.is_empty()
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if !is_scheme {
+        // A colon after a '/', '?' or '#' (`../a.md#x:y`) is part of a path.
+        return (scheme.contains(|c: char| c.is_control()))
+            .then(|| "it contains control characters".into());
+    }
+    let scheme = scheme.to_ascii_lowercase();
+    (!URL_SCHEMES.contains(&scheme.as_str())).then(|| format!("a '{scheme}:' link is not allowed"))
+}
+
+/// Where the lines of a text start, to turn byte offsets into line and column without counting
+/// from the start of the text for every offset (many links would make that quadratic).
+pub struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+    first_line: usize,
+}
+
+impl<'a> Lines<'a> {
+    /// `first_line` is the file line of the text's first line.
+    pub fn new(text: &'a str, first_line: usize) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines {
+            text,
+            starts,
+            first_line,
+        }
+    }
+
+    /// The line and column (1-based, in bytes) of a byte offset.
+    pub fn pos(&self, offset: usize) -> crate::diagnostics::Pos {
+        let offset = offset.min(self.text.len());
+        let line = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let col = offset - self.starts.get(line).copied().unwrap_or(0);
+        crate::diagnostics::Pos::new(self.first_line + line, col + 1)
+    }
+}
+
 /// A decimal as Dutch readers write it: `7,2`.
 pub fn decimal_nl(v: f64) -> String {
     format!("{v:.1}").replace('.', ",")
@@ -238,6 +300,32 @@ mod tests {
             sorted(&["Rijswijk", "Riemst", "Rozenburg"]),
             ["Riemst", "Rijswijk", "Rozenburg"]
         );
+    }
+
+    #[test]
+    fn only_http_mailto_and_site_paths_are_links() {
+        for ok in [
+            "https://www.uwv.nl/",
+            "http://a.nl",
+            "MAILTO:info@a.nl",
+            "/werkpleinen/",
+            "../a.md#x:y",
+            "a.md",
+            "#kop",
+            "",
+        ] {
+            assert_eq!(url_problem(ok), None, "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "java\tscript:alert(1)",
+            "data:text/html,<script>",
+            "vbscript:x",
+            "\u{1}javascript:x",
+        ] {
+            assert!(url_problem(bad).is_some(), "{bad:?}");
+        }
     }
 
     #[test]

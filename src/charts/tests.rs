@@ -395,7 +395,7 @@ struct Werkplein {
 
 fn werkpleinen() -> Vec<Werkplein> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/werkpleinen.yaml");
-    serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    crate::yaml::parse_data(&std::fs::read_to_string(path).unwrap(), "w").unwrap()
 }
 
 fn nederland() -> Vec<Vec<(f64, f64)>> {

@@ -2,7 +2,7 @@
 // The site check suite of svdk (issue 3): quality gates over the built sample site.
 //
 //   node run.js --root DIR --root-url URL --sub DIR --sub-url URL [--screenshots DIR]
-//               [--fixture-sites DIR] [--selftest no] [--svdk BIN]
+//               [--fixture-sites DIR] [--selftest no] [--svdk BIN] [--source DIR]
 //
 // --root is the site built with its own base URL (served under /), --sub the same site built
 // with --base-url https://example.org/sub/ (served under /sub/). First a self-test runs every
@@ -23,6 +23,7 @@ import { checkFinding, selfTestFinding } from './lib/search.js';
 import { checkServe } from './lib/serve.js';
 import { checkWerkpleinTable } from './lib/tables.js';
 import { checkOffline } from './lib/offline.js';
+import { checkLandkaartTable, checkVoortgangForm } from './lib/landkaart.js';
 import { selfTest } from './selftest.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -248,6 +249,26 @@ async function main() {
         report('file://', r.problems, `${r.problems.length} problems from file:// (${r.stats.pages} pages opened by following the navigation and links, header box and search page, practice and werkpleinen filters; axe in the light and dark colour scheme on ${r.stats.axe} pages)`, t0, relLabel);
       });
     }
+    // The Landkaart (issue 11): the all-werkpleinen table's filters and sorting, and the
+    // "Voortgang doorgeven" form from filling it in to a site built with its file.
+    await guarded('landkaart table', async (t0) => {
+      const server = await serve(root.dir, root.prefix);
+      try {
+        const r = await checkLandkaartTable(browser, server, root);
+        report('landkaart table', r.problems, `${r.problems.length} problems in ${r.steps} steps (filters by regio, groep, band and trend, combined, in the URL and after reload; sorting on Totaal and Verschil; without JavaScript)`, t0);
+      } finally {
+        await server.close();
+      }
+    });
+    if (args.svdk) await guarded('voortgang form', async (t0) => {
+      const server = await serve(root.dir, root.prefix);
+      try {
+        const r = await checkVoortgangForm(browser, server, root, path.resolve(args.svdk), path.resolve(args.source || '.'));
+        report('voortgang form', r.problems, `${r.problems.length} problems in ${r.steps} steps (pre-filled form, download of the report file, a site built with it shows the new answers, without JavaScript)`, t0);
+      } finally {
+        await server.close();
+      }
+    });
 
     if (args.svdk) await guarded('serve', async (t0) => {
       const r = await checkServe(browser, path.resolve(args.svdk), path.resolve(HERE, '..', 'fixtures', 'minimal'));

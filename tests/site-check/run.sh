@@ -100,4 +100,4 @@ printf 'build: sample site built into %s/root, %s/sub and %s/relative, fixture s
 
 exec node "$HERE/run.js" --root "$out/root" --root-url "$root_url" \
   --sub "$out/sub" --sub-url "$sub_url" --relative "$out/relative" --screenshots target/screenshots --fixture-sites "$out/fixtures" \
-  --svdk "$bin"
+  --svdk "$bin" --source .
