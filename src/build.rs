@@ -24,6 +24,8 @@ pub struct Options {
     pub strict: bool,
     /// `false` for `svdk check`: validate and render, write nothing.
     pub write: bool,
+    /// `--relative`: a site for `file://` (see [`crate::offline`]).
+    pub relative: bool,
 }
 
 /// What a build did.
@@ -313,7 +315,10 @@ fn run(
         return None;
     };
     // validate
-    let config = config::parse(config_text, opts.base_url.as_deref(), diags);
+    let config = config::parse(config_text, opts.base_url.as_deref(), diags).map(|mut c| {
+        c.relative = opts.relative;
+        c
+    });
     let data = data::parse(
         sources.werkpleinen.as_deref(),
         sources.regios.as_deref(),
@@ -400,6 +405,9 @@ fn run(
         files.iter().map(|f| f.path.as_str()),
         diags,
     );
+    if site.config.relative {
+        crate::offline::apply(&mut files, &site.config.base_url.path, diags);
+    }
     Some((files, counts, statics))
 }
 

@@ -18,6 +18,8 @@ pub struct SiteConfig {
     pub kiosk: Option<Kiosk>,
     /// The sender of the e-mail editions (`nieuwsbrief: {from: ...}`); without it no `.eml`.
     pub nieuwsbrief_from: Option<Afzender>,
+    /// `svdk build --relative` (not a setting of site.yaml): URLs relative to each page.
+    pub relative: bool,
 }
 
 /// The KIOSK question desk's contact details; at least one is set.
@@ -216,6 +218,7 @@ pub fn parse(
         landkaart_periode,
         kiosk,
         nieuwsbrief_from,
+        relative: false,
     })
 }
 

@@ -73,6 +73,7 @@ pub mod markdown;
 pub mod model;
 pub mod new;
 pub mod nieuwsbrief;
+pub mod offline;
 pub mod progress;
 pub mod render;
 pub mod resultaten;

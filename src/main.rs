@@ -40,6 +40,10 @@ enum Command {
         /// List every file written.
         #[arg(long, short)]
         verbose: bool,
+        /// Write a site that works from a folder or a zip (file://): relative links to
+        /// …/index.html, the search index as scripts.
+        #[arg(long)]
+        relative: bool,
     },
     /// Validate everything `build` validates and write nothing (for CI and editors).
     Check {
@@ -112,6 +116,7 @@ fn options(common: Common, out: Option<PathBuf>, write: bool) -> Options {
         drafts: common.drafts,
         strict: common.strict,
         write,
+        relative: false,
     }
 }
 
@@ -123,7 +128,15 @@ fn main() -> ExitCode {
             out,
             quiet,
             verbose,
-        } => (options(common, out, true), quiet, verbose),
+            relative,
+        } => (
+            Options {
+                relative,
+                ..options(common, out, true)
+            },
+            quiet,
+            verbose,
+        ),
         Command::Check { common } => (options(common, None, false), false, false),
         Command::New {
             kind,

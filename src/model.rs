@@ -489,7 +489,7 @@ fn index(site: &mut Site, pages: &[Page]) {
         ))
     });
     site.themas
-        .sort_by(|&a, &b| pages[a].doc.title.cmp(&pages[b].doc.title));
+        .sort_by(|&a, &b| crate::text::cmp_names(&pages[a].doc.title, &pages[b].doc.title));
     let data = &site.data;
     for (i, w) in data.werkpleinen.iter().enumerate() {
         site.werkpleinen_by_regio
@@ -498,7 +498,9 @@ fn index(site: &mut Site, pages: &[Page]) {
             .push(i);
     }
     for list in site.werkpleinen_by_regio.values_mut() {
-        list.sort_by(|&a, &b| data.werkpleinen[a].naam.cmp(&data.werkpleinen[b].naam));
+        list.sort_by(|&a, &b| {
+            crate::text::cmp_names(&data.werkpleinen[a].naam, &data.werkpleinen[b].naam)
+        });
     }
 }
 

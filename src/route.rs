@@ -42,6 +42,8 @@ pub enum Route<'a> {
     Atom,
     /// The journaal's RSS feed.
     Rss,
+    /// The praktijkvoorbeelden's Atom feed.
+    PraktijkAtom,
     /// The kaderdocument index.
     KaderIndex,
     /// A chapter of the kaderdocument, by slug.
@@ -121,6 +123,7 @@ impl Route<'_> {
             Route::JournaalItem(s) | Route::Editie(s) => format!("journaal/{s}/"),
             Route::Atom => "journaal/atom.xml".into(),
             Route::Rss => "journaal/rss.xml".into(),
+            Route::PraktijkAtom => "praktijkvoorbeelden/atom.xml".into(),
             Route::KaderIndex => "kaderdocument/".into(),
             Route::Hoofdstuk(s) => format!("kaderdocument/{s}/"),
             Route::KaderPrint => format!("kaderdocument/{PRINT_SLUG}/"),

@@ -89,6 +89,7 @@ pub fn serve(o: ServeOptions) -> Result<(), String> {
         drafts: o.drafts,
         strict: false,
         write: true,
+        relative: false,
     });
     let shared = Arc::new(Shared {
         out,

@@ -132,6 +132,58 @@ pub fn fold(s: &str) -> String {
     deunicode::deunicode(s).to_lowercase()
 }
 
+/// The key by which Dutch readers look a name up in an alphabetical list:
+///
+/// - a leading `'s` or `'t` of a word is left out (`'s-Hertogenbosch` under H, `'t Zandt` under Z);
+/// - case and diacritics do not count (`Émmen` beside `Emmen`);
+/// - `ij` is one letter (`IJmond`, `Rijswijk`), sorted after every other letter in its place:
+///   `Ittervoort` < `IJmond` < `Jongeren`;
+/// - hyphens and spaces separate words and sort before letters (`Den Haag` < `Denekamp`); other
+///   punctuation does not count.
+///
+/// Keys compare by code point (`<` on `String`, and on strings in JavaScript), so the browser
+/// sorts by the same key: the theme's sortable tables carry it in `data-sleutel`.
+pub fn sort_key(name: &str) -> String {
+    let chars: Vec<char> = name.trim().chars().collect();
+    let separator = |c: char| c.is_whitespace() || c == '-';
+    let mut out = String::with_capacity(name.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        // 's / 't (the old article) before a word
+        if matches!(c, '\'' | '\u{2019}' | '\u{2018}')
+            && (i == 0 || separator(chars[i - 1]))
+            && matches!(chars.get(i + 1), Some('s' | 't'))
+            && chars.get(i + 2).is_some_and(|&c| separator(c))
+        {
+            i += 3;
+            continue;
+        }
+        if separator(c) {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else if c.is_alphanumeric() {
+            out.extend(
+                fold(c.encode_utf8(&mut [0; 4]))
+                    .chars()
+                    .filter(char::is_ascii_alphanumeric),
+            );
+        }
+        i += 1;
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    // `ij` is one letter, after every other letter in its place ('{' follows 'z').
+    out.replace("ij", "i{")
+}
+
+/// Orders names as Dutch readers expect ([`sort_key`]); ties are broken by the names themselves.
+pub fn cmp_names(a: &str, b: &str) -> std::cmp::Ordering {
+    sort_key(a).cmp(&sort_key(b)).then_with(|| a.cmp(b))
+}
+
 /// The URL schemes a link from content or data may use.
 pub const URL_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 
@@ -210,6 +262,65 @@ pub fn meting_naam(m: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sorted(names: &[&str]) -> Vec<String> {
+        let mut v: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        v.sort_by(|a, b| cmp_names(a, b));
+        v
+    }
+
+    #[test]
+    fn dutch_sort_keys() {
+        assert_eq!(sort_key("'s-Hertogenbosch"), "hertogenbosch");
+        assert_eq!(
+            sort_key("Werkplein 's-Hertogenbosch"),
+            "werkplein hertogenbosch"
+        );
+        assert_eq!(sort_key("\u{2019}t Zandt"), "zandt");
+        assert_eq!(sort_key("IJmond"), "i{mond");
+        assert_eq!(sort_key("\u{132}sselstein"), "i{sselstein");
+        assert_eq!(sort_key("Súdwest-Fryslân"), "sudwest fryslan");
+        assert_eq!(sort_key("  Den  Haag "), "den haag");
+        // an apostrophe inside or after a word is not an article
+        assert_eq!(sort_key("Jan's tuin"), "jans tuin");
+        assert_eq!(sort_key("'sHertogenbosch"), "shertogenbosch");
+    }
+
+    #[test]
+    fn sorts_as_dutch_readers_look_names_up() {
+        assert_eq!(
+            sorted(&[
+                "Werkplein IJmond",
+                "Werkplein 's-Hertogenbosch",
+                "Werkplein Almere",
+                "Werkplein Ittervoort",
+                "Werkplein Hoorn",
+                "Werkplein Jongeren",
+                "Werkplein Heerlen",
+            ]),
+            [
+                "Werkplein Almere",
+                "Werkplein Heerlen",
+                "Werkplein 's-Hertogenbosch",
+                "Werkplein Hoorn",
+                "Werkplein Ittervoort",
+                "Werkplein IJmond",
+                "Werkplein Jongeren",
+            ]
+        );
+        assert_eq!(
+            sorted(&["Denekamp", "Den Haag", "Delft"]),
+            ["Delft", "Den Haag", "Denekamp"]
+        );
+        assert_eq!(
+            sorted(&["Émmen", "Elst", "Eindhoven"]),
+            ["Eindhoven", "Elst", "Émmen"]
+        );
+        assert_eq!(
+            sorted(&["Rijswijk", "Riemst", "Rozenburg"]),
+            ["Riemst", "Rijswijk", "Rozenburg"]
+        );
+    }
 
     #[test]
     fn only_http_mailto_and_site_paths_are_links() {

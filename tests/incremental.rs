@@ -17,6 +17,7 @@ fn options(root: &Path, out: &Path) -> Options {
         drafts: false,
         strict: false,
         write: true,
+        relative: false,
     }
 }
 

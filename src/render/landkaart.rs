@@ -323,7 +323,7 @@ pub(super) fn period_page(
         .expect("period pages exist only for periods with data");
     let member = |w: &WerkpleinScore| member(site, urls, w);
     let by_name = |mut v: Vec<Member>| {
-        v.sort_by(|a, b| a.naam.cmp(&b.naam));
+        v.sort_by(|a, b| crate::text::cmp_names(&a.naam, &b.naam));
         v
     };
     let with_trend = |t: Trend| {
@@ -339,7 +339,7 @@ pub(super) fn period_page(
                 .unwrap_or(0)
                 .abs()
                 .cmp(&a.verschil.unwrap_or(0).abs())
-                .then_with(|| a.naam.cmp(&b.naam))
+                .then_with(|| crate::text::cmp_names(&a.naam, &b.naam))
         });
         v
     };
@@ -907,7 +907,7 @@ pub(super) fn home_summary(site: &Site, urls: Urls) -> Option<HomeSummary> {
         .filter(|w| is_groen(w.total))
         .filter_map(|w| site.data.werkplein(&w.werkplein).map(|x| x.plaats.clone()))
         .collect();
-    groen.sort();
+    groen.sort_by(|a, b| crate::text::cmp_names(a, b));
     Some(HomeSummary {
         periode: lk.perioden[lk.current].naam.clone(),
         url: urls.route(Route::LandkaartIndex),

@@ -131,6 +131,8 @@ enum Job<'a> {
     NotFound,
     Atom,
     Rss,
+    /// The Atom feed of the praktijkvoorbeelden.
+    PraktijkAtom,
     Sitemap,
     Robots,
 }
@@ -168,6 +170,7 @@ impl<'a> Job<'a> {
             Job::NotFound => Route::NotFound,
             Job::Atom => Route::Atom,
             Job::Rss => Route::Rss,
+            Job::PraktijkAtom => Route::PraktijkAtom,
             Job::Sitemap => Route::Sitemap,
             Job::Robots => Route::Robots,
         }
@@ -196,6 +199,8 @@ struct SiteGlobals<'a> {
     base_url: String,
     base_path: &'a str,
     origin: &'a str,
+    /// The language as an Open Graph locale: `nl_NL`.
+    locale: String,
 }
 
 #[derive(Serialize)]
@@ -247,6 +252,11 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
         .iter()
         .map(|(name, t)| (name.as_str(), t.text.as_str()))
         .collect();
+    // `{{ naam | sorteersleutel }}`: the key Dutch readers sort names by, for scripts that sort.
+    tera.register_filter(
+        "sorteersleutel",
+        |x: &str, _: tera::Kwargs, _: &tera::State| crate::text::sort_key(x),
+    );
     if let Err(e) = tera.add_raw_templates(sources) {
         diags.push(template_error(&e, &origins));
         return None;
@@ -263,6 +273,7 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
             base_url: site.config.base_url.full(),
             base_path: &site.config.base_url.path,
             origin: &site.config.base_url.origin,
+            locale: og_locale(&site.config.language),
         },
     );
     globals.insert("nav", &nav(site, urls));
@@ -271,9 +282,13 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
         rss: urls.route(Route::Rss),
     });
     globals.insert("feeds", &feeds);
-    globals.insert("zoeken", &zoeken::globals(urls));
     globals.insert("dossier_links", &dossier::links(site, urls));
     globals.insert("kiosk", &kiosk::globals(site, urls));
+    globals.insert(
+        "praktijkfeed",
+        &(!site.praktijkvoorbeelden.is_empty()).then(|| urls.route(Route::PraktijkAtom)),
+    );
+    globals.insert("zoeken", &zoeken::globals(urls, site.config.relative));
     let items = site.pages.par_iter().map(|p| item(site, urls, p)).collect();
     let templates_hash = hash_of(
         &theme
@@ -448,7 +463,7 @@ impl<'a> Renderer<'a> {
         }
         let feeds = jobs
             .iter()
-            .filter(|j| matches!(j, Job::Atom | Job::Rss))
+            .filter(|j| matches!(j, Job::Atom | Job::Rss | Job::PraktijkAtom))
             .count();
         let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
         files.extend(open_data::files(self.site));
@@ -485,6 +500,7 @@ impl<'a> Renderer<'a> {
         );
         if !site.praktijkvoorbeelden.is_empty() {
             jobs.push(Job::PraktijkIndex);
+            jobs.push(Job::PraktijkAtom);
             for &t in &site.themas {
                 jobs.push(Job::PraktijkThema(&site.pages[t].doc.slug));
             }
@@ -572,8 +588,9 @@ impl<'a> Renderer<'a> {
             Job::Criteria => criteria::index(self),
             Job::Zoeken => zoeken::page(self),
             Job::NotFound => pagina::not_found(self),
-            Job::Atom => feeds::feed(self, Route::Atom, "atom.xml", d),
-            Job::Rss => feeds::feed(self, Route::Rss, "rss.xml", d),
+            Job::Atom => feeds::journaal(self, Route::Atom, "atom.xml", d),
+            Job::Rss => feeds::journaal(self, Route::Rss, "rss.xml", d),
+            Job::PraktijkAtom => feeds::praktijkvoorbeelden(self, d),
             Job::Sitemap => sitemap::sitemap(self, jobs, d),
             Job::Robots => sitemap::robots(self),
         }
@@ -660,5 +677,50 @@ impl<'a> Renderer<'a> {
                 )
             })
             .collect()
+    }
+}
+
+/// JSON to put inside a `<script>`: `<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026`.
+fn script_json(v: &serde_json::Value) -> String {
+    v.to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// The Open Graph locale (`language_TERRITORY`) of a site language: `nl` → `nl_NL`.
+fn og_locale(language: &str) -> String {
+    let mut parts = language.split(['-', '_']);
+    let lang = parts.next().unwrap_or("nl").to_ascii_lowercase();
+    match parts.next() {
+        Some(region) => format!("{lang}_{}", region.to_ascii_uppercase()),
+        None => match lang.as_str() {
+            "nl" | "fy" => format!("{lang}_NL"),
+            "en" => "en_GB".into(),
+            "de" => "de_DE".into(),
+            "fr" => "fr_FR".into(),
+            _ => format!("{lang}_{}", lang.to_ascii_uppercase()),
+        },
+    }
+}
+
+#[cfg(test)]
+mod sharing_tests {
+    use super::*;
+
+    #[test]
+    fn json_in_a_script_cannot_end_it() {
+        let v = serde_json::json!({ "t": "</script><b>&amp;" });
+        let s = script_json(&v);
+        assert_eq!(s, r#"{"t":"\u003c/script\u003e\u003cb\u003e\u0026amp;"}"#);
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&s).unwrap(), v);
+    }
+
+    #[test]
+    fn open_graph_locales() {
+        assert_eq!(og_locale("nl"), "nl_NL");
+        assert_eq!(og_locale("nl-BE"), "nl_BE");
+        assert_eq!(og_locale("en"), "en_GB");
+        assert_eq!(og_locale("fy"), "fy_NL");
     }
 }

@@ -45,7 +45,7 @@ struct IndexContext<'a> {
 pub(super) fn index(r: &Renderer) -> Built {
     let site = r.site;
     let mut rows: Vec<WerkpleinRow> = site.data.werkpleinen.iter().map(|w| row(r, w)).collect();
-    rows.sort_by(|a, b| a.naam.cmp(b.naam).then(a.id.cmp(b.id)));
+    rows.sort_by(|a, b| crate::text::cmp_names(a.naam, b.naam).then(a.id.cmp(b.id)));
     let periode = site
         .landkaart
         .as_ref()

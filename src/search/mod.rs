@@ -14,7 +14,7 @@
 //!
 //! URLs in these files are relative to the base path, so the files are the same for every
 //! `--base-url`, and the search works under any path and on any static host (no server code,
-//! no compression needed). The browser side is the theme's `js/zoeken.js`.
+//! no compression needed). The browser side is the theme's `js/zoeken/` modules.
 //!
 //! [`related`] finds a praktijkvoorbeeld's related practices.
 
@@ -341,6 +341,31 @@ struct Manifest<'a> {
     /// Hash of all texts, asked for with them (`?v=`) so that no cached text of another build is
     /// used.
     stamp: String,
+    /// How the browser folds and weighs a query: the same rules as the index, from the same code.
+    vouwen: Folding,
+}
+
+/// The rules of [`text`] and [`index`] that the browser needs to fold and rank a query.
+#[derive(Serialize)]
+struct Folding {
+    /// `[first code point, folded forms joined by |]` per range of Latin letters.
+    latijn: Vec<(u32, String)>,
+    /// Words left out of the index (and of a query, unless still being typed).
+    stopwoorden: &'static [&'static str],
+    /// Weight factor of a whole-word match and of a match of a word's start.
+    heel: u32,
+    begin: u32,
+}
+
+impl Folding {
+    fn new() -> Folding {
+        Folding {
+            latijn: text::latin_table(),
+            stopwoorden: text::STOPWORDS,
+            heel: index::EXACT,
+            begin: index::PREFIX,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -488,7 +513,7 @@ fn build_docs_cached(docs: &[Doc], cache: Option<(&mut SearchCache, &[u64])>) ->
     let h = fnv_u64s(analyzed.iter().map(|(_, a, _)| a.2));
     let stamp = format!("{:012x}", h & 0xffff_ffff_ffff);
     let manifest = Manifest {
-        version: 1,
+        version: 2,
         kinds: Kind::ALL.iter().map(|k| [k.id(), k.naam()]).collect(),
         docs: docs
             .iter()
@@ -504,6 +529,7 @@ fn build_docs_cached(docs: &[Doc], cache: Option<(&mut SearchCache, &[u64])>) ->
             .collect(),
         text: TEXT_DIR,
         stamp,
+        vouwen: Folding::new(),
     };
     files.push(OutFile {
         path: MANIFEST.to_string(),

@@ -23,6 +23,7 @@ import { checkFinding, selfTestFinding } from './lib/search.js';
 import { checkServe } from './lib/serve.js';
 import { checkWerkpleinTable } from './lib/tables.js';
 import { checkMailEditions } from './lib/mail.js';
+import { checkOffline } from './lib/offline.js';
 import { checkLandkaartTable, checkVoortgangForm } from './lib/landkaart.js';
 import { checkDocumenten } from './lib/documenten.js';
 import { selfTest } from './selftest.js';
@@ -75,6 +76,8 @@ async function main() {
   const subUrl = args['sub-url'];
   const root = new Site(args.root, { prefix: new URL(rootUrl).pathname, baseUrl: rootUrl });
   const sub = new Site(args.sub, { prefix: new URL(subUrl).pathname, baseUrl: subUrl, foreignBases: [rootUrl] });
+  // The same site built with --relative, for file:// (SPEC §5.6); optional.
+  const relative = args.relative ? new Site(args.relative, { prefix: '/', baseUrl: rootUrl, relative: true }) : null;
   const rootLabel = `${path.relative(process.cwd(), root.dir) || '.'}/`;
   const subLabel = `${path.relative(process.cwd(), sub.dir) || '.'}/`;
   const shotsDir = path.resolve(args.screenshots || path.join(root.dir, '..', '..', 'screenshots'));
@@ -211,7 +214,7 @@ async function main() {
     // checker's self-test: on a copy of the site with search and filters broken, it must fail.
     for (const [name, site, label] of [['search', root, rootLabel], ['search /sub/', sub, subLabel]]) {
       await guarded(name, async (t0) => {
-        const self = name === 'search' && args.selftest !== 'no' && root.fileSet.has('js/zoeken.js')
+        const self = name === 'search' && args.selftest !== 'no' && root.fileSet.has('js/zoeken/start.js')
           ? await selfTestFinding(browser, site) : null;
         const server = await serve(site.dir, site.prefix);
         try {
@@ -248,6 +251,20 @@ async function main() {
         } finally {
           await server.close();
         }
+      });
+    }
+
+    // The site from a folder or a zip (svdk build --relative): its links, and in Chromium from
+    // file:// the navigation, search, filters and axe in both colour schemes (lib/offline.js).
+    if (relative) {
+      const relLabel = `${path.relative(process.cwd(), relative.dir) || '.'}/`;
+      await guarded('links --relative', async (t0) => {
+        const { problems, stats } = checkLinks(relative);
+        report('links --relative', problems, `${problems.length} broken or absolute in ${stats.pages} pages (${stats.links} internal links, ${stats.anchors} anchors; folders must be …/index.html)`, t0, relLabel);
+      });
+      await guarded('file://', async (t0) => {
+        const r = await checkOffline(browser, relative);
+        report('file://', r.problems, `${r.problems.length} problems from file:// (${r.stats.pages} pages opened by following the navigation and links, header box and search page, practice and werkpleinen filters; axe in the light and dark colour scheme on ${r.stats.axe} pages)`, t0, relLabel);
       });
     }
     // The Landkaart (issue 11): the all-werkpleinen table's filters and sorting, and the
