@@ -3,7 +3,7 @@
 //! The build is a pipeline, one module per stage:
 //!
 //! 1. [`load`] reads the site folder (site.yaml, content/, data/, static/) and [`theme`] the
-//!    templates and theme files;
+//!    templates and theme files, both through [`sitefs`], which refuses anything outside it;
 //! 2. [`config`], [`data`] and [`content`] validate what was read into typed values, reporting
 //!    every problem as a [`diagnostics::Diagnostic`];
 //! 3. [`model`] builds the site: URLs, lists, relations, Markdown rendered by [`markdown`] with
@@ -29,6 +29,7 @@ pub mod render;
 pub mod resultaten;
 pub mod search;
 pub mod serve;
+pub mod sitefs;
 pub mod table;
 pub mod text;
 pub mod theme;

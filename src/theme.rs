@@ -33,7 +33,20 @@ pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> Theme {
     let mut theme = Theme::default();
     add_embedded(&mut theme, &DEFAULT);
     let site_theme = format!("themes/{name}");
-    if root.join(&site_theme).is_dir() {
+    let site = crate::sitefs::SiteFs::new(root);
+    if let Err(crate::sitefs::Refused::Outside(why)) = site.resolve(&site_theme) {
+        diags.push(
+            crate::diagnostics::Diagnostic::error(
+                crate::config::PATH,
+                Pos::new(1, 1),
+                format!("theme '{name}': {why}"),
+            )
+            .with_hint(Some(
+                "a theme is a folder in themes/ of the site: give its name, e.g. theme: mijnthema"
+                    .into(),
+            )),
+        );
+    } else if site.is_dir(&site_theme) {
         add_dir(&mut theme, root, &format!("{site_theme}/templates"), diags);
         for (rel, abs) in load::list_files(root, &format!("{site_theme}/static"), diags) {
             let out = rel[site_theme.len() + "/static/".len()..].to_string();
