@@ -97,7 +97,7 @@ pub fn serve(o: ServeOptions) -> Result<(), String> {
         changed: Condvar::new(),
     });
     rebuild(&mut session, &shared, None);
-    println!(
+    crate::say!(
         "svdk: serving {root} at http://{host}:{port}{base_path} (Ctrl+C to stop)",
         root = root.display()
     );
@@ -221,16 +221,16 @@ fn rebuild(session: &mut Session, shared: &Shared, changed: Option<&[PathBuf]>) 
 
 fn print_report(report: &Report) {
     for d in &report.diagnostics {
-        eprintln!("{d}");
+        crate::tell!("{d}");
     }
     if report.ok {
-        println!(
+        crate::say!(
             "svdk: rebuilt {} pages in {:.0} ms",
             report.pages,
             report.elapsed.as_secs_f64() * 1000.0
         );
     } else {
-        eprintln!(
+        crate::tell!(
             "svdk: {} error(s); still serving the last good site",
             report.errors()
         );
