@@ -358,11 +358,24 @@ fn prepare_work(out: &Path, work: &Path, current: Option<&Manifest>) -> io::Resu
         return Ok(Manifest::default());
     };
     make_dirs(work, current.0.keys())?;
-    current.0.par_iter().try_for_each(|(path, _)| {
-        let (from, to) = (out.join(path), work.join(path));
-        fs::hard_link(&from, &to).or_else(|_| fs::copy(&from, &to).map(|_| ()))
-    })?;
-    Ok(current.clone())
+    // A file that cannot be linked or copied (removed from the output by hand) is left out of
+    // the work copy's manifest, so that it is written anew.
+    let missing: Vec<&String> = current
+        .0
+        .par_iter()
+        .filter(|(path, _)| {
+            let (from, to) = (out.join(path), work.join(path));
+            fs::hard_link(&from, &to)
+                .or_else(|_| fs::copy(&from, &to).map(|_| ()))
+                .is_err()
+        })
+        .map(|(path, _)| path)
+        .collect();
+    let mut have = current.clone();
+    for path in missing {
+        have.0.remove(path);
+    }
+    Ok(have)
 }
 
 fn make_dirs<'a>(root: &Path, paths: impl Iterator<Item = &'a String>) -> io::Result<()> {
@@ -553,6 +566,17 @@ mod tests {
         write_site(&out, &[file("index.html", b"een"), file("b.html", b"b")]).unwrap();
         assert_eq!(fs::read_to_string(out.join("b.html")).unwrap(), "b");
         assert!(!dir.path().join(".public.svdk-prev").exists());
+    }
+
+    #[test]
+    fn a_file_removed_from_the_output_by_hand_is_written_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(&out, &[file("a.html", b"a"), file("b.html", b"b")]).unwrap();
+        fs::remove_file(out.join("a.html")).unwrap();
+        write_site(&out, &[file("a.html", b"a"), file("b.html", b"b2")]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "a");
+        assert_eq!(fs::read_to_string(out.join("b.html")).unwrap(), "b2");
     }
 
     #[test]
