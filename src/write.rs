@@ -204,7 +204,8 @@ pub fn write_site(out: &Path, files: &[OutFile]) -> io::Result<Written> {
         _ => None,
     };
     let new = manifest_of(files, out, current.as_ref())?;
-    if current.as_ref() == Some(&new) {
+    // Unchanged, and nobody added or removed files by hand: nothing to do.
+    if current.as_ref() == Some(&new) && same_files(out, &new)? {
         return Ok(Written::default());
     }
     let have = prepare_work(out, &work, current.as_ref())?;
@@ -339,13 +340,58 @@ fn hash_file(path: &Path) -> io::Result<Entry> {
     })
 }
 
+/// The files (and symlinks) under `dir` with their sizes, as `/`-separated relative paths, the
+/// marker excluded.
+fn files_in(dir: &Path) -> io::Result<BTreeMap<String, u64>> {
+    let mut files = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+        let entry = entry.map_err(io::Error::other)?;
+        if !entry.file_type().is_dir() {
+            let rel = crate::load::to_slash(entry.path().strip_prefix(dir).unwrap_or(entry.path()));
+            let len = entry.metadata().map_err(io::Error::other)?.len();
+            if rel != MARKER {
+                files.insert(rel, len);
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// The part of `manifest` that `files` (from [`files_in`]) matches by name and size: contents
+/// are trusted (svdk never changes a file in place), but a file removed, added or changed in
+/// size by hand is noticed.
+fn matching(manifest: &Manifest, files: &BTreeMap<String, u64>) -> Manifest {
+    Manifest(
+        manifest
+            .0
+            .iter()
+            .filter(|(path, e)| files.get(*path) == Some(&e.len))
+            .map(|(p, e)| (p.clone(), *e))
+            .collect(),
+    )
+}
+
+/// Whether `dir` holds exactly the files `manifest` lists, with their sizes.
+fn same_files(dir: &Path, manifest: &Manifest) -> io::Result<bool> {
+    let files = files_in(dir)?;
+    Ok(files.len() == manifest.0.len() && matching(manifest, &files).0.len() == files.len())
+}
+
 /// Makes sure the work copy exists and returns its manifest: the one it has (left complete by
-/// an earlier build), else a new work copy of hard links to the files of `out`.
+/// an earlier build; files added to it by hand are removed, files missing are left out of the
+/// manifest so that they are written), else a new work copy of hard links to the files of
+/// `out`.
 fn prepare_work(out: &Path, work: &Path, current: Option<&Manifest>) -> io::Result<Manifest> {
     match fs::symlink_metadata(work) {
         Ok(m) if m.is_dir() => {
             if let Some(manifest) = Manifest::read(work) {
-                return Ok(manifest);
+                let files = files_in(work)?;
+                for f in files.keys() {
+                    if !manifest.0.contains_key(f) {
+                        remove_tree(&work.join(f))?;
+                    }
+                }
+                return Ok(matching(&manifest, &files));
             }
             // Left half-updated by a killed build: start again.
             fs::remove_dir_all(work)?;
@@ -357,9 +403,10 @@ fn prepare_work(out: &Path, work: &Path, current: Option<&Manifest>) -> io::Resu
     let Some(current) = current else {
         return Ok(Manifest::default());
     };
+    // Files changed or removed in the output by hand are not taken over: they are written anew.
+    let current = matching(current, &files_in(out)?);
     make_dirs(work, current.0.keys())?;
-    // A file that cannot be linked or copied (removed from the output by hand) is left out of
-    // the work copy's manifest, so that it is written anew.
+    // A file that cannot be linked or copied is left out of the work copy's manifest too.
     let missing: Vec<&String> = current
         .0
         .par_iter()
@@ -577,6 +624,22 @@ mod tests {
         write_site(&out, &[file("a.html", b"a"), file("b.html", b"b2")]).unwrap();
         assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "a");
         assert_eq!(fs::read_to_string(out.join("b.html")).unwrap(), "b2");
+    }
+
+    #[test]
+    fn files_added_to_the_output_by_hand_do_not_survive_a_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(&out, &[file("a.html", b"a")]).unwrap();
+        write_site(&out, &[file("a.html", b"a2")]).unwrap();
+        fs::write(out.join("los.html"), "met de hand").unwrap();
+        let work = dir.path().join(".public.svdk-work");
+        fs::write(work.join("ook-los.html"), "met de hand").unwrap();
+        write_site(&out, &[file("a.html", b"a2")]).unwrap();
+        assert!(!out.join("los.html").exists());
+        write_site(&out, &[file("a.html", b"a3")]).unwrap();
+        assert!(!out.join("ook-los.html").exists());
+        assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "a3");
     }
 
     #[test]

@@ -4,7 +4,7 @@ unchanged rebuild, a one-page change (a practice's text), and the change undone.
 
     python3 tools/bench_write.py SVDK_BINARY SITE_DIR [OUT_DIR] [RUNS]
 
-For every step: the median wall time of RUNS runs and the bytes the process wrote to storage
+For every step: the median wall time, CPU time (user + system) of RUNS runs and the bytes the process wrote to storage
 (getrusage ru_oublock, 512-byte blocks; page-cache writes counted when dirtied). Works for any
 version of svdk, so the old design (a full tree every build) can be measured the same way.
 """
@@ -29,7 +29,7 @@ def run(binary, site, out):
     wall = time.monotonic() - t
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"build failed: {binary} {site}")
-    return wall, usage.ru_oublock * 512
+    return wall, usage.ru_oublock * 512, usage.ru_utime + usage.ru_stime
 
 
 def main():
@@ -43,14 +43,15 @@ def main():
     rows = []
 
     def step(name, prepare):
-        walls, written = [], []
+        walls, written, cpus = [], [], []
         for r in range(runs):
             prepare(r)
             subprocess.run(["sync"])
-            w, b = run(binary, site, out)
+            w, b, c = run(binary, site, out)
             walls.append(w)
             written.append(b)
-        rows.append((name, statistics.median(walls), statistics.median(written)))
+            cpus.append(c)
+        rows.append((name, statistics.median(walls), statistics.median(written), statistics.median(cpus)))
 
     def fresh(_):
         shutil.rmtree(parent, ignore_errors=True)
@@ -74,8 +75,8 @@ def main():
         open(page, "w", encoding="utf-8").write(original)
     size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(out) for f in fs)
     print(f"{binary} on {site}: output {size / 1e6:.1f} MB")
-    for name, wall, written in rows:
-        print(f"  {name:32} {wall:6.2f} s  {written / 1e6:8.1f} MB written")
+    for name, wall, written, cpu in rows:
+        print(f"  {name:32} {wall:6.2f} s wall {cpu:6.2f} s CPU {written / 1e6:8.1f} MB written")
 
 
 main()
