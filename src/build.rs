@@ -5,10 +5,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos, Severity};
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::load::Sources;
 use crate::write::{Body, OutFile, Written};
-use crate::{config, content, data, landkaart, load, model, render, resultaten, theme, write};
+use crate::{
+    config, content, data, landkaart, layout, load, model, render, resultaten, theme, write,
+};
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -91,13 +93,14 @@ fn absolute(p: &Path) -> PathBuf {
     })
 }
 
-/// The folders of a site that svdk reads; an output inside one of them is refused.
-const SOURCE_DIRS: &[&str] = &["content", "data", "static", "themes", "templates"];
+/// The folders of a site that svdk reads (the ones `svdk serve` watches); an output inside one
+/// of them is refused.
+const SOURCE_DIRS: [&str; 5] = layout::WATCHED;
 
 /// Refuses an output folder that would overwrite the site, or a folder that is not svdk's.
 fn check_out_dir(root: &Path, out: &Path, diags: &Diagnostics) {
     let refuse = |msg: String, hint: &str| {
-        diags.push(Diagnostic::error("--out", Pos::new(1, 1), msg).with_hint(Some(hint.into())))
+        diags.push(Diagnostic::arg_error("--out", msg).with_hint(Some(hint.into())))
     };
     let separate = "choose a separate folder, e.g. public/";
     if out == root {
@@ -257,9 +260,8 @@ fn run_and_write(
                     report.removed = w.removed;
                     report.ok = true;
                 }
-                Err(e) => report.diagnostics.push(Diagnostic::error(
+                Err(e) => report.diagnostics.push(Diagnostic::file_error(
                     out.display().to_string(),
-                    Pos::new(1, 1),
                     format!("cannot write the site: {e}"),
                 )),
             }
@@ -307,14 +309,10 @@ fn run(
     crate::progress::stage("validate", 0);
     let Some(config_text) = &sources.config else {
         diags.push(
-            Diagnostic::error(
-                config::PATH,
-                Pos::new(1, 1),
-                "no site.yaml: this is not a svdk site",
-            )
-            .with_hint(Some(
-                "run svdk in the site folder or pass --root DIR".into(),
-            )),
+            Diagnostic::file_error(config::PATH, "no site.yaml: this is not a svdk site")
+                .with_hint(Some(
+                    "run svdk in the site folder or pass --root DIR".into(),
+                )),
         );
         return None;
     };
@@ -337,10 +335,12 @@ fn run(
         &sources.landkaart_csv,
         config.landkaart_periode.as_deref(),
         &data,
+        &content::thema_ids(&sources.content),
         diags,
     );
     let resultaten = resultaten::parse(&sources.resultaten, &data, diags);
-    let theme = theme::load(root, &config.theme, diags);
+    let outline = model::parse_outline(sources.outline.as_deref(), diags);
+    let theme = theme::load(root, &config.theme, config.theme_pos, diags);
     clock.lap("validate");
     crate::progress::stage("model", 0);
     // model
@@ -350,7 +350,7 @@ fn run(
             data,
             landkaart,
             resultaten,
-            outline: sources.outline.clone(),
+            outline,
         },
         docs,
         opts.drafts,
@@ -386,9 +386,8 @@ fn add_static(
     for (path, body) in statics {
         if pages.contains(path.as_str()) {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::file_error(
                     format!("static/{path}"),
-                    Pos::new(1, 1),
                     format!("static file /{path} has the same URL as a generated page"),
                 )
                 .with_hint(Some("rename or move the file".into())),

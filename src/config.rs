@@ -4,7 +4,7 @@ use crate::diagnostics::{Diagnostics, Pos};
 use crate::yaml::{self, Fields, Locator};
 
 pub const DEFAULT_THEME: &str = "samenvoordeklant";
-pub const PATH: &str = "site.yaml";
+pub const PATH: &str = crate::layout::SITE_CONFIG;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SiteConfig {
@@ -12,6 +12,8 @@ pub struct SiteConfig {
     pub base_url: BaseUrl,
     pub language: String,
     pub theme: String,
+    /// Where `theme:` is written in site.yaml (for messages about the theme).
+    pub theme_pos: Pos,
     pub landkaart_periode: Option<String>,
 }
 
@@ -83,7 +85,7 @@ pub fn parse(
         Some(u) => match BaseUrl::parse(u) {
             Ok(b) => Some(b),
             Err(e) => {
-                diags.error("--base-url", Pos::new(1, 1), e);
+                diags.push(crate::diagnostics::Diagnostic::arg_error("--base-url", e));
                 None
             }
         },
@@ -106,12 +108,14 @@ pub fn parse(
     };
     let language = f.string("language").unwrap_or_else(|| "nl".into());
     let theme = f.string("theme").unwrap_or_else(|| DEFAULT_THEME.into());
+    let theme_pos = f.pos("theme");
     let landkaart_periode = f.string("landkaart_periode");
     Some(SiteConfig {
         title: title?,
         base_url: base_url?,
         language,
         theme,
+        theme_pos,
         landkaart_periode,
     })
 }

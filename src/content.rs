@@ -29,14 +29,17 @@ pub enum Section {
 
 impl Section {
     pub fn of(path: &str) -> Section {
-        let rel = path.strip_prefix("content/").unwrap_or(path);
+        use crate::layout::{
+            INDEX_FILE, JOURNAAL_SECTION, KADER_SECTION, PRAKTIJK_SECTION, THEMAS_SECTION,
+        };
+        let rel = crate::layout::in_content(path).unwrap_or(path);
         match rel.split_once('/') {
-            None if rel == "_index.md" => Section::Home,
-            Some(("praktijkvoorbeelden", _)) => Section::Praktijkvoorbeeld,
-            Some(("journaal", _)) => Section::Journaal,
-            Some(("kaderdocument", "_index.md")) => Section::KaderIndex,
-            Some(("kaderdocument", _)) => Section::Hoofdstuk,
-            Some(("themas", rest)) if !rest.contains('/') => Section::Thema,
+            None if rel == INDEX_FILE => Section::Home,
+            Some((PRAKTIJK_SECTION, _)) => Section::Praktijkvoorbeeld,
+            Some((JOURNAAL_SECTION, _)) => Section::Journaal,
+            Some((KADER_SECTION, INDEX_FILE)) => Section::KaderIndex,
+            Some((KADER_SECTION, _)) => Section::Hoofdstuk,
+            Some((THEMAS_SECTION, rest)) if !rest.contains('/') => Section::Thema,
             _ => Section::Plain,
         }
     }
@@ -140,17 +143,22 @@ pub struct DocCache {
 type Cached = (String, Option<Document>, Vec<Diagnostic>);
 
 /// [`parse_all`] with a cache.
+/// The thema ids of a site: the file stems of `content/themas/*.md`.
+pub fn thema_ids(files: &[SourceFile]) -> BTreeSet<String> {
+    files
+        .iter()
+        .filter(|f| Section::of(&f.path) == Section::Thema)
+        .map(|f| file_stem(&f.path).to_string())
+        .collect()
+}
+
 pub fn parse_all_cached(
     files: &[SourceFile],
     data: &Data,
     diags: &Diagnostics,
     cache: Option<&mut DocCache>,
 ) -> Vec<Document> {
-    let thema_ids: BTreeSet<String> = files
-        .iter()
-        .filter(|f| Section::of(&f.path) == Section::Thema)
-        .map(|f| file_stem(&f.path).to_string())
-        .collect();
+    let thema_ids = thema_ids(files);
     let Some(cache) = cache else {
         return files
             .par_iter()
@@ -329,11 +337,7 @@ fn parse(
         samenvatting,
         meta,
         body: fm.body.to_string(),
-        body_hash: {
-            let mut h = std::hash::DefaultHasher::new();
-            std::hash::Hash::hash(fm.body, &mut h);
-            std::hash::Hasher::finish(&h)
-        },
+        body_hash: crate::fingerprint::hash_of(fm.body),
         body_line: fm.body_line,
         title_pos: f.pos("title"),
         slug_pos: if f.string("slug").is_some() {

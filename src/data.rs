@@ -4,12 +4,12 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::text;
 use crate::yaml::{self, Locator};
 
-pub const WERKPLEINEN: &str = "data/werkpleinen.yaml";
-pub const REGIOS: &str = "data/regios.yaml";
+pub const WERKPLEINEN: &str = crate::layout::WERKPLEINEN;
+pub const REGIOS: &str = crate::layout::REGIOS;
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -129,7 +129,7 @@ fn parse_list<'a, T: serde::de::DeserializeOwned>(
 ) -> Vec<(T, Locator<'a>)> {
     let Some(text) = text else {
         diags.push(
-            Diagnostic::error(path, Pos::new(1, 1), "file is missing").with_hint(Some(
+            Diagnostic::file_error(path, "file is missing").with_hint(Some(
                 "every site needs data/werkpleinen.yaml and data/regios.yaml".into(),
             )),
         );

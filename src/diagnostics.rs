@@ -28,12 +28,29 @@ impl Pos {
     }
 }
 
+/// What a diagnostic's `path` names and whether `pos` means anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// A position in a file: printed `path:line:column:`.
+    #[default]
+    Position,
+    /// A whole file (or folder): printed `path:`.
+    File,
+    /// A command-line argument such as `--werkplein`: printed `path:`.
+    Argument,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// Path relative to the site root, with `/` separators.
+    /// Path relative to the site root, with `/` separators; for [`Scope::Argument`] the
+    /// argument (`--out`).
     pub path: String,
+    /// The position in the file; only meaningful with [`Scope::Position`] (otherwise 1:1,
+    /// which sorts a whole-file message first).
     pub pos: Pos,
+    /// What `path` and `pos` locate.
+    pub scope: Scope,
     pub message: String,
     pub hint: Option<String>,
 }
@@ -44,9 +61,30 @@ impl Diagnostic {
             severity: Severity::Error,
             path: path.into(),
             pos,
+            scope: Scope::Position,
             message: message.into(),
             hint: None,
         }
+    }
+
+    /// An error about a whole file (or folder), not a position in it.
+    pub fn file_error(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic::error(path, Pos::new(1, 1), message).in_scope(Scope::File)
+    }
+
+    /// A warning about a whole file (or folder).
+    pub fn file_warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic::warning(path, Pos::new(1, 1), message).in_scope(Scope::File)
+    }
+
+    /// An error about a command-line argument, e.g. `--werkplein`.
+    pub fn arg_error(arg: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic::error(arg, Pos::new(1, 1), message).in_scope(Scope::Argument)
+    }
+
+    fn in_scope(mut self, scope: Scope) -> Self {
+        self.scope = scope;
+        self
     }
 
     pub fn warning(path: impl Into<String>, pos: Pos, message: impl Into<String>) -> Self {
@@ -68,11 +106,16 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(
-            f,
-            "{}:{}:{}: {}: {}",
-            self.path, self.pos.line, self.pos.column, label, self.message
-        )?;
+        match self.scope {
+            Scope::Position => write!(
+                f,
+                "{}:{}:{}: {}: {}",
+                self.path, self.pos.line, self.pos.column, label, self.message
+            )?,
+            Scope::File | Scope::Argument => {
+                write!(f, "{}: {}: {}", self.path, label, self.message)?;
+            }
+        }
         if let Some(hint) = &self.hint {
             write!(f, "\n  = hint: {hint}")?;
         }
@@ -101,6 +144,16 @@ impl Diagnostics {
 
     pub fn warning(&self, path: &str, pos: Pos, message: impl Into<String>) {
         self.push(Diagnostic::warning(path, pos, message));
+    }
+
+    /// An error about a whole file.
+    pub fn file_error(&self, path: &str, message: impl Into<String>) {
+        self.push(Diagnostic::file_error(path, message));
+    }
+
+    /// A warning about a whole file.
+    pub fn file_warning(&self, path: &str, message: impl Into<String>) {
+        self.push(Diagnostic::file_warning(path, message));
     }
 
     pub fn error_count(&self) -> usize {
@@ -147,6 +200,16 @@ mod tests {
             d.to_string(),
             "content/a.md:3:12: error: unknown werkplein 'denbosch'\n  = hint: did you mean 'den-bosch'?"
         );
+    }
+
+    #[test]
+    fn files_and_arguments_have_no_position() {
+        let d = Diagnostic::file_error("data/regios.yaml", "file is missing");
+        assert_eq!(d.to_string(), "data/regios.yaml: error: file is missing");
+        let d = Diagnostic::arg_error("--werkplein", "unknown werkplein 'x'");
+        assert_eq!(d.to_string(), "--werkplein: error: unknown werkplein 'x'");
+        let d = Diagnostic::file_warning("content/a.txt", "ignored");
+        assert_eq!(d.to_string(), "content/a.txt: warning: ignored");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostics, Pos};
+use crate::layout;
 use crate::sitefs::SiteFs;
 
 /// A text file of the site, with its path relative to the site root (`/` separators).
@@ -45,14 +46,13 @@ pub struct Sources {
 /// Reads site.yaml, content/, data/ and the list of static/ files.
 pub fn load(root: &Path, diags: &Diagnostics) -> Sources {
     let site = SiteFs::new(root);
-    let content_paths = site.list_files("content", diags, is_ignored);
+    let content_paths = site.list_files(layout::CONTENT, diags, is_ignored);
     let content: Vec<SourceFile> = content_paths
         .par_iter()
         .filter_map(|(rel, _)| {
             if !rel.ends_with(".md") {
-                diags.warning(
+                diags.file_warning(
                     rel,
-                    Pos::new(1, 1),
                     "ignored: only Markdown (.md) files belong in content/ — put other files in static/",
                 );
                 return None;
@@ -64,10 +64,10 @@ pub fn load(root: &Path, diags: &Diagnostics) -> Sources {
         })
         .collect();
     let static_files = site
-        .list_files("static", diags, is_ignored)
+        .list_files(layout::STATIC, diags, is_ignored)
         .into_iter()
         .map(|(rel, abs)| StaticFile {
-            out: rel["static/".len()..].to_string(),
+            out: rel[layout::STATIC.len() + 1..].to_string(),
             source: abs,
         })
         .collect();
@@ -81,14 +81,14 @@ pub fn load(root: &Path, diags: &Diagnostics) -> Sources {
             .collect()
     };
     Sources {
-        config: read_optional(root, crate::config::PATH, diags),
-        landkaart: read_optional(root, crate::landkaart::PATH, diags),
-        landkaart_csv: csvs(crate::landkaart::DIR),
-        outline: read_optional(root, OUTLINE, diags),
-        resultaten: csvs("data/resultaten"),
+        config: read_optional(root, layout::SITE_CONFIG, diags),
+        landkaart: read_optional(root, layout::LANDKAART, diags),
+        landkaart_csv: csvs(layout::LANDKAART_DIR),
+        outline: read_optional(root, layout::OUTLINE, diags),
+        resultaten: csvs(layout::RESULTATEN_DIR),
         content,
-        werkpleinen: read_optional(root, crate::data::WERKPLEINEN, diags),
-        regios: read_optional(root, crate::data::REGIOS, diags),
+        werkpleinen: read_optional(root, layout::WERKPLEINEN, diags),
+        regios: read_optional(root, layout::REGIOS, diags),
         static_files,
     }
 }
@@ -96,7 +96,10 @@ pub fn load(root: &Path, diags: &Diagnostics) -> Sources {
 /// Whether a path (relative to the root) is a Markdown file of `content/`, the only kind of
 /// change [`refresh_content`] can apply.
 pub fn is_content_markdown(rel: &str) -> bool {
-    rel.starts_with("content/") && rel.ends_with(".md") && !rel.split('/').any(is_ignored)
+    rel.strip_prefix(layout::CONTENT)
+        .is_some_and(|r| r.starts_with('/'))
+        && rel.ends_with(".md")
+        && !rel.split('/').any(is_ignored)
 }
 
 /// Applies changes to Markdown files of `content/` (edited, added or deleted) to sources
@@ -121,7 +124,7 @@ pub fn refresh_content(
 }
 
 /// The outline of the Netherlands for the Landkaart map (GeoJSON).
-pub const OUTLINE: &str = "data/nederland.geojson";
+pub const OUTLINE: &str = layout::OUTLINE;
 
 /// Reads a file that may be absent.
 pub fn read_optional(root: &Path, rel: &str, diags: &Diagnostics) -> Option<String> {
@@ -152,7 +155,7 @@ fn read_text(site: &SiteFs, rel: &str, diags: &Diagnostics) -> Option<String> {
         },
         Ok(None) => None,
         Err(e) => {
-            diags.error(rel, Pos::new(1, 1), e.to_string());
+            diags.file_error(rel, e.to_string());
             None
         }
     }

@@ -4,8 +4,8 @@
 //! by thema and werkplein (one linear pass, no quadratic lookups), and every page's Markdown is
 //! rendered with its links rewritten and checked against the anchors of their targets.
 
+use crate::fingerprint::hash_of;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -17,10 +17,11 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::landkaart::Landkaart;
 use crate::markdown::{self, Analysis};
 use crate::resultaten::Resultaten;
+use crate::route::Route;
 use crate::text;
 
 /// Generated pages' URLs, reserved so a content file cannot take them.
-pub const PRINT_SLUG: &str = "volledig";
+pub use crate::route::PRINT_SLUG;
 
 /// The four parts every praktijkvoorbeeld has (SPEC §1).
 pub const PRACTICE_PARTS: [&str; 4] = [
@@ -52,12 +53,6 @@ pub struct MarkdownCache {
     analysis: HashMap<String, (u64, Arc<Analysis>)>,
     /// (source path, printable?) → (key, HTML).
     html: HashMap<(String, bool), (u64, Arc<str>)>,
-}
-
-fn hash_of(value: &impl Hash) -> u64 {
-    let mut h = DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
 }
 
 #[derive(Debug)]
@@ -101,7 +96,21 @@ pub struct Inputs {
     pub data: Data,
     pub landkaart: Option<Landkaart>,
     pub resultaten: Resultaten,
-    pub outline: Option<String>,
+    /// The outline of the Netherlands, parsed ([`parse_outline`]); empty without one.
+    pub outline: Vec<Vec<(f64, f64)>>,
+}
+
+/// Validates the outline of the Netherlands (GeoJSON) for the Landkaart map; an empty outline
+/// without the file or with an error (reported).
+pub fn parse_outline(text: Option<&str>, diags: &Diagnostics) -> Vec<Vec<(f64, f64)>> {
+    match text.map(crate::charts::parse_outline) {
+        None => Vec::new(),
+        Some(Ok(rings)) => rings,
+        Some(Err(e)) => {
+            diags.file_error(crate::layout::OUTLINE, e);
+            Vec::new()
+        }
+    }
 }
 
 /// Builds the model. `docs` are all parsed documents; drafts are left out unless `drafts`.
@@ -146,14 +155,6 @@ pub fn build(
         outline,
     } = inputs;
     check_urls(&pages, &data, diags);
-    let outline = match outline.as_deref().map(crate::charts::parse_outline) {
-        None => Vec::new(),
-        Some(Ok(rings)) => rings,
-        Some(Err(e)) => {
-            diags.error(crate::load::OUTLINE, crate::diagnostics::Pos::new(1, 1), e);
-            Vec::new()
-        }
-    };
     for p in &pages {
         if p.doc.section == Section::Praktijkvoorbeeld {
             check_practice_parts(p, diags);
@@ -228,15 +229,16 @@ pub fn build(
 
 /// A page's URL path (without base path), from its section and slug.
 pub fn url_of(doc: &Document) -> String {
+    let slug = doc.slug.as_str();
     match doc.section {
-        Section::Home => String::new(),
-        Section::Praktijkvoorbeeld => format!("praktijkvoorbeelden/{}/", doc.slug),
-        Section::Journaal => format!("journaal/{}/", doc.slug),
-        Section::KaderIndex => "kaderdocument/".into(),
-        Section::Hoofdstuk => format!("kaderdocument/{}/", doc.slug),
-        Section::Thema => format!("themas/{}/", doc.slug),
+        Section::Home => Route::Home.url(),
+        Section::Praktijkvoorbeeld => Route::Praktijkvoorbeeld(slug).url(),
+        Section::Journaal => Route::JournaalItem(slug).url(),
+        Section::KaderIndex => Route::KaderIndex.url(),
+        Section::Hoofdstuk => Route::Hoofdstuk(slug).url(),
+        Section::Thema => Route::Thema(slug).url(),
         Section::Plain => {
-            let rel = doc.path.strip_prefix("content/").unwrap_or(&doc.path);
+            let rel = crate::layout::in_content(&doc.path).unwrap_or(&doc.path);
             let mut parts: Vec<String> = rel.split('/').map(text::slugify).collect();
             parts.pop();
             if !doc.slug.is_empty() {
@@ -253,45 +255,17 @@ pub fn url_of(doc: &Document) -> String {
 
 /// URLs the generator makes itself; a content file must not take one.
 fn generated_urls(pages: &[Page], data: &Data) -> HashMap<String, String> {
-    let mut urls: HashMap<String, String> = HashMap::new();
-    let fixed = [
-        "praktijkvoorbeelden/",
-        "praktijkvoorbeelden/thema/",
-        "praktijkvoorbeelden/werkplein/",
-        "themas/",
-        "journaal/",
-        "werkpleinen/",
-        "regios/",
-        "landkaart/",
-        "zoeken/",
-    ];
-    for u in fixed {
-        urls.insert(u.into(), "a page svdk generates".into());
-    }
-    urls.insert(
-        format!("kaderdocument/{PRINT_SLUG}/"),
-        "the printable kaderdocument".into(),
-    );
-    for w in &data.werkpleinen {
-        urls.insert(
-            format!("werkpleinen/{}/", w.id),
-            format!("werkplein '{}'", w.id),
-        );
-    }
-    for r in &data.regios {
-        urls.insert(format!("regios/{}/", r.id), format!("regio '{}'", r.id));
-    }
-    for p in pages {
-        if let Meta::Journaal { editie, .. } = &p.doc.meta
-            && !editie.is_empty()
-        {
-            urls.insert(
-                format!("journaal/{editie}/"),
-                format!("the edition {editie}"),
-            );
-        }
-    }
-    urls
+    let edities = pages.iter().filter_map(|p| match &p.doc.meta {
+        Meta::Journaal { editie, .. } => Some(editie.as_str()),
+        _ => None,
+    });
+    crate::route::generated(
+        data.werkpleinen.iter().map(|w| w.id.as_str()),
+        data.regios.iter().map(|r| r.id.as_str()),
+        edities,
+    )
+    .into_iter()
+    .collect()
 }
 
 fn check_urls(pages: &[Page], data: &Data, diags: &Diagnostics) {
@@ -358,13 +332,16 @@ fn check_practice_parts(p: &Page, diags: &Diagnostics) {
 }
 
 fn newest_first(pages: &[Page], list: &mut [usize]) {
-    list.sort_by(|&a, &b| {
-        let (a, b) = (&pages[a].doc, &pages[b].doc);
-        b.date
-            .cmp(&a.date)
-            .then_with(|| a.title.cmp(&b.title))
-            .then_with(|| a.path.cmp(&b.path))
-    });
+    list.sort_by(|&a, &b| newest_order(pages, a, b));
+}
+
+/// The order of the site's dated lists: newest first, then by title, then by path.
+pub fn newest_order(pages: &[Page], a: usize, b: usize) -> std::cmp::Ordering {
+    let (a, b) = (&pages[a].doc, &pages[b].doc);
+    b.date
+        .cmp(&a.date)
+        .then_with(|| a.title.cmp(&b.title))
+        .then_with(|| a.path.cmp(&b.path))
 }
 
 /// Fills the site's lists and relation indexes in one pass over the pages.

@@ -4,14 +4,14 @@
 use std::collections::BTreeMap;
 
 use crate::data::Data;
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::SourceFile;
 use crate::table::{self, Row, Table};
 use crate::text;
 
-pub const KLANT: &str = "data/resultaten/klanttevredenheid.csv";
-pub const WERKGEVERS: &str = "data/resultaten/werkgeverstevredenheid.csv";
-pub const UITSTROOM: &str = "data/resultaten/uitstroom.csv";
+pub const KLANT: &str = crate::layout::KLANT;
+pub const WERKGEVERS: &str = crate::layout::WERKGEVERS;
+pub const UITSTROOM: &str = crate::layout::UITSTROOM;
 
 /// The five principles employers rate.
 pub const PRINCIPES: [&str; 5] = [
@@ -71,7 +71,7 @@ pub fn parse(files: &[SourceFile], data: &Data, diags: &Diagnostics) -> Resultat
             WERKGEVERS => read_werkgevers(&t, data, diags, &mut out),
             UITSTROOM => read_uitstroom(&t, data, diags, &mut out),
             other => diags.push(
-                Diagnostic::warning(other, Pos::new(1, 1), "ignored: not a known resultaten file")
+                Diagnostic::file_warning(other, "ignored: not a known resultaten file")
                     .with_hint(Some(
                         "the files are klanttevredenheid.csv, werkgeverstevredenheid.csv and uitstroom.csv"
                             .into(),

@@ -14,7 +14,7 @@ use std::path::{Component, Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::diagnostics::{Diagnostics, Pos};
+use crate::diagnostics::Diagnostics;
 
 /// The site folder, confined: see the module documentation.
 #[derive(Debug, Clone)]
@@ -122,7 +122,7 @@ impl SiteFs {
             Ok(Some(b)) if b.is_dir() => b,
             Ok(_) => return Vec::new(),
             Err(e) => {
-                diags.error(dir, Pos::new(1, 1), e.to_string());
+                diags.file_error(dir, e.to_string());
                 return Vec::new();
             }
         };
@@ -151,7 +151,7 @@ impl SiteFs {
                         .unwrap_or(true);
                     if !inside {
                         let rel = rel_of(e.path());
-                        diags.error(&rel, Pos::new(1, 1), self.link_message(&rel, e.path()));
+                        diags.file_error(&rel, self.link_message(&rel, e.path()));
                         return false;
                     }
                 }
@@ -163,7 +163,7 @@ impl SiteFs {
                 Ok(_) => {}
                 Err(e) => {
                     let rel = e.path().map(rel_of).unwrap_or_else(|| dir.to_string());
-                    diags.error(&rel, Pos::new(1, 1), format!("cannot read: {e}"));
+                    diags.file_error(&rel, format!("cannot read: {e}"));
                 }
             }
         }

@@ -140,7 +140,7 @@ pub fn parse(path: &str, text: &str, diags: &Diagnostics) -> Option<Table> {
         rows.push(Row { line, cells, cols });
     }
     let Some((header, header_cols)) = header else {
-        diags.error(path, Pos::new(1, 1), "file is empty: it needs a header row");
+        diags.file_error(path, "file is empty: it needs a header row");
         return None;
     };
     Some(Table {

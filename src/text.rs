@@ -112,6 +112,19 @@ pub fn fold(s: &str) -> String {
     deunicode::deunicode(s).to_lowercase()
 }
 
+/// A decimal as Dutch readers write it: `7,2`.
+pub fn decimal_nl(v: f64) -> String {
+    format!("{v:.1}").replace('.', ",")
+}
+
+/// `2010-1` → `1e meting 2010`.
+pub fn meting_naam(m: &str) -> String {
+    match m.split_once('-') {
+        Some((y, n)) => format!("{n}e meting {y}"),
+        None => m.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,6 +140,13 @@ mod tests {
         assert!(!is_slug("Den-Bosch"));
         assert!(!is_slug("den--bosch"));
         assert!(!is_slug(""));
+    }
+
+    #[test]
+    fn dutch_numbers_and_metingen() {
+        assert_eq!(decimal_nl(7.0), "7,0");
+        assert_eq!(decimal_nl(6.849), "6,8");
+        assert_eq!(meting_naam("2010-2"), "2e meting 2010");
     }
 
     #[test]

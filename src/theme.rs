@@ -28,17 +28,17 @@ pub struct Theme {
     pub static_files: BTreeMap<String, Body>,
 }
 
-/// Builds the layered theme for a site.
-pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> Theme {
+/// Builds the layered theme for a site; `pos` is where site.yaml names the theme.
+pub fn load(root: &Path, name: &str, pos: Pos, diags: &Diagnostics) -> Theme {
     let mut theme = Theme::default();
     add_embedded(&mut theme, &DEFAULT);
-    let site_theme = format!("themes/{name}");
+    let site_theme = crate::layout::theme_dir(name);
     let site = crate::sitefs::SiteFs::new(root);
     if let Err(crate::sitefs::Refused::Outside(why)) = site.resolve(&site_theme) {
         diags.push(
             crate::diagnostics::Diagnostic::error(
                 crate::config::PATH,
-                Pos::new(1, 1),
+                pos,
                 format!("theme '{name}': {why}"),
             )
             .with_hint(Some(
@@ -53,13 +53,12 @@ pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> Theme {
             theme.static_files.insert(out, Body::Copy(abs));
         }
     } else if name != DEFAULT_THEME {
-        diags.error(
+        diags.file_error(
             crate::config::PATH,
-            Pos::new(1, 1),
             format!("theme '{name}' not found: there is no folder {site_theme}/"),
         );
     }
-    add_dir(&mut theme, root, "templates", diags);
+    add_dir(&mut theme, root, crate::layout::TEMPLATES, diags);
     theme
 }
 

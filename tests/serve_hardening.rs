@@ -291,3 +291,38 @@ fn a_slow_client_does_not_block_others() {
         t.join().unwrap();
     }
 }
+
+/// A browser opening a page opens several connections at once (the page, its styles and
+/// scripts, the WebSocket, a spare one) and keeps them open. tiny_http 0.12's thread pool
+/// queued such a burst for one idle thread, which then served the first connection for as long
+/// as it stayed open: the others were never read and the page never finished loading (the
+/// browser check `serve` timing out under load). Every connection of a burst is answered.
+#[test]
+fn connections_opened_together_and_kept_open_are_all_answered() {
+    let server = start(fixture_site("minimal"));
+    let p = server.port;
+    let mut conns: Vec<TcpStream> = (0..30)
+        .map(|_| TcpStream::connect(("127.0.0.1", p)).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    for s in &mut conns {
+        // Keep-alive (HTTP/1.1 without `Connection: close`), as a browser asks.
+        write!(s, "GET / HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\n\r\n").unwrap();
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut unanswered = 0;
+    for s in &mut conns {
+        let left = deadline.saturating_duration_since(Instant::now());
+        s.set_read_timeout(Some(left.max(Duration::from_millis(50))))
+            .unwrap();
+        let mut head = [0u8; 12];
+        match s.read_exact(&mut head) {
+            Ok(()) if head.starts_with(b"HTTP/1.1 200") => {}
+            _ => unanswered += 1,
+        }
+    }
+    assert_eq!(
+        unanswered, 0,
+        "{unanswered} of 30 connections opened together were not answered in 10 s"
+    );
+}

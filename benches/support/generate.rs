@@ -1,3 +1,4 @@
+#![allow(unreachable_pub)] // shared by the bench binaries; each uses only part of it
 //! A deterministic synthetic site for the benchmarks: N praktijkvoorbeelden, N/5 journal
 //! items, 12 thema's and the werkpleinen of the sample site.
 

@@ -36,9 +36,9 @@ use crate::write::{Body, OutFile};
 use index::{DocTerms, Fields, Index};
 
 /// Folder of the search page and its files, relative to the base path.
-pub const DIR: &str = "zoeken/";
+pub const DIR: &str = crate::route::ZOEKEN;
 /// The manifest, relative to the base path.
-pub const MANIFEST: &str = "zoeken/index.json";
+pub const MANIFEST: &str = crate::route::ZOEKEN_MANIFEST;
 /// Folder of the documents' texts, relative to [`DIR`].
 const TEXT_DIR: &str = "tekst/";
 /// At most this many characters of a document's text go into its text file (for snippets).
@@ -188,7 +188,7 @@ fn documents_with(site: &Site, cache: Option<(&[u64], &mut PageDocs)>) -> Vec<Do
         docs.push(Doc {
             kind: Kind::Werkplein,
             title: w.naam.clone(),
-            url: format!("werkpleinen/{}/", w.id),
+            url: crate::route::Route::Werkplein(&w.id).url(),
             date: None,
             werkplein: None,
             samenvatting: None,
@@ -212,7 +212,7 @@ fn documents_with(site: &Site, cache: Option<(&[u64], &mut PageDocs)>) -> Vec<Do
         docs.push(Doc {
             kind: Kind::Regio,
             title: format!("Regio {}", r.naam),
-            url: format!("regios/{}/", r.id),
+            url: crate::route::Route::Regio(&r.id).url(),
             date: None,
             werkplein: None,
             samenvatting: None,
@@ -403,9 +403,7 @@ fn fnv_u64s(values: impl Iterator<Item = u64>) -> u64 {
 }
 
 fn hash_doc(d: &Doc) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
-    std::hash::Hash::hash(d, &mut h);
-    std::hash::Hasher::finish(&h)
+    crate::fingerprint::hash_of(d)
 }
 
 /// The words of a document, its text file and the hash of that file.

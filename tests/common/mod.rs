@@ -1,3 +1,4 @@
+#![allow(unreachable_pub)] // shared by every test binary; each uses only part of it
 //! Shared helpers for the svdk integration tests.
 //!
 //! Every test copies the site it builds (a fixture under `tests/fixtures/` or the repository's
@@ -374,7 +375,8 @@ pub fn text_files(out: &Path) -> Vec<(String, String)> {
 // ---------------------------------------------------------------------------------------------
 // Diagnostics
 
-/// One diagnostic line `<path>:<line>:<column>: <severity>: <message>` with the `  = hint:`
+/// One diagnostic line `<path>:<line>:<column>: <severity>: <message>` (or `<path>: ...` for
+/// a whole file or a command-line argument, with line and column 0) with the `  = hint:`
 /// lines that follow it.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
@@ -405,10 +407,14 @@ pub fn parse_diagnostic_line(line: &str) -> Option<Diagnostic> {
         if let Some(i) = line.find(&marker) {
             let prefix = &line[..i];
             let message = line[i + marker.len()..].to_string();
+            // `path:line:column`, or `path` alone for a whole file or an argument (line 0).
             let mut parts = prefix.rsplitn(3, ':');
-            let col = parts.next()?.trim().parse::<u32>().ok()?;
-            let ln = parts.next()?.trim().parse::<u32>().ok()?;
-            let path = parts.next()?.to_string();
+            let position = (|| {
+                let col = parts.next()?.trim().parse::<u32>().ok()?;
+                let ln = parts.next()?.trim().parse::<u32>().ok()?;
+                Some((ln, col, parts.next()?.to_string()))
+            })();
+            let (ln, col, path) = position.unwrap_or_else(|| (0, 0, prefix.to_string()));
             if path.is_empty() {
                 return None;
             }
