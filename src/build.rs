@@ -7,10 +7,10 @@ use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::load::Sources;
-use crate::write::{Body, Cleanup, OutFile};
+use crate::write::{Body, OutFile, Written};
 use crate::{
-    bvg, config, content, criteria, data, documenten, landkaart, load, model, render, resultaten,
-    theme, write,
+    bvg, config, content, criteria, data, documenten, landkaart, layout, load, model, render,
+    resultaten, theme, write,
 };
 
 #[derive(Debug, Clone, Default)]
@@ -37,13 +37,16 @@ pub struct Report {
     pub charts: usize,
     pub static_files: usize,
     pub out: PathBuf,
-    /// Paths written, relative to `out` (for `-v`).
+    /// Paths written (created or replaced; unchanged files are left alone), relative to
+    /// `out` (for `-v`).
     pub written: Vec<String>,
+    /// Bytes written, and files removed, by the write stage.
+    pub bytes_written: u64,
+    pub removed: usize,
     pub elapsed: Duration,
     /// Time spent in each stage, in order (for `-v`).
     pub timings: Vec<(&'static str, Duration)>,
     pub ok: bool,
-    cleanup: Option<Cleanup>,
 }
 
 impl Report {
@@ -59,11 +62,8 @@ impl Report {
         self.diagnostics.iter().filter(|d| d.severity == s).count()
     }
 
-    /// Waits for the previous output to be deleted (it runs in the background).
-    pub fn finish(mut self) -> Self {
-        if let Some(c) = self.cleanup.take() {
-            c.wait();
-        }
+    /// The finished report (the write stage leaves nothing running in the background).
+    pub fn finish(self) -> Self {
         self
     }
 }
@@ -96,47 +96,55 @@ fn absolute(p: &Path) -> PathBuf {
     })
 }
 
-/// Refuses an output folder that would overwrite the site.
+/// The folders of a site that svdk reads (the ones `svdk serve` watches); an output inside one
+/// of them is refused.
+const SOURCE_DIRS: [&str; 5] = layout::WATCHED;
+
+/// Refuses an output folder that would overwrite the site, or a folder that is not svdk's.
 fn check_out_dir(root: &Path, out: &Path, diags: &Diagnostics) {
-    let refuse = |msg: String| {
-        diags.push(
-            Diagnostic::arg_error("--out", msg)
-                .with_hint(Some("choose a separate folder, e.g. public/".into())),
-        )
+    let refuse = |msg: String, hint: &str| {
+        diags.push(Diagnostic::arg_error("--out", msg).with_hint(Some(hint.into())))
     };
+    let separate = "choose a separate folder, e.g. public/";
     if out == root {
-        refuse(format!(
-            "output folder {} is the site folder itself",
-            out.display()
-        ));
+        refuse(
+            format!("output folder {} is the site folder itself", out.display()),
+            separate,
+        );
     } else if root.starts_with(out) {
-        refuse(format!(
-            "output folder {} contains the site folder",
-            out.display()
-        ));
-    } else if out.join("content").exists() {
-        refuse(format!(
-            "output folder {} contains a content/ folder",
-            out.display()
-        ));
+        refuse(
+            format!("output folder {} contains the site folder", out.display()),
+            separate,
+        );
+    } else if let Some(dir) = SOURCE_DIRS.iter().find(|d| out.starts_with(root.join(d))) {
+        refuse(
+            format!(
+                "output folder {} is inside the site's {dir}/ folder",
+                out.display()
+            ),
+            separate,
+        );
+    } else if let Err(msg) = write::check_out(out) {
+        refuse(
+            msg,
+            "pass a new or empty folder, or one an earlier svdk build wrote; to reuse this \
+             path, move its contents away yourself",
+        );
     }
 }
 
 /// Builds the site once: into a sibling folder swapped in when complete (`build`), or only
 /// validated (`check`, when `opts.write` is false).
 pub fn build(opts: &Options) -> Report {
-    run_and_write(opts, None, |out, files| {
-        write::write_site(out, files).map(Some)
-    })
+    run_and_write(opts, None, write::write_site)
 }
 
-/// A build that lives on between rebuilds, for `svdk serve`: it writes into its output folder
-/// in place, only the files whose contents changed, and keeps what earlier builds computed.
+/// A build that lives on between rebuilds, for `svdk serve`: it keeps what earlier builds
+/// computed and writes its output folder the way `build` does (only what changed, swapped in
+/// atomically).
 #[derive(Debug)]
 pub struct Session {
     opts: Options,
-    /// Hash of each file written by the previous build.
-    written: HashMap<String, u64>,
     cache: Cache,
 }
 
@@ -144,7 +152,6 @@ impl Session {
     pub fn new(opts: Options) -> Self {
         Session {
             opts,
-            written: HashMap::new(),
             cache: Cache::default(),
         }
     }
@@ -168,11 +175,7 @@ impl Session {
 
     /// Rebuilds, reading every source again; on errors the output folder is left as it was.
     pub fn build(&mut self) -> Report {
-        let written = &mut self.written;
-        run_and_write(&self.opts, Some(&mut self.cache), |out, files| {
-            *written = write::update_site(out, files, written)?;
-            Ok(None)
-        })
+        run_and_write(&self.opts, Some(&mut self.cache), write::write_site)
     }
 }
 
@@ -217,7 +220,7 @@ impl Cache {
 fn run_and_write(
     opts: &Options,
     cache: Option<&mut Cache>,
-    write_files: impl FnOnce(&Path, &[OutFile]) -> std::io::Result<Option<Cleanup>>,
+    write_files: impl FnOnce(&Path, &[OutFile]) -> std::io::Result<Written>,
 ) -> Report {
     let start = Instant::now();
     let diags = Diagnostics::new();
@@ -231,10 +234,11 @@ fn run_and_write(
         static_files: 0,
         out: out.clone(),
         written: Vec::new(),
+        bytes_written: 0,
+        removed: 0,
         elapsed: Duration::ZERO,
         timings: Vec::new(),
         ok: false,
-        cleanup: None,
     };
     if opts.write {
         check_out_dir(&root, &out, &diags);
@@ -253,8 +257,10 @@ fn run_and_write(
             let written = write_files(&out, &files);
             clock.lap("write");
             match written {
-                Ok(c) => {
-                    report.cleanup = c;
+                Ok(w) => {
+                    report.written = w.paths;
+                    report.bytes_written = w.bytes;
+                    report.removed = w.removed;
                     report.ok = true;
                 }
                 Err(e) => report.diagnostics.push(Diagnostic::file_error(
@@ -265,7 +271,6 @@ fn run_and_write(
         } else {
             report.ok = true;
         }
-        report.written = files.into_iter().map(|f| f.path).collect();
     }
     report.elapsed = start.elapsed();
     report.timings = clock.laps;
@@ -359,7 +364,7 @@ fn run(
         diags,
     );
     let outline = model::parse_outline(sources.outline.as_deref(), diags);
-    let theme = theme::load(root, &config.theme, diags);
+    let theme = theme::load(root, &config.theme, config.theme_pos, diags);
     // The files Markdown may link to: the site's static/ and the theme's static files.
     let static_paths = theme
         .static_files

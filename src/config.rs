@@ -1,6 +1,6 @@
 //! `site.yaml`: the site's settings.
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostics, Pos};
 use crate::nieuwsbrief::{self, Afzender};
 use crate::yaml::{self, Fields, Locator};
 
@@ -13,6 +13,8 @@ pub struct SiteConfig {
     pub base_url: BaseUrl,
     pub language: String,
     pub theme: String,
+    /// Where `theme:` is written in site.yaml (for messages about the theme).
+    pub theme_pos: Pos,
     pub landkaart_periode: Option<String>,
     /// How to reach the KIOSK question desk (`kiosk: {email, telefoon}`).
     pub kiosk: Option<Kiosk>,
@@ -145,6 +147,7 @@ pub fn parse(
     };
     let language = f.string("language").unwrap_or_else(|| "nl".into());
     let theme = f.string("theme").unwrap_or_else(|| DEFAULT_THEME.into());
+    let theme_pos = f.pos("theme");
     let landkaart_periode = f.string("landkaart_periode");
     let kiosk = f.mapping("kiosk").and_then(|k| {
         k.check_known(&["email", "telefoon"]);
@@ -215,6 +218,7 @@ pub fn parse(
         base_url: base_url?,
         language,
         theme,
+        theme_pos,
         landkaart_periode,
         kiosk,
         nieuwsbrief_from,

@@ -3,7 +3,8 @@
 //! The build is a pipeline, one module per stage:
 //!
 //! 1. [`load`] reads the site folder (its paths are named in [`layout`]: site.yaml, content/,
-//!    data/, static/) and [`theme`] the templates and theme files;
+//!    data/, static/) and [`theme`] the templates and theme files, both through [`sitefs`],
+//!    which refuses anything outside the site folder;
 //! 2. [`config`], [`data`], [`content`], [`landkaart`] and [`resultaten`] validate what was
 //!    read into typed values, reporting every problem as a [`diagnostics::Diagnostic`]; so do
 //!    the werkplein's records: [`documenten`], [`bvg`] and [`criteria`];
@@ -80,6 +81,7 @@ pub mod resultaten;
 pub mod route;
 pub mod search;
 pub mod serve;
+pub mod sitefs;
 pub mod table;
 pub mod text;
 pub mod theme;

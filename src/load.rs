@@ -1,13 +1,14 @@
 //! Stage 1 — load: read the site folder into memory. No interpretation happens here.
+//!
+//! Every read goes through [`SiteFs`], which refuses what lies outside the site folder.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostics, Pos};
 use crate::layout;
+use crate::sitefs::SiteFs;
 
 /// A text file of the site, with its path relative to the site root (`/` separators).
 #[derive(Debug, Clone)]
@@ -54,10 +55,11 @@ pub struct Sources {
 
 /// Reads site.yaml, content/, data/ and the list of static/ files.
 pub fn load(root: &Path, diags: &Diagnostics) -> Sources {
-    let content_paths = list_files(root, layout::CONTENT, diags);
+    let site = SiteFs::new(root);
+    let content_paths = site.list_files(layout::CONTENT, diags, is_ignored);
     let content: Vec<SourceFile> = content_paths
         .par_iter()
-        .filter_map(|(rel, abs)| {
+        .filter_map(|(rel, _)| {
             if !rel.ends_with(".md") {
                 diags.file_warning(
                     rel,
@@ -65,26 +67,27 @@ pub fn load(root: &Path, diags: &Diagnostics) -> Sources {
                 );
                 return None;
             }
-            read_text(rel, abs, diags).map(|text| SourceFile {
+            read_text(&site, rel, diags).map(|text| SourceFile {
                 path: rel.clone(),
                 text,
             })
         })
         .collect();
-    let static_files = list_files(root, layout::STATIC, diags)
+    let static_files = site
+        .list_files(layout::STATIC, diags, is_ignored)
         .into_iter()
         .map(|(rel, abs)| StaticFile {
             out: rel[layout::STATIC.len() + 1..].to_string(),
-            size: fs::metadata(&abs).map_or(0, |m| m.len()),
+            size: std::fs::metadata(&abs).map_or(0, |m| m.len()),
             source: abs,
         })
         .collect();
     let csvs = |dir: &str| -> Vec<SourceFile> {
-        list_files(root, dir, diags)
+        site.list_files(dir, diags, is_ignored)
             .into_iter()
             .filter(|(rel, _)| rel.ends_with(".csv"))
-            .filter_map(|(rel, abs)| {
-                read_text(&rel, &abs, diags).map(|text| SourceFile { path: rel, text })
+            .filter_map(|(rel, _)| {
+                read_text(&site, &rel, diags).map(|text| SourceFile { path: rel, text })
             })
             .collect()
     };
@@ -123,12 +126,10 @@ pub fn refresh_content(
     changed: &[String],
     diags: &Diagnostics,
 ) {
+    let site = SiteFs::new(root);
     for rel in changed {
         sources.content.retain(|f| &f.path != rel);
-        let abs = root.join(rel);
-        if abs.is_file()
-            && let Some(text) = read_text(rel, &abs, diags)
-        {
+        if let Some(text) = read_text(&site, rel, diags) {
             sources.content.push(SourceFile {
                 path: rel.clone(),
                 text,
@@ -143,16 +144,14 @@ pub const OUTLINE: &str = layout::OUTLINE;
 
 /// Reads a file that may be absent.
 pub fn read_optional(root: &Path, rel: &str, diags: &Diagnostics) -> Option<String> {
-    let abs = root.join(rel);
-    if !abs.is_file() {
-        return None;
-    }
-    read_text(rel, &abs, diags)
+    read_text(&SiteFs::new(root), rel, diags)
 }
 
-fn read_text(rel: &str, abs: &Path, diags: &Diagnostics) -> Option<String> {
-    match fs::read(abs) {
-        Ok(bytes) => match String::from_utf8(bytes) {
+/// Reads `rel` as UTF-8 text (without a byte order mark); `None` when it is absent or cannot be
+/// read, the latter reported.
+fn read_text(site: &SiteFs, rel: &str, diags: &Diagnostics) -> Option<String> {
+    match site.read(rel) {
+        Ok(Some(bytes)) => match String::from_utf8(bytes) {
             Ok(mut s) => {
                 if s.starts_with('\u{feff}') {
                     s.drain(..3);
@@ -170,44 +169,18 @@ fn read_text(rel: &str, abs: &Path, diags: &Diagnostics) -> Option<String> {
                 None
             }
         },
+        Ok(None) => None,
         Err(e) => {
-            diags.file_error(rel, format!("cannot read file: {e}"));
+            diags.file_error(rel, e.to_string());
             None
         }
     }
 }
 
-/// All regular files under `root/dir`, as (`dir/...` relative path, absolute path), sorted.
-/// Hidden files and editor backups are skipped.
+/// All regular files under `root/dir`, as (`dir/...` relative path, real path), sorted.
+/// Hidden files and editor backups are skipped; nothing outside the site folder is listed.
 pub fn list_files(root: &Path, dir: &str, diags: &Diagnostics) -> Vec<(String, PathBuf)> {
-    let base = root.join(dir);
-    if !base.is_dir() {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    let walker = WalkDir::new(&base)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()));
-    for entry in walker {
-        match entry {
-            Ok(e) if e.file_type().is_file() => {
-                let rel = e.path().strip_prefix(root).unwrap_or(e.path());
-                out.push((to_slash(rel), e.path().to_path_buf()));
-            }
-            Ok(_) => {}
-            Err(e) => {
-                let rel = e
-                    .path()
-                    .map(|p| to_slash(p.strip_prefix(root).unwrap_or(p)))
-                    .unwrap_or_else(|| dir.to_string());
-                diags.file_error(&rel, format!("cannot read: {e}"));
-            }
-        }
-    }
-    out.sort();
-    out
+    SiteFs::new(root).list_files(dir, diags, is_ignored)
 }
 
 /// Files editors and tools leave behind that are not part of the site.

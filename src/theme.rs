@@ -7,7 +7,7 @@ use std::path::Path;
 use include_dir::{Dir, include_dir};
 
 use crate::config::DEFAULT_THEME;
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostics, Pos};
 use crate::load;
 use crate::write::Body;
 
@@ -28,12 +28,25 @@ pub struct Theme {
     pub static_files: BTreeMap<String, Body>,
 }
 
-/// Builds the layered theme for a site.
-pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> Theme {
+/// Builds the layered theme for a site; `pos` is where site.yaml names the theme.
+pub fn load(root: &Path, name: &str, pos: Pos, diags: &Diagnostics) -> Theme {
     let mut theme = Theme::default();
     add_embedded(&mut theme, &DEFAULT);
     let site_theme = crate::layout::theme_dir(name);
-    if root.join(&site_theme).is_dir() {
+    let site = crate::sitefs::SiteFs::new(root);
+    if let Err(crate::sitefs::Refused::Outside(why)) = site.resolve(&site_theme) {
+        diags.push(
+            crate::diagnostics::Diagnostic::error(
+                crate::config::PATH,
+                pos,
+                format!("theme '{name}': {why}"),
+            )
+            .with_hint(Some(
+                "a theme is a folder in themes/ of the site: give its name, e.g. theme: mijnthema"
+                    .into(),
+            )),
+        );
+    } else if site.is_dir(&site_theme) {
         add_dir(&mut theme, root, &format!("{site_theme}/templates"), diags);
         for (rel, abs) in load::list_files(root, &format!("{site_theme}/static"), diags) {
             let out = rel[site_theme.len() + "/static/".len()..].to_string();

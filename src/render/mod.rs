@@ -58,8 +58,8 @@
 //! `svdk serve` then stays correct without further bookkeeping: the output is rendered
 //! again when a list or page it recorded changes.
 
-mod bvg;
 mod agenda;
+mod bvg;
 mod charts;
 mod criteria;
 mod deps;

@@ -20,7 +20,7 @@ import { serve } from './lib/server.js';
 import { launch, checkPages, checkKeyboard, checkNotFound, screenshots, AXE_VERSION } from './lib/browser.js';
 import { REQUIRED_TYPES, pageTypes, samplePages } from './lib/pagetypes.js';
 import { checkFinding, selfTestFinding } from './lib/search.js';
-import { checkServe } from './lib/serve.js';
+import { checkServe, checkServeTabs } from './lib/serve.js';
 import { checkWerkpleinTable } from './lib/tables.js';
 import { checkMailEditions } from './lib/mail.js';
 import { checkOffline } from './lib/offline.js';
@@ -304,6 +304,11 @@ async function main() {
     if (args.svdk) await guarded('serve', async (t0) => {
       const r = await checkServe(browser, path.resolve(args.svdk), path.resolve(HERE, '..', 'fixtures', 'minimal'));
       report('serve', r.problems, `${r.problems.length} problems in ${r.steps} steps (reload after an edit, error overlay, recovery)`, t0);
+    });
+
+    if (args.svdk) await guarded('serve: eight tabs', async (t0) => {
+      const r = await checkServeTabs(browser, path.resolve(args.svdk), path.resolve(HERE, '..', 'fixtures', 'minimal'));
+      report('serve: eight tabs', r.problems, `${r.problems.length} problems in ${r.steps} steps (eight preview tabs load at once and all reload after an edit)`, t0);
     });
 
     // 16. Other sites (tests/fixtures/*: a minimal site, drafts, links, …): the same checks, so
