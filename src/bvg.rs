@@ -220,7 +220,10 @@ pub fn parse(
         for row in &t.rows {
             let id = row.cell(cw);
             let mut ok = true;
-            if data.werkplein(id).is_none() {
+            if data.werkplein(id).is_none() && data.werkpleinen_failed {
+                // A follow-up of the error in data/werkpleinen.yaml.
+                ok = false;
+            } else if data.werkplein(id).is_none() {
                 diags.push(
                     Diagnostic::error(CSV, row.pos(cw), format!("unknown werkplein '{id}'"))
                         .with_hint(text::did_you_mean(id, data.werkplein_ids()).or_else(|| {

@@ -280,7 +280,10 @@ fn read_meting(
     let mut lines: BTreeMap<String, usize> = BTreeMap::new();
     for row in &t.rows {
         let id = row.cell(0);
-        if data.werkplein(id).is_none() {
+        if data.werkplein(id).is_none() && data.werkpleinen_failed {
+            // A follow-up of the error in data/werkpleinen.yaml.
+            ok = false;
+        } else if data.werkplein(id).is_none() {
             diags.push(
                 Diagnostic::error(&f.path, row.pos(0), format!("unknown werkplein '{id}'"))
                     .with_hint(text::did_you_mean(id, data.werkplein_ids()).or_else(|| {
