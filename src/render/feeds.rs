@@ -89,13 +89,16 @@ fn feed(
         .map(|&i| {
             let p = &site.pages[i];
             let date = p.doc.date.unwrap_or_default();
+            let url = abs(Route::Content(&p.url));
+            // A link to a heading of the page itself: in a feed reader it must name the page.
+            let html = p.html.replace("href=\"#", &format!("href=\"{url}#"));
             FeedItem {
                 title: p.doc.title.clone(),
-                url: abs(Route::Content(&p.url)),
                 date_rfc3339: rfc3339(date),
                 date_rfc2822: rfc2822(date),
                 samenvatting: p.doc.samenvatting.clone(),
-                content: absolutize(&p.html, origin),
+                content: absolutize(&html, origin),
+                url,
             }
         })
         .collect();

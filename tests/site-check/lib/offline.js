@@ -112,7 +112,11 @@ export async function checkOffline(browser, site) {
         await page.goto(fileUrl(file), { waitUntil: 'load' });
         for (const h of await pageHealth(page)) fail(h);
         stats.pages += 1;
-        const link = await page.$('main a[href$=".html"]:not([download]):visible, main a[href*=".html#"]:visible');
+        // A text link to a page of the site: not a dot of a map (an SVG link), and not an e-mail
+        // edition (nieuwsbrief.html is e-mail HTML with inline styles, not a page of the theme).
+        const link = (await page.evaluateHandle(() => [...document.querySelectorAll('main a[href*=".html"]:not([download])')]
+          .find((a) => !a.closest('svg') && !/nieuwsbrief\.html/.test(a.getAttribute('href'))
+            && a.getClientRects().length > 0) || null)).asElement();
         if (link) {
           const href = await link.getAttribute('href');
           await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), link.click()]);
