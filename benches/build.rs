@@ -29,7 +29,7 @@ mod sys {
     /// `struct rusage` on 64-bit Linux: two `timeval`s then 14 `long`s, `ru_maxrss` first (KiB).
     #[repr(C)]
     #[derive(Default)]
-    pub struct Rusage {
+    pub(crate) struct Rusage {
         pub utime: [i64; 2],
         pub stime: [i64; 2],
         pub maxrss: i64,
@@ -37,11 +37,11 @@ mod sys {
     }
 
     unsafe extern "C" {
-        pub fn wait4(pid: i32, status: *mut i32, options: i32, rusage: *mut Rusage) -> i32;
+        pub(crate) fn wait4(pid: i32, status: *mut i32, options: i32, rusage: *mut Rusage) -> i32;
     }
 
     /// Waits for `pid`; returns (exit code or None when killed by a signal, peak RSS in KiB).
-    pub fn wait(pid: u32) -> (Option<i32>, u64) {
+    pub(crate) fn wait(pid: u32) -> (Option<i32>, u64) {
         let mut status = 0i32;
         let mut ru = Rusage::default();
         loop {

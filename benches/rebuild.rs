@@ -23,6 +23,7 @@ fn options(root: &Path, out: &Path) -> Options {
         drafts: false,
         strict: false,
         write: true,
+        relative: false,
     }
 }
 

@@ -28,12 +28,29 @@ impl Pos {
     }
 }
 
+/// What a diagnostic's `path` names and whether `pos` means anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// A position in a file: printed `path:line:column:`.
+    #[default]
+    Position,
+    /// A whole file (or folder): printed `path:`.
+    File,
+    /// A command-line argument such as `--werkplein`: printed `path:`.
+    Argument,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// Path relative to the site root, with `/` separators.
+    /// Path relative to the site root, with `/` separators; for [`Scope::Argument`] the
+    /// argument (`--out`).
     pub path: String,
+    /// The position in the file; only meaningful with [`Scope::Position`] (otherwise 1:1,
+    /// which sorts a whole-file message first).
     pub pos: Pos,
+    /// What `path` and `pos` locate.
+    pub scope: Scope,
     pub message: String,
     pub hint: Option<String>,
 }
@@ -44,9 +61,30 @@ impl Diagnostic {
             severity: Severity::Error,
             path: path.into(),
             pos,
+            scope: Scope::Position,
             message: message.into(),
             hint: None,
         }
+    }
+
+    /// An error about a whole file (or folder), not a position in it.
+    pub fn file_error(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic::error(path, Pos::new(1, 1), message).in_scope(Scope::File)
+    }
+
+    /// A warning about a whole file (or folder).
+    pub fn file_warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic::warning(path, Pos::new(1, 1), message).in_scope(Scope::File)
+    }
+
+    /// An error about a command-line argument, e.g. `--werkplein`.
+    pub fn arg_error(arg: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic::error(arg, Pos::new(1, 1), message).in_scope(Scope::Argument)
+    }
+
+    fn in_scope(mut self, scope: Scope) -> Self {
+        self.scope = scope;
+        self
     }
 
     pub fn warning(path: impl Into<String>, pos: Pos, message: impl Into<String>) -> Self {
@@ -68,11 +106,16 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(
-            f,
-            "{}:{}:{}: {}: {}",
-            self.path, self.pos.line, self.pos.column, label, self.message
-        )?;
+        match self.scope {
+            Scope::Position => write!(
+                f,
+                "{}:{}:{}: {}: {}",
+                self.path, self.pos.line, self.pos.column, label, self.message
+            )?,
+            Scope::File | Scope::Argument => {
+                write!(f, "{}: {}: {}", self.path, label, self.message)?;
+            }
+        }
         if let Some(hint) = &self.hint {
             write!(f, "\n  = hint: {hint}")?;
         }
@@ -103,6 +146,16 @@ impl Diagnostics {
         self.push(Diagnostic::warning(path, pos, message));
     }
 
+    /// An error about a whole file.
+    pub fn file_error(&self, path: &str, message: impl Into<String>) {
+        self.push(Diagnostic::file_error(path, message));
+    }
+
+    /// A warning about a whole file.
+    pub fn file_warning(&self, path: &str, message: impl Into<String>) {
+        self.push(Diagnostic::file_warning(path, message));
+    }
+
     pub fn error_count(&self) -> usize {
         self.items
             .lock()
@@ -120,14 +173,36 @@ impl Diagnostics {
             .any(|d| d.severity == Severity::Error)
     }
 
-    /// All diagnostics, sorted by file and position so output is stable.
+    /// All diagnostics in a stable order with causes first: the command line and site.yaml,
+    /// then the data files that the rest refers to (regio's, werkpleinen, the Landkaart), then
+    /// the other files; within a rank by file and position.
     pub fn into_sorted(self) -> Vec<Diagnostic> {
         let mut items = self.items.into_inner().unwrap_or_else(|e| e.into_inner());
         items.sort_by(|a, b| {
-            (&a.path, a.pos, a.severity, &a.message).cmp(&(&b.path, b.pos, b.severity, &b.message))
+            (rank(&a.path), &a.path, a.pos, a.severity, &a.message).cmp(&(
+                rank(&b.path),
+                &b.path,
+                b.pos,
+                b.severity,
+                &b.message,
+            ))
         });
         items.dedup();
         items
+    }
+}
+
+/// Where a file's problems come in the report: files that others depend on first.
+fn rank(path: &str) -> u8 {
+    match path {
+        p if p.starts_with("--") => 0,
+        "site.yaml" => 1,
+        "data/regios.yaml" => 2,
+        "data/werkpleinen.yaml" => 3,
+        "data/landkaart.yaml" => 4,
+        p if p.starts_with("data/") => 5,
+        p if p.starts_with("themes/") || p.starts_with("templates/") => 6,
+        _ => 7,
     }
 }
 
@@ -150,6 +225,16 @@ mod tests {
     }
 
     #[test]
+    fn files_and_arguments_have_no_position() {
+        let d = Diagnostic::file_error("data/regios.yaml", "file is missing");
+        assert_eq!(d.to_string(), "data/regios.yaml: error: file is missing");
+        let d = Diagnostic::arg_error("--werkplein", "unknown werkplein 'x'");
+        assert_eq!(d.to_string(), "--werkplein: error: unknown werkplein 'x'");
+        let d = Diagnostic::file_warning("content/a.txt", "ignored");
+        assert_eq!(d.to_string(), "content/a.txt: warning: ignored");
+    }
+
+    #[test]
     fn sorted_by_path_then_position() {
         let ds = Diagnostics::new();
         ds.error("b.md", Pos::new(1, 1), "x");
@@ -161,5 +246,24 @@ mod tests {
             .map(|d| (d.path.as_str(), d.pos.line))
             .collect();
         assert_eq!(got, vec![("a.md", 2), ("a.md", 9), ("b.md", 1)]);
+    }
+
+    #[test]
+    fn causes_come_first() {
+        let ds = Diagnostics::new();
+        ds.error("content/a.md", Pos::new(1, 1), "unknown werkplein");
+        ds.error("data/landkaart/2009-t1.csv", Pos::new(2, 1), "x");
+        ds.error("data/werkpleinen.yaml", Pos::new(9, 1), "YAML: tab");
+        ds.error("data/regios.yaml", Pos::new(9, 1), "y");
+        let got: Vec<String> = ds.into_sorted().into_iter().map(|d| d.path).collect();
+        assert_eq!(
+            got,
+            [
+                "data/regios.yaml",
+                "data/werkpleinen.yaml",
+                "data/landkaart/2009-t1.csv",
+                "content/a.md"
+            ]
+        );
     }
 }

@@ -19,6 +19,7 @@ use crate::content::{self, Section, Soort};
 use crate::data;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, Severity};
 use crate::load;
+use crate::model::PRACTICE_PARTS;
 use crate::text;
 use crate::yaml;
 
@@ -43,8 +44,8 @@ impl Kind {
     /// The content folder, relative to the site root.
     pub fn dir(self) -> &'static str {
         match self {
-            Kind::Praktijkvoorbeeld => "content/praktijkvoorbeelden",
-            Kind::Journaal => "content/journaal",
+            Kind::Praktijkvoorbeeld => crate::layout::PRAKTIJK_DIR,
+            Kind::Journaal => crate::layout::JOURNAAL_DIR,
         }
     }
 }
@@ -101,19 +102,15 @@ pub fn today() -> NaiveDate {
 pub fn create(root: &Path, page: &NewPage, today: NaiveDate) -> Result<PathBuf, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let arg = |path: &str, message: String, hint: Option<String>| {
-        Diagnostic::error(path, Pos::new(1, 1), message).with_hint(hint)
+        Diagnostic::arg_error(path, message).with_hint(hint)
     };
 
     if !root.join(crate::config::PATH).is_file() {
         errors.push(
-            Diagnostic::error(
-                crate::config::PATH,
-                Pos::new(1, 1),
-                "no site.yaml: this is not a svdk site",
-            )
-            .with_hint(Some(
-                "run svdk new in the site folder or pass --root DIR".into(),
-            )),
+            Diagnostic::file_error(crate::config::PATH, "no site.yaml: this is not a svdk site")
+                .with_hint(Some(
+                    "run svdk new in the site folder or pass --root DIR".into(),
+                )),
         );
         return Err(errors);
     }
@@ -234,15 +231,11 @@ pub fn slug_for(title: &str) -> String {
 
 /// Addresses in the section that the generator makes itself.
 fn reserved(kind: Kind, slug: &str) -> Option<&'static str> {
-    match kind {
-        Kind::Praktijkvoorbeeld if slug == "thema" || slug == "werkplein" => {
-            Some("a page svdk generates")
-        }
-        Kind::Journaal if text::parse_month(slug).is_some() => {
-            Some("kept for the journaal edition of that month")
-        }
-        _ => None,
-    }
+    let section = match kind {
+        Kind::Praktijkvoorbeeld => crate::content::Section::Praktijkvoorbeeld,
+        Kind::Journaal => crate::content::Section::Journaal,
+    };
+    crate::route::reserved_slug(section, slug)
 }
 
 fn check_werkplein(root: &Path, id: &str) -> Vec<Diagnostic> {
@@ -254,12 +247,7 @@ fn check_werkplein(root: &Path, id: &str) -> Vec<Diagnostic> {
         return Vec::new();
     }
     let mut out = vec![
-        Diagnostic::error(
-            ARG_WERKPLEIN,
-            Pos::new(1, 1),
-            format!("unknown werkplein '{id}'"),
-        )
-        .with_hint(
+        Diagnostic::arg_error(ARG_WERKPLEIN, format!("unknown werkplein '{id}'")).with_hint(
             text::did_you_mean(id, data.werkplein_ids())
                 .or_else(|| Some("werkplein ids are listed in data/werkpleinen.yaml".into())),
         ),
@@ -277,7 +265,7 @@ fn check_werkplein(root: &Path, id: &str) -> Vec<Diagnostic> {
 /// Thema ids are the file stems of `content/themas/*.md`, as in the build.
 fn thema_ids(root: &Path) -> BTreeSet<String> {
     let diags = Diagnostics::new();
-    load::list_files(root, "content/themas", &diags)
+    load::list_files(root, crate::layout::THEMAS_DIR, &diags)
         .into_iter()
         .filter(|(rel, _)| rel.ends_with(".md") && Section::of(rel) == Section::Thema)
         .map(|(rel, _)| content::file_stem(&rel).to_string())
@@ -290,7 +278,7 @@ fn check_themas(root: &Path, themas: &[String]) -> Vec<Diagnostic> {
         .iter()
         .filter(|t| !known.contains(*t))
         .map(|t| {
-            Diagnostic::error(ARG_THEMA, Pos::new(1, 1), format!("unknown thema '{t}'")).with_hint(
+            Diagnostic::arg_error(ARG_THEMA, format!("unknown thema '{t}'")).with_hint(
                 text::did_you_mean(t, known.iter().map(String::as_str))
                     .or_else(|| Some("a thema id is the name of a file in content/themas/".into())),
             )
@@ -303,8 +291,7 @@ fn check_free(root: &Path, kind: Kind, slug: &str, rel: &str) -> Vec<Diagnostic>
     let hint = || Some("choose another title, or edit the existing file".to_string());
     if root.join(rel).exists() {
         return vec![
-            Diagnostic::error(rel, Pos::new(1, 1), format!("{rel} already exists"))
-                .with_hint(hint()),
+            Diagnostic::file_error(rel, format!("{rel} already exists")).with_hint(hint()),
         ];
     }
     let diags = Diagnostics::new();
@@ -356,11 +343,11 @@ fn write_new(root: &Path, rel: &str, text: &str) -> Result<(), Diagnostic> {
     let abs = root.join(rel);
     let fail = |e: io::Error| {
         if e.kind() == io::ErrorKind::AlreadyExists {
-            Diagnostic::error(rel, Pos::new(1, 1), format!("{rel} already exists")).with_hint(Some(
+            Diagnostic::file_error(rel, format!("{rel} already exists")).with_hint(Some(
                 "choose another title, or edit the existing file".into(),
             ))
         } else {
-            Diagnostic::error(rel, Pos::new(1, 1), format!("cannot write the file: {e}"))
+            Diagnostic::file_error(rel, format!("cannot write the file: {e}"))
         }
     };
     if let Some(dir) = abs.parent() {
@@ -377,7 +364,7 @@ fn write_new(root: &Path, rel: &str, text: &str) -> Result<(), Diagnostic> {
 
 /// A string as a YAML scalar, quoted when it needs to be (`:`, `#`, quotes, `yes`, `123`...).
 fn yaml_scalar(s: &str) -> String {
-    let out = serde_yaml::to_string(s).unwrap_or_else(|_| format!("{s:?}"));
+    let out = crate::yaml::to_scalar(s);
     let out = out.trim_end_matches('\n');
     // A multi-line form would not fit on one line, and YAML 1.1 readers (other tools showing the
     // front matter) take `yes`, `off`... as booleans: quote those. JSON strings are YAML.
@@ -397,26 +384,15 @@ fn yaml_list(items: &[String]) -> String {
     format!("[{}]", items.join(", "))
 }
 
-const PRACTICE_PARTS: [(&str, &str); 4] = [
-    (
-        "Situatieschets",
-        "Beschrijf de uitgangssituatie: welk probleem speelde er bij klanten of werkgevers, en \
+/// What an editor writes under each of the four parts ([`crate::model::PRACTICE_PARTS`]).
+const PART_GUIDES: [&str; 4] = [
+    "Beschrijf de uitgangssituatie: welk probleem speelde er bij klanten of werkgevers, en \
          waarom moest het anders?",
-    ),
-    (
-        "Gekozen oplossing",
-        "Beschrijf wat het werkplein heeft gedaan: de aanpak, wie erbij betrokken waren (UWV, \
+    "Beschrijf wat het werkplein heeft gedaan: de aanpak, wie erbij betrokken waren (UWV, \
          gemeenten, partners) en hoe het is georganiseerd.",
-    ),
-    (
-        "Resultaat",
-        "Beschrijf wat het heeft opgeleverd voor klanten, werkgevers en het werkplein, waar \
+    "Beschrijf wat het heeft opgeleverd voor klanten, werkgevers en het werkplein, waar \
          mogelijk in cijfers.",
-    ),
-    (
-        "Wat maakt dat het werkt?",
-        "Noem de succesfactoren en tips die andere werkpleinen kunnen overnemen.",
-    ),
+    "Noem de succesfactoren en tips die andere werkpleinen kunnen overnemen.",
 ];
 
 /// Body of a news item.
@@ -456,6 +432,7 @@ fn render(
             fm.push(format!("themas: {}", yaml_list(themas)));
             PRACTICE_PARTS
                 .iter()
+                .zip(PART_GUIDES)
                 .map(|(part, guide)| format!("## {part}\n\n{guide}\n"))
                 .collect::<Vec<_>>()
                 .join("\n")
@@ -468,6 +445,12 @@ fn render(
                 (_, None) => fm.push("werkpleinen: []".into()),
             }
             fm.push(format!("themas: {}", yaml_list(themas)));
+            if soort == Soort::Agenda {
+                // Empty until the editor fills them in; then the item is in the agenda.
+                fm.push("wanneer:    # YYYY-MM-DD or YYYY-MM-DDTHH:MM (Dutch time)".into());
+                fm.push("tot:        # the end: HH:MM the same day, or a date (and time)".into());
+                fm.push("waar: \"\"".into());
+            }
             match soort {
                 Soort::Nieuws => NIEUWS.into(),
                 Soort::Vraag => VRAAG.into(),
@@ -596,7 +579,7 @@ mod tests {
             if ["yes", "Off"].contains(&title) {
                 assert_eq!(line, format!("title: \"{title}\"\n"));
             }
-            let v: serde_yaml::Value = serde_yaml::from_str(&line).unwrap();
+            let v: crate::yaml::Value = crate::yaml::parse_data(&line, "t.md").unwrap();
             assert_eq!(
                 v.get("title").and_then(|t| t.as_str()),
                 Some(title),
@@ -622,7 +605,7 @@ mod tests {
             )
         );
         let text = fs::read_to_string(dir.path().join(&rel)).unwrap();
-        for part in PRACTICE_PARTS.map(|p| p.0) {
+        for part in PRACTICE_PARTS {
             assert!(text.contains(&format!("\n## {part}\n")), "{text}");
         }
         let (doc, msgs) = parse_back(dir.path(), &rel);
@@ -707,7 +690,7 @@ mod tests {
         let all = messages(&err);
         assert!(
             all.contains(
-                "content/praktijkvoorbeelden/gezamenlijke-intake.md:1:1: error: \
+                "content/praktijkvoorbeelden/gezamenlijke-intake.md: error: \
                  content/praktijkvoorbeelden/gezamenlijke-intake.md already exists"
             ),
             "{all}"
@@ -750,10 +733,10 @@ mod tests {
         let err = create(dir.path(), &p, day()).unwrap_err();
         let all = messages(&err);
         for want in [
-            "--werkplein:1:1: error: unknown werkplein 'denbosch'\n  = hint: did you mean 'den-bosch'?",
-            "--thema:1:1: error: unknown thema 'jongren'\n  = hint: did you mean 'jongeren'?",
-            "--thema:1:1: error: unknown thema 'zzz'\n  = hint: a thema id is the name of a file in content/themas/",
-            "--soort:1:1: error: unknown soort 'vrag'\n  = hint: did you mean 'vraag'?",
+            "--werkplein: error: unknown werkplein 'denbosch'\n  = hint: did you mean 'den-bosch'?",
+            "--thema: error: unknown thema 'jongren'\n  = hint: did you mean 'jongeren'?",
+            "--thema: error: unknown thema 'zzz'\n  = hint: a thema id is the name of a file in content/themas/",
+            "--soort: error: unknown soort 'vrag'\n  = hint: did you mean 'vraag'?",
         ] {
             assert!(all.contains(want), "missing {want:?} in\n{all}");
         }
@@ -767,11 +750,11 @@ mod tests {
         let cases: [(NewPage, &str); 5] = [
             (
                 page(Kind::Praktijkvoorbeeld, "  "),
-                "<TITEL>:1:1: error: the title is empty",
+                "<TITEL>: error: the title is empty",
             ),
             (
                 page(Kind::Praktijkvoorbeeld, "?!"),
-                "<TITEL>:1:1: error: cannot make a file name from the title \"?!\"",
+                "<TITEL>: error: cannot make a file name from the title \"?!\"",
             ),
             (
                 page(Kind::Praktijkvoorbeeld, "Thema"),
@@ -786,7 +769,7 @@ mod tests {
                     soort: Some("vraag".into()),
                     ..page(Kind::Praktijkvoorbeeld, "X")
                 },
-                "--soort:1:1: error: '--soort' is only for journaal items",
+                "--soort: error: '--soort' is only for journaal items",
             ),
         ];
         for (p, want) in cases {

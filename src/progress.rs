@@ -89,3 +89,22 @@ impl Bar {
         }
     }
 }
+
+/// Prints a line on standard output, like `println!`, but a closed output (`svdk build | head`,
+/// a CI log pipe that closed) is not an error: the line is dropped instead of panicking.
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// Prints a line on standard error, like `eprintln!`, without panicking when it is closed.
+#[macro_export]
+macro_rules! tell {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}

@@ -28,25 +28,37 @@ pub struct Theme {
     pub static_files: BTreeMap<String, Body>,
 }
 
-/// Builds the layered theme for a site.
-pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> Theme {
+/// Builds the layered theme for a site; `pos` is where site.yaml names the theme.
+pub fn load(root: &Path, name: &str, pos: Pos, diags: &Diagnostics) -> Theme {
     let mut theme = Theme::default();
     add_embedded(&mut theme, &DEFAULT);
-    let site_theme = format!("themes/{name}");
-    if root.join(&site_theme).is_dir() {
+    let site_theme = crate::layout::theme_dir(name);
+    let site = crate::sitefs::SiteFs::new(root);
+    if let Err(crate::sitefs::Refused::Outside(why)) = site.resolve(&site_theme) {
+        diags.push(
+            crate::diagnostics::Diagnostic::error(
+                crate::config::PATH,
+                pos,
+                format!("theme '{name}': {why}"),
+            )
+            .with_hint(Some(
+                "a theme is a folder in themes/ of the site: give its name, e.g. theme: mijnthema"
+                    .into(),
+            )),
+        );
+    } else if site.is_dir(&site_theme) {
         add_dir(&mut theme, root, &format!("{site_theme}/templates"), diags);
         for (rel, abs) in load::list_files(root, &format!("{site_theme}/static"), diags) {
             let out = rel[site_theme.len() + "/static/".len()..].to_string();
             theme.static_files.insert(out, Body::Copy(abs));
         }
     } else if name != DEFAULT_THEME {
-        diags.error(
+        diags.file_error(
             crate::config::PATH,
-            Pos::new(1, 1),
             format!("theme '{name}' not found: there is no folder {site_theme}/"),
         );
     }
-    add_dir(&mut theme, root, "templates", diags);
+    add_dir(&mut theme, root, crate::layout::TEMPLATES, diags);
     theme
 }
 

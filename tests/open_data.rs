@@ -270,7 +270,7 @@ fn every_table_links_to_a_csv_with_exactly_its_figures() {
         problems.is_empty(),
         "{} problems:\n{}",
         problems.len(),
-        problems[..problems.len().min(40)].join("\n")
+        problems[..problems.len().min(400)].join("\n")
     );
     // The sample site has tables on the Landkaart, werkpleinen, regio, district, werkplein and
     // Resultaten pages.

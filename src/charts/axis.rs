@@ -1,7 +1,9 @@
 //! Axes, ticks and legends shared by the charts.
 
 use super::style::{DASH, GRID, Rgb, Shape, TEXT_2};
-use super::svg::{Anchor, Doc, FONT, FONT_SMALL, Pen, TextStyle, dash, shorten, text_width};
+use super::svg::{
+    Anchor, Doc, FONT, FONT_SMALL, PAD, Pen, TextStyle, WIDTH, dash, shorten, text_width,
+};
 
 /// At most this many labels on an x axis.
 pub(crate) const MAX_X_LABELS: usize = 14;
@@ -74,6 +76,40 @@ pub(crate) struct XLabels {
     pub height: f64,
     /// How far a rotated label reaches left of its slot's centre.
     pub overhang: f64,
+}
+
+/// The horizontal layout of a chart with a slot per label: the plot's left and right edges,
+/// the width of a slot and the x-axis labels (the plot moves right when rotated labels would
+/// reach out of the chart on the left).
+pub(crate) struct XAxis {
+    pub left: f64,
+    pub right: f64,
+    pub slot: f64,
+    pub labels: XLabels,
+}
+
+impl XAxis {
+    /// For `labels`, with y-axis tick labels `tick_w` wide on the left.
+    pub(crate) fn plan(labels: &[String], tick_w: f64) -> XAxis {
+        let n = labels.len().max(1) as f64;
+        let right = WIDTH - PAD - 6.0;
+        let mut left = PAD + tick_w + 12.0;
+        let mut xl = XLabels::plan(labels, (right - left) / n);
+        if xl.rotate {
+            let slot = (right - left) / n;
+            let needed = PAD + xl.overhang - slot / 2.0;
+            if needed > left {
+                left = needed;
+                xl = XLabels::plan(labels, (right - left) / n);
+            }
+        }
+        XAxis {
+            left,
+            right,
+            slot: (right - left) / n,
+            labels: xl,
+        }
+    }
 }
 
 impl XLabels {

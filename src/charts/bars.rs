@@ -2,7 +2,7 @@
 //! stacked bars of band counts.
 
 use super::axis::{
-    LegendItem, Swatch, XLabels, legend, legend_height, nice_step, step_decimals, ticks, y_grid,
+    LegendItem, Swatch, XAxis, legend, legend_height, nice_step, step_decimals, ticks, y_grid,
 };
 use super::style::{AXIS, DASH, GRID, PRIMARY, TARGET, TEXT_2, TRACK, WHITE, band_color, text_on};
 use super::svg::{
@@ -232,18 +232,12 @@ pub(crate) fn bars_with_target(
         .iter()
         .map(|(_, l)| text_width(l, FONT_SMALL))
         .fold(0.0, f64::max);
-    let right = WIDTH - PAD - 6.0;
-    let mut left = PAD + tick_w + 12.0;
-    let mut xl = XLabels::plan(labels, (right - left) / n.max(1) as f64);
-    if xl.rotate {
-        let slot = (right - left) / n.max(1) as f64;
-        let needed = PAD + xl.overhang - slot / 2.0;
-        if needed > left {
-            left = needed;
-            xl = XLabels::plan(labels, (right - left) / n.max(1) as f64);
-        }
-    }
-    let slot = (right - left) / n.max(1) as f64;
+    let XAxis {
+        left,
+        right,
+        slot,
+        labels: xl,
+    } = XAxis::plan(labels, tick_w);
     let bar_w = (slot * 0.7).clamp(1.0, 48.0);
     let top = PAD + legend_h + 16.0;
     let bottom = top + PLOT_HEIGHT;

@@ -1,8 +1,8 @@
 //! Line chart over periods.
 
 use super::axis::{
-    LegendItem, Swatch, XLabels, empty_note, legend, legend_height, nice_step, step_decimals,
-    ticks, y_grid,
+    LegendItem, Swatch, XAxis, empty_note, legend, legend_height, nice_step, step_decimals, ticks,
+    y_grid,
 };
 use super::style::{AXIS, DASH, GREY, Rgb, Shape, TARGET, primary};
 use super::svg::{Doc, FONT_SMALL, PAD, WIDTH, dash, decimals_for, format_number, format_value};
@@ -114,18 +114,12 @@ pub(crate) fn line_chart(
         .iter()
         .map(|(_, l)| super::svg::text_width(l, FONT_SMALL))
         .fold(0.0, f64::max);
-    let right = WIDTH - PAD - 6.0;
-    let mut left = PAD + tick_w + 12.0;
-    let mut xl = XLabels::plan(labels, (right - left) / n.max(1) as f64);
-    if xl.rotate {
-        let slot = (right - left) / n.max(1) as f64;
-        let needed = PAD + xl.overhang - slot / 2.0;
-        if needed > left {
-            left = needed;
-            xl = XLabels::plan(labels, (right - left) / n.max(1) as f64);
-        }
-    }
-    let slot = (right - left) / n.max(1) as f64;
+    let XAxis {
+        left,
+        right,
+        slot,
+        labels: xl,
+    } = XAxis::plan(labels, tick_w);
     let top = PAD + legend_h + 16.0;
     let bottom = top + PLOT_HEIGHT;
     let height = bottom + xl.height + PAD;

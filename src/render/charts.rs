@@ -9,26 +9,32 @@ use crate::resultaten::benchmark::{Gemiddelde, Stand};
 use crate::resultaten::{Klantmeting, Uitstroom};
 use crate::text;
 
-use super::landkaart::meting_naam;
+use crate::route::Route;
+use crate::text::meting_naam;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Charts drawn since [`reset_count`], for the build summary.
-static DRAWN: AtomicUsize = AtomicUsize::new(0);
-
-pub fn reset_count() {
-    DRAWN.store(0, Ordering::Relaxed);
-}
-
-pub fn count() -> usize {
-    DRAWN.load(Ordering::Relaxed)
-}
-
-fn drawn(svg: String) -> String {
-    DRAWN.fetch_add(1, Ordering::Relaxed);
-    svg
-}
 use super::shapes::Urls;
+
+/// The charts drawn in one render, for the build summary (one per renderer, shared by its
+/// parallel jobs).
+#[derive(Debug, Default)]
+pub(super) struct Counter(AtomicUsize);
+
+impl Counter {
+    pub(super) fn reset(&self) {
+        self.0.store(0, Ordering::Relaxed);
+    }
+
+    pub(super) fn count(&self) -> usize {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    pub(super) fn drawn(&self, svg: String) -> String {
+        self.0.fetch_add(1, Ordering::Relaxed);
+        svg
+    }
+}
 
 fn bands(lk: &Landkaart) -> Vec<charts::Band> {
     lk.banden
@@ -54,7 +60,7 @@ fn short_period(id: &str, naam: &str) -> String {
 }
 
 /// National average per period, up to period `p`.
-pub fn national_history(lk: &Landkaart, p: usize) -> String {
+pub(super) fn national_history(n: &Counter, lk: &Landkaart, p: usize) -> String {
     let (idx, labels) = period_labels(lk);
     let values = idx
         .iter()
@@ -64,7 +70,7 @@ pub fn national_history(lk: &Landkaart, p: usize) -> String {
                 .flatten()
         })
         .collect();
-    drawn(charts::line_chart(
+    n.drawn(charts::line_chart(
         &Meta {
             id: "grafiek-historie",
             title: "Landelijk gemiddelde per tertaal",
@@ -83,7 +89,7 @@ pub fn national_history(lk: &Landkaart, p: usize) -> String {
 }
 
 /// Number of werkpleinen per band, per fase (and in total).
-pub fn fase_bands(lk: &Landkaart, stats: &PeriodStats, p: usize) -> String {
+pub(super) fn fase_bands(n: &Counter, lk: &Landkaart, stats: &PeriodStats, p: usize) -> String {
     let mut rows = vec![("Totaal".to_string(), stats.total_bands.clone())];
     rows.extend(
         lk.fasen
@@ -92,7 +98,7 @@ pub fn fase_bands(lk: &Landkaart, stats: &PeriodStats, p: usize) -> String {
             .map(|(f, c)| (f.naam.clone(), c.clone())),
     );
     let title = format!("Scoreverdeling per fase, {}", lk.perioden[p].naam);
-    drawn(charts::stacked_bands(
+    n.drawn(charts::stacked_bands(
         &Meta {
             id: "grafiek-banden",
             title: &title,
@@ -104,23 +110,36 @@ pub fn fase_bands(lk: &Landkaart, stats: &PeriodStats, p: usize) -> String {
 }
 
 /// The map: a dot per werkplein that reported, by band, linking to its page.
-pub fn map(site: &Site, urls: Urls, lk: &Landkaart, stats: &PeriodStats, p: usize) -> String {
-    let dots: Vec<Dot> = stats
+/// The map: a dot per werkplein, linking to its page: by band when it reported, else as
+/// "niet gerapporteerd" (a grey ring, in the legend), never counted in a band.
+pub(super) fn map(
+    n: &Counter,
+    site: &Site,
+    urls: Urls,
+    lk: &Landkaart,
+    _stats: &PeriodStats,
+    p: usize,
+) -> String {
+    let dots: Vec<Dot> = site
+        .data
         .werkpleinen
         .iter()
-        .filter_map(|w| {
-            let wp = site.data.werkplein(&w.werkplein)?;
+        .filter_map(|wp| {
+            let w = lk.score(p, &wp.id);
             Some(Dot {
                 lon: wp.lon?,
                 lat: wp.lat?,
-                band: Some(w.band),
-                href: urls.path(&format!("werkpleinen/{}/", wp.id)),
-                label: format!("{}: {} %", wp.naam, truncate(w.total)),
+                band: w.map(|w| w.band),
+                href: urls.route(Route::Werkplein(&wp.id)),
+                label: match w {
+                    Some(w) => format!("{}: {} %", wp.naam, truncate(w.total)),
+                    None => format!("{}: niet gerapporteerd", wp.naam),
+                },
             })
         })
         .collect();
     let title = format!("Kaart van de werkpleinen, {}", lk.perioden[p].naam);
-    drawn(charts::map(
+    n.drawn(charts::map(
         &Meta {
             id: "grafiek-kaart",
             title: &title,
@@ -132,8 +151,37 @@ pub fn map(site: &Site, urls: Urls, lk: &Landkaart, stats: &PeriodStats, p: usiz
     ))
 }
 
+/// How many werkpleinen were in each group, per period (stacked bars, one per period).
+pub(super) fn group_history(n: &Counter, lk: &Landkaart) -> String {
+    let rows: Vec<(String, Vec<u32>)> = lk
+        .reported()
+        .map(|(_, per, s)| {
+            (
+                short_period(&per.id, &per.naam),
+                crate::landkaart::leren::group_counts(s, lk.groepen.len()),
+            )
+        })
+        .collect();
+    let groups: Vec<charts::Band> = lk
+        .groepen
+        .iter()
+        .map(|g| charts::Band {
+            naam: g.naam.clone(),
+        })
+        .collect();
+    n.drawn(charts::stacked_bands(
+        &Meta {
+            id: "grafiek-groepen",
+            title: "Werkpleinen per groep, per tertaal",
+            desc: "Per tertaal het aantal werkpleinen dat rapporteerde in elke groep, als gestapelde balk. De aantallen staan ook in de tabel Groepen per tertaal.",
+        },
+        &rows,
+        &groups,
+    ))
+}
+
 /// A werkplein's total per period against the national average.
-pub fn werkplein_history(lk: &Landkaart, id: &str, naam: &str) -> String {
+pub(super) fn werkplein_history(n: &Counter, lk: &Landkaart, id: &str, naam: &str) -> String {
     let (idx, labels) = period_labels(lk);
     let own = idx
         .iter()
@@ -147,7 +195,7 @@ pub fn werkplein_history(lk: &Landkaart, id: &str, naam: &str) -> String {
     let desc = format!(
         "De totaalscore van {naam} per tertaal in procenten, naast het landelijk gemiddelde. De cijfers staan ook in de tabel Ontwikkeling."
     );
-    drawn(charts::line_chart(
+    n.drawn(charts::line_chart(
         &Meta {
             id: "grafiek-werkplein-historie",
             title: &title,
@@ -173,7 +221,12 @@ pub fn werkplein_history(lk: &Landkaart, id: &str, naam: &str) -> String {
 }
 
 /// The mijlpalen of the current period, grouped by fase.
-pub fn werkplein_mijlpalen(lk: &Landkaart, w: &WerkpleinScore, naam: &str) -> String {
+pub(super) fn werkplein_mijlpalen(
+    n: &Counter,
+    lk: &Landkaart,
+    w: &WerkpleinScore,
+    naam: &str,
+) -> String {
     let groups: Vec<BarGroup> = lk
         .fasen
         .iter()
@@ -198,7 +251,7 @@ pub fn werkplein_mijlpalen(lk: &Landkaart, w: &WerkpleinScore, naam: &str) -> St
         "De score van {naam} op elk van de {} mijlpalen, per fase, met de scoreband. De cijfers staan ook in de tabel Mijlpalen.",
         lk.mijlpalen.len()
     );
-    drawn(charts::grouped_bars(
+    n.drawn(charts::grouped_bars(
         &Meta {
             id: "grafiek-mijlpalen",
             title: &title,
@@ -210,7 +263,7 @@ pub fn werkplein_mijlpalen(lk: &Landkaart, w: &WerkpleinScore, naam: &str) -> St
 }
 
 /// Client rating per meting against the target and the national mean.
-pub fn klant(site: &Site, metingen: &[Klantmeting], naam: &str) -> String {
+pub(super) fn klant(n: &Counter, site: &Site, metingen: &[Klantmeting], naam: &str) -> String {
     let labels: Vec<String> = metingen.iter().map(|m| meting_naam(&m.meting)).collect();
     let own = metingen.iter().map(|m| Some(m.rapportcijfer)).collect();
     let national = metingen
@@ -250,7 +303,7 @@ pub fn klant(site: &Site, metingen: &[Klantmeting], naam: &str) -> String {
             kind: SeriesKind::Target,
         });
     }
-    drawn(charts::line_chart(
+    n.drawn(charts::line_chart(
         &Meta {
             id: "grafiek-klant",
             title: &title,
@@ -265,7 +318,11 @@ pub fn klant(site: &Site, metingen: &[Klantmeting], naam: &str) -> String {
 }
 
 /// The national mean rapportcijfer per meting against the streefwaarde of its year.
-pub fn resultaten_metingen(site: &Site, metingen: &[(String, Gemiddelde)]) -> String {
+pub(super) fn resultaten_metingen(
+    n: &Counter,
+    site: &Site,
+    metingen: &[(String, Gemiddelde)],
+) -> String {
     let labels: Vec<String> = metingen.iter().map(|(m, _)| meting_naam(m)).collect();
     let mut series = vec![Series {
         name: "Landelijk gemiddelde".into(),
@@ -283,7 +340,7 @@ pub fn resultaten_metingen(site: &Site, metingen: &[(String, Gemiddelde)]) -> St
             kind: SeriesKind::Target,
         });
     }
-    drawn(charts::line_chart(
+    n.drawn(charts::line_chart(
         &Meta {
             id: "grafiek-resultaten-metingen",
             title: "Landelijk gemiddeld rapportcijfer per meting",
@@ -298,7 +355,7 @@ pub fn resultaten_metingen(site: &Site, metingen: &[(String, Gemiddelde)]) -> St
 }
 
 /// A map of the werkpleinen: below or at/above the streefwaarde of the latest meting.
-pub fn resultaten_kaart(site: &Site, urls: Urls) -> String {
+pub(super) fn resultaten_kaart(n: &Counter, site: &Site, urls: Urls) -> String {
     let b = &site.benchmark;
     let dots: Vec<Dot> = site
         .data
@@ -314,23 +371,20 @@ pub fn resultaten_kaart(site: &Site, urls: Urls) -> String {
                     Stand::Onder => 0,
                     Stand::Boven => 1,
                 }),
-                href: urls.path(&format!("werkpleinen/{}/", wp.id)),
+                href: urls.route(Route::Werkplein(&wp.id)),
                 label: match r.and_then(|r| r.rapportcijfer) {
-                    Some(v) => format!("{}: {}", wp.naam, super::landkaart::decimal_nl(v)),
+                    Some(v) => format!("{}: {}", wp.naam, text::decimal_nl(v)),
                     None => format!("{}: niet gemeten", wp.naam),
                 },
             })
         })
         .collect();
-    let streef = b
-        .streefwaarde
-        .map(super::landkaart::decimal_nl)
-        .unwrap_or_default();
+    let streef = b.streefwaarde.map(text::decimal_nl).unwrap_or_default();
     let title = format!(
         "Kaart: rapportcijfer ten opzichte van de streefwaarde {streef}, {}",
         b.meting.as_deref().map(meting_naam).unwrap_or_default()
     );
-    drawn(charts::map(
+    n.drawn(charts::map(
         &Meta {
             id: "grafiek-resultaten-kaart",
             title: &title,
@@ -350,7 +404,7 @@ pub fn resultaten_kaart(site: &Site, urls: Urls) -> String {
 }
 
 /// Monthly outflow to work against the target.
-pub fn uitstroom(rows: &[Uitstroom], naam: &str) -> String {
+pub(super) fn uitstroom(n: &Counter, rows: &[Uitstroom], naam: &str) -> String {
     let labels: Vec<String> = rows
         .iter()
         .map(|u| {
@@ -365,7 +419,7 @@ pub fn uitstroom(rows: &[Uitstroom], naam: &str) -> String {
     let desc = format!(
         "Het aantal klanten van {naam} dat per maand aan het werk ging, naast de streefwaarde van die maand. De cijfers staan ook in de tabel Uitstroom naar werk."
     );
-    drawn(charts::bars_with_target(
+    n.drawn(charts::bars_with_target(
         &Meta {
             id: "grafiek-uitstroom",
             title: &title,

@@ -1,26 +1,26 @@
 //! Re-rendering only what changed, for `svdk serve`.
 //!
-//! Every render records which pages each output shows, and how: in a list ([`record`]: its
-//! title, date, summary, links), or with its text ([`record_text`]: its rendered Markdown).
-//! The next render compares two fingerprints of every page with the previous ones, of its list
-//! form and of its text; an output is rendered again when
+//! Every output's builder records what it shows in a [`Deps`] value: lists of pages (by what
+//! selects them, [`List`]) and single pages, with or without their text. The next render
+//! compares two fingerprints of every page with the previous ones, of its list form and of
+//! its text, and a fingerprint of every recorded list (its members and their list forms); an
+//! output is rendered again when
 //! - it is new, or everything is (templates, settings or data changed);
-//! - a page it showed last time changed in what it showed (or disappeared);
-//! - a page whose list form changed now belongs in it ([`Renderer::listing`]: the lists a
-//!   page can join);
-//! - it shows the whole site (the sitemap).
+//! - a list it showed changed: a page joined or left it, or changed in its list form;
+//! - a single page it showed changed in what it showed (or disappeared).
 //!
-//! Otherwise the file from the previous build stays as it is. The integration test
-//! `tests/incremental.rs` checks that this gives the same site as a full build.
+//! There is no second account of which outputs list which pages: a page newly joining a list
+//! changes that list's fingerprint. Otherwise the file from the previous build stays as it
+//! is. The integration test `tests/incremental.rs` checks that this gives the same site as a
+//! full build.
 
-use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
 
 use rayon::prelude::*;
 
-use super::{Job, Renderer};
+use super::deps::{Deps, List};
 use crate::content::Meta;
+use crate::fingerprint::hash_of;
 use crate::model::Site;
 
 /// What a render leaves for the next one.
@@ -30,8 +30,8 @@ pub struct RenderCache {
     global: u64,
     /// Source path → fingerprints of the page: (list form, text).
     pages: HashMap<String, (u64, u64)>,
-    /// Output path → source paths of the pages it showed, and whether with their text.
-    deps: HashMap<String, Vec<(String, bool)>>,
+    /// Output path → what it showed.
+    deps: HashMap<String, Shown>,
     /// The search index's per-document work.
     pub(super) search: crate::search::SearchCache,
     /// Related practices per practice path, and the fingerprint of what they were computed
@@ -112,42 +112,45 @@ pub(super) fn related(site: &Site, cache: Option<&mut RenderCache>) -> Vec<Vec<u
     all
 }
 
-thread_local! {
-    static SHOWN: RefCell<Option<Vec<(usize, bool)>>> = const { RefCell::new(None) };
+/// What one output showed in the previous render.
+#[derive(Debug)]
+struct Shown {
+    /// The lists, each with its fingerprint then.
+    lists: Vec<(List, u64)>,
+    /// Source paths of single pages, and whether with their text.
+    pages: Vec<(String, bool)>,
 }
 
-fn note(i: usize, text: bool) {
-    SHOWN.with(|s| {
-        if let Some(list) = s.borrow_mut().as_mut() {
-            list.push((i, text));
+/// Fingerprint of a list: its members and their list forms.
+fn list_fingerprint(site: &Site, list: &List, pages: &HashMap<String, (u64, u64)>) -> u64 {
+    hash_of(
+        &list
+            .members(site)
+            .iter()
+            .map(|&i| {
+                let path = &site.pages[i].doc.path;
+                (path, pages.get(path).map(|fp| fp.0))
+            })
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// Fingerprints of lists, each computed once.
+struct ListFingerprints<'s> {
+    site: &'s Site,
+    pages: &'s HashMap<String, (u64, u64)>,
+    memo: HashMap<List, u64>,
+}
+
+impl ListFingerprints<'_> {
+    fn get(&mut self, list: &List) -> u64 {
+        if let Some(&fp) = self.memo.get(list) {
+            return fp;
         }
-    });
-}
-
-/// Notes that the output being rendered on this thread lists page `i`.
-pub(super) fn record(i: usize) {
-    note(i, false);
-}
-
-/// Notes that the output being rendered on this thread shows the text of page `i`.
-pub(super) fn record_text(i: usize) {
-    note(i, true);
-}
-
-/// Starts recording for one output on this thread.
-pub(super) fn start() {
-    SHOWN.with(|s| *s.borrow_mut() = Some(Vec::new()));
-}
-
-/// The pages recorded since [`start`].
-pub(super) fn finish() -> Vec<(usize, bool)> {
-    SHOWN.with(|s| s.borrow_mut().take().unwrap_or_default())
-}
-
-pub(super) fn hash_of(value: &impl Hash) -> u64 {
-    let mut h = DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
+        let fp = list_fingerprint(self.site, list, self.pages);
+        self.memo.insert(list.clone(), fp);
+        fp
+    }
 }
 
 /// Which outputs to render again; `None`: all of them.
@@ -165,8 +168,8 @@ impl RenderCache {
     /// Decides what to render; `None` means everything.
     pub(super) fn plan(
         &self,
-        r: &Renderer,
-        jobs: &[Job],
+        site: &Site,
+        outputs: &[String],
         global: u64,
         pages: &HashMap<String, (u64, u64)>,
     ) -> Option<Plan> {
@@ -193,26 +196,24 @@ impl RenderCache {
                 .filter(|p| !pages.contains_key(*p))
                 .map(String::as_str),
         );
-        let site = r.site;
+        let mut lists = ListFingerprints {
+            site,
+            pages,
+            memo: HashMap::new(),
+        };
         let mut dirty: HashSet<String> = HashSet::new();
-        for (i, p) in site.pages.iter().enumerate() {
-            if listed.contains(p.doc.path.as_str()) {
-                for job in r.listing(i) {
-                    dirty.insert(r.output_path(job));
-                }
-            }
-        }
-        for &job in jobs {
-            let out = r.output_path(job);
-            let stale = match self.deps.get(&out) {
+        for out in outputs {
+            let stale = match self.deps.get(out) {
                 None => true,
-                Some(shown) => shown.iter().any(|(p, with_text)| {
-                    listed.contains(p.as_str()) || (*with_text && text.contains(p.as_str()))
-                }),
+                Some(shown) => {
+                    shown.lists.iter().any(|(l, fp)| lists.get(l) != *fp)
+                        || shown.pages.iter().any(|(p, with_text)| {
+                            listed.contains(p.as_str()) || (*with_text && text.contains(p.as_str()))
+                        })
+                }
             };
-            // The sitemap lists every page with its date: it changes when a list form does.
-            if stale || (matches!(job, Job::Sitemap) && !listed.is_empty()) {
-                dirty.insert(out);
+            if stale {
+                dirty.insert(out.clone());
             }
         }
         Some(Plan { dirty })
@@ -221,12 +222,39 @@ impl RenderCache {
     /// Keeps what this render did for the next one.
     pub(super) fn update(
         &mut self,
+        site: &Site,
         global: u64,
         pages: HashMap<String, (u64, u64)>,
-        shown: Vec<(String, Vec<(String, bool)>)>,
+        shown: Vec<(String, Deps)>,
         outputs: &HashSet<String>,
     ) {
         self.deps.retain(|out, _| outputs.contains(out));
+        let mut lists = ListFingerprints {
+            site,
+            pages: &pages,
+            memo: HashMap::new(),
+        };
+        let shown: Vec<(String, Shown)> = shown
+            .into_iter()
+            .map(|(out, deps)| {
+                let shown = Shown {
+                    lists: deps
+                        .lists
+                        .into_iter()
+                        .map(|l| {
+                            let fp = lists.get(&l);
+                            (l, fp)
+                        })
+                        .collect(),
+                    pages: deps
+                        .pages
+                        .into_iter()
+                        .map(|(i, text)| (site.pages[i].doc.path.clone(), text))
+                        .collect(),
+                };
+                (out, shown)
+            })
+            .collect();
         self.deps.extend(shown);
         self.global = global;
         self.pages = pages;

@@ -3,16 +3,20 @@
 
 use serde::Serialize;
 
-use crate::landkaart::scores::{mean, truncate};
-use crate::landkaart::{Landkaart, PeriodStats, Trend, WerkpleinScore};
+use crate::landkaart::leren;
+use crate::landkaart::scores::{group_means, is_bijna_groen, is_groen, share, truncate, verschil};
+use crate::landkaart::{Landkaart, Trend, WerkpleinScore};
 use crate::model::Site;
+use crate::text;
 
 use super::charts;
-use super::shapes::Urls;
+use super::shapes::{PageInfo, Urls};
+use super::{Built, Renderer};
+use crate::route::Route;
 
 /// A band or group as templates show it.
 #[derive(Debug, Clone, Serialize)]
-pub struct BandRef {
+pub(super) struct BandRef {
     pub id: String,
     pub naam: String,
     pub index: usize,
@@ -33,7 +37,7 @@ fn band_ref(bands: &[crate::landkaart::Band], i: usize) -> BandRef {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct TrendRef {
+pub(super) struct TrendRef {
     pub id: &'static str,
     pub naam: &'static str,
 }
@@ -47,7 +51,7 @@ fn trend_ref(t: Trend) -> TrendRef {
 
 /// One werkplein's current standing, for tables on several pages.
 #[derive(Debug, Clone, Serialize)]
-pub struct Standing {
+pub(super) struct Standing {
     pub totaal: u32,
     pub band: BandRef,
     pub groep: BandRef,
@@ -56,26 +60,24 @@ pub struct Standing {
     pub verschil: Option<i64>,
 }
 
-pub fn standing(lk: &Landkaart, w: &WerkpleinScore) -> Standing {
+pub(super) fn standing(lk: &Landkaart, w: &WerkpleinScore) -> Standing {
     Standing {
         totaal: truncate(w.total),
         band: band_ref(&lk.banden, w.band),
         groep: band_ref(&lk.groepen, w.groep),
         trend: trend_ref(w.trend),
-        verschil: w
-            .previous
-            .map(|p| i64::from(truncate(w.total)) - i64::from(truncate(p))),
+        verschil: w.previous.map(|p| verschil(w.total, p)),
     }
 }
 
 /// A werkplein's current standing, if it reported in the current period.
-pub fn current_standing(site: &Site, werkplein: &str) -> Option<Standing> {
+pub(super) fn current_standing(site: &Site, werkplein: &str) -> Option<Standing> {
     let lk = site.landkaart.as_ref()?;
     lk.score(lk.current, werkplein).map(|w| standing(lk, w))
 }
 
 #[derive(Serialize)]
-pub struct PeriodLink {
+pub(super) struct PeriodLink {
     pub id: String,
     pub naam: String,
     pub url: String,
@@ -116,11 +118,7 @@ fn dist_row(
             .iter()
             .map(|&c| BandCount {
                 aantal: c,
-                pct: if n == 0 {
-                    0
-                } else {
-                    truncate(f64::from(c) * 100.0 / f64::from(n))
-                },
+                pct: share(c, n),
             })
             .collect(),
     }
@@ -142,7 +140,53 @@ struct Groep {
     naam: String,
     van: u32,
     tot: u32,
+    actie: Option<String>,
+    toelichting: Option<String>,
     leden: Vec<Member>,
+}
+
+/// A werkplein that went up or down a group.
+#[derive(Serialize)]
+struct Beweging {
+    naam: String,
+    url: String,
+    totaal: u32,
+    verschil: Option<i64>,
+    van: String,
+    naar: String,
+}
+
+/// A werkplein that did not report in the period, with its latest report before it.
+#[derive(Serialize)]
+struct Afwezig {
+    naam: String,
+    url: String,
+    laatst: Option<String>,
+}
+
+/// A werkplein whose answers were carried over: last updated before the period began.
+#[derive(Serialize)]
+struct NietBijgewerkt {
+    naam: String,
+    url: String,
+    totaal: u32,
+    bijgewerkt: String,
+}
+
+/// Group counts in one period (the rows of groepen.csv).
+#[derive(Serialize)]
+struct GroepHistorie {
+    naam: String,
+    url: String,
+    werkpleinen: usize,
+    aantallen: Vec<u32>,
+}
+
+/// An option of a filter of the all-werkpleinen table.
+#[derive(Serialize)]
+struct Keuze {
+    id: String,
+    naam: String,
 }
 
 #[derive(Serialize)]
@@ -155,15 +199,16 @@ struct HistoryRow {
 }
 
 #[derive(Serialize)]
-pub struct Charts {
+pub(super) struct Charts {
     historie: String,
     banden: String,
     kaart: String,
+    groepen: String,
 }
 
 /// The context of `/landkaart/<periode>/` (and `/landkaart/` for the current period).
 #[derive(Serialize)]
-pub struct PeriodPage {
+pub(super) struct PeriodPage {
     periode: PeriodLink,
     vorige: Option<PeriodLink>,
     perioden: Vec<PeriodLink>,
@@ -179,9 +224,21 @@ pub struct PeriodPage {
     groen: Vec<Member>,
     bijna_groen: Vec<Member>,
     groepen: Vec<Groep>,
+    /// Who went up / down a group since their previous report, by name.
+    omhoog: Vec<Beweging>,
+    omlaag: Vec<Beweging>,
+    /// Group counts per period, oldest first (groepen.csv).
+    groep_historie: Vec<GroepHistorie>,
+    /// Werkpleinen that did not report in this period, by name; never counted.
+    niet_gerapporteerd: Vec<Afwezig>,
+    /// Werkpleinen that reported answers last updated before the period, by name.
+    niet_bijgewerkt: Vec<NietBijgewerkt>,
     historie: Vec<HistoryRow>,
     /// Every werkplein that reported, by id (the rows of werkpleinen.csv).
     alle: Vec<Row>,
+    /// The options of the filters of the all-werkpleinen table.
+    filter_regios: Vec<Keuze>,
+    trends: Vec<Keuze>,
     csv: CsvLinks,
     charts: Charts,
 }
@@ -190,10 +247,13 @@ pub struct PeriodPage {
 struct Row {
     naam: String,
     url: String,
+    regio: Keuze,
     totaal: u32,
     band: BandRef,
-    groep: String,
-    trend: &'static str,
+    groep: BandRef,
+    trend: TrendRef,
+    verschil: Option<i64>,
+    niet_bijgewerkt: bool,
     fasen: Vec<Option<u32>>,
 }
 
@@ -203,13 +263,14 @@ struct CsvLinks {
     mijlpalen: String,
     werkpleinen: String,
     historie: String,
+    groepen: String,
 }
 
-pub fn period_url(urls: Urls, lk: &Landkaart, p: usize) -> String {
-    urls.path(&format!("landkaart/{}/", lk.perioden[p].id))
+pub(super) fn period_url(urls: Urls, lk: &Landkaart, p: usize) -> String {
+    urls.route(Route::LandkaartPeriode(&lk.perioden[p].id))
 }
 
-pub fn period_links(urls: Urls, lk: &Landkaart, current: usize) -> Vec<PeriodLink> {
+pub(super) fn period_links(urls: Urls, lk: &Landkaart, current: usize) -> Vec<PeriodLink> {
     lk.reported()
         .map(|(i, p, _)| PeriodLink {
             id: p.id.clone(),
@@ -220,28 +281,48 @@ pub fn period_links(urls: Urls, lk: &Landkaart, current: usize) -> Vec<PeriodLin
         .collect()
 }
 
-pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodPage {
+/// A werkplein in a list of the Landkaart page.
+fn member(site: &Site, urls: Urls, w: &WerkpleinScore) -> Member {
+    let naam = site
+        .data
+        .werkplein(&w.werkplein)
+        .map_or(w.werkplein.clone(), |x| x.naam.clone());
+    Member {
+        id: w.werkplein.clone(),
+        naam,
+        url: urls.route(Route::Werkplein(&w.werkplein)),
+        totaal: truncate(w.total),
+        vorig: w.previous.map(truncate),
+        verschil: w.previous.map(|pr| verschil(w.total, pr)),
+    }
+}
+
+/// The national average of every reported period.
+fn history_rows(urls: Urls, lk: &Landkaart) -> Vec<HistoryRow> {
+    lk.reported()
+        .map(|(i, per, s)| HistoryRow {
+            periode: per.id.clone(),
+            naam: per.naam.clone(),
+            url: period_url(urls, lk, i),
+            gemiddelde: s.total_mean.map(truncate),
+            werkpleinen: s.werkpleinen.len(),
+        })
+        .collect()
+}
+
+pub(super) fn period_page(
+    n: &charts::Counter,
+    site: &Site,
+    urls: Urls,
+    lk: &Landkaart,
+    p: usize,
+) -> PeriodPage {
     let stats = lk.stats[p]
         .as_ref()
         .expect("period pages exist only for periods with data");
-    let member = |w: &WerkpleinScore| {
-        let naam = site
-            .data
-            .werkplein(&w.werkplein)
-            .map_or(w.werkplein.clone(), |x| x.naam.clone());
-        Member {
-            id: w.werkplein.clone(),
-            naam,
-            url: urls.path(&format!("werkpleinen/{}/", w.werkplein)),
-            totaal: truncate(w.total),
-            vorig: w.previous.map(truncate),
-            verschil: w
-                .previous
-                .map(|pr| i64::from(truncate(w.total)) - i64::from(truncate(pr))),
-        }
-    };
+    let member = |w: &WerkpleinScore| member(site, urls, w);
     let by_name = |mut v: Vec<Member>| {
-        v.sort_by(|a, b| a.naam.cmp(&b.naam));
+        v.sort_by(|a, b| crate::text::cmp_names(&a.naam, &b.naam));
         v
     };
     let with_trend = |t: Trend| {
@@ -257,7 +338,7 @@ pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodP
                 .unwrap_or(0)
                 .abs()
                 .cmp(&a.verschil.unwrap_or(0).abs())
-                .then_with(|| a.naam.cmp(&b.naam))
+                .then_with(|| crate::text::cmp_names(&a.naam, &b.naam))
         });
         v
     };
@@ -309,6 +390,8 @@ pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodP
             naam: b.naam.clone(),
             van: b.van,
             tot: b.tot,
+            actie: b.actie.clone(),
+            toelichting: b.toelichting.clone(),
             leden: by_name(
                 stats
                     .werkpleinen
@@ -319,17 +402,9 @@ pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodP
             ),
         })
         .collect();
-    let historie: Vec<HistoryRow> = lk
-        .reported()
-        .map(|(i, per, s)| HistoryRow {
-            periode: per.id.clone(),
-            naam: per.naam.clone(),
-            url: period_url(urls, lk, i),
-            gemiddelde: s.total_mean.map(truncate),
-            werkpleinen: s.werkpleinen.len(),
-        })
-        .collect();
-    let base = format!("landkaart/{}/", lk.perioden[p].id);
+    let historie = history_rows(urls, lk);
+    let csv = |name| urls.route(Route::LandkaartCsv(&lk.perioden[p].id, name));
+    let moves = group_moves(site, urls, lk, p);
     PeriodPage {
         periode: PeriodLink {
             id: lk.perioden[p].id.clone(),
@@ -354,7 +429,7 @@ pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodP
             stats
                 .werkpleinen
                 .iter()
-                .filter(|w| truncate(w.total) >= 100)
+                .filter(|w| is_groen(w.total))
                 .map(member)
                 .collect(),
         ),
@@ -362,141 +437,194 @@ pub fn period_page(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> PeriodP
             stats
                 .werkpleinen
                 .iter()
-                .filter(|w| (90..100).contains(&truncate(w.total)))
+                .filter(|w| is_bijna_groen(w.total))
                 .map(member)
                 .collect(),
         ),
         groepen,
+        omhoog: moves.0,
+        omlaag: moves.1,
+        groep_historie: group_history(urls, lk),
+        niet_gerapporteerd: absent(site, urls, lk, p),
+        niet_bijgewerkt: not_updated(site, urls, lk, p),
         historie,
-        alle: stats
-            .werkpleinen
-            .iter()
-            .map(|w| Row {
-                naam: site
-                    .data
-                    .werkplein(&w.werkplein)
-                    .map_or(w.werkplein.clone(), |x| x.naam.clone()),
-                url: urls.path(&format!("werkpleinen/{}/", w.werkplein)),
-                totaal: truncate(w.total),
-                band: band_ref(&lk.banden, w.band),
-                groep: lk.groepen[w.groep].naam.clone(),
-                trend: w.trend.naam(),
-                fasen: w.fasen.iter().map(|f| f.map(truncate)).collect(),
-            })
-            .collect(),
+        alle: all_rows(site, urls, lk, p),
+        filter_regios: filter_regios(site, lk, p),
+        trends: trend_options(stats),
         csv: CsvLinks {
-            fasen: urls.path(&format!("{base}fasen.csv")),
-            mijlpalen: urls.path(&format!("{base}mijlpalen.csv")),
-            werkpleinen: urls.path(&format!("{base}werkpleinen.csv")),
-            historie: urls.path("landkaart/historie.csv"),
+            fasen: csv("fasen.csv"),
+            mijlpalen: csv("mijlpalen.csv"),
+            werkpleinen: csv("werkpleinen.csv"),
+            historie: urls.route(Route::LandkaartHistorie),
+            groepen: urls.route(Route::LandkaartGroepen),
         },
         charts: Charts {
-            historie: charts::national_history(lk, p),
-            banden: charts::fase_bands(lk, stats, p),
-            kaart: charts::map(site, urls, lk, stats, p),
+            historie: charts::national_history(n, lk, p),
+            banden: charts::fase_bands(n, lk, stats, p),
+            kaart: charts::map(n, site, urls, lk, stats, p),
+            groepen: charts::group_history(n, lk),
         },
     }
 }
 
-/// The open-data CSVs of a period: (file name, contents).
-pub fn period_csvs(
+/// The trends that occur in a period, for the table's filter.
+fn trend_options(stats: &crate::landkaart::PeriodStats) -> Vec<Keuze> {
+    [
+        Trend::Vooruit,
+        Trend::Gelijk,
+        Trend::Achteruit,
+        Trend::Nieuw,
+    ]
+    .iter()
+    .filter(|t| stats.werkpleinen.iter().any(|w| w.trend == **t))
+    .map(|t| Keuze {
+        id: t.id().into(),
+        naam: t.naam().into(),
+    })
+    .collect()
+}
+
+fn naam_of(site: &Site, id: &str) -> String {
+    site.data
+        .werkplein(id)
+        .map_or(id.to_string(), |x| x.naam.clone())
+}
+
+/// Who went up and who went down a group in period `p`, each by name.
+fn group_moves(
     site: &Site,
+    urls: Urls,
     lk: &Landkaart,
-    stats: &PeriodStats,
-) -> Vec<(&'static str, Vec<u8>)> {
-    let band_ids: Vec<&str> = lk.banden.iter().map(|b| b.id.as_str()).collect();
-    let opt = |v: Option<f64>| v.map(|v| truncate(v).to_string()).unwrap_or_default();
+    p: usize,
+) -> (Vec<Beweging>, Vec<Beweging>) {
+    let Some(stats) = lk.stats[p].as_ref() else {
+        return (Vec::new(), Vec::new());
+    };
+    let (up, down) = leren::group_moves(stats, &lk.groepen);
+    let rows = |moves: Vec<leren::Move>| {
+        let mut v: Vec<Beweging> = moves
+            .iter()
+            .filter_map(|m| {
+                let w = lk.score(p, &m.werkplein)?;
+                Some(Beweging {
+                    naam: naam_of(site, &m.werkplein),
+                    url: urls.route(Route::Werkplein(&m.werkplein)),
+                    totaal: truncate(w.total),
+                    verschil: w.previous.map(|pr| verschil(w.total, pr)),
+                    van: lk.groepen[m.van].naam.clone(),
+                    naar: lk.groepen[m.naar].naam.clone(),
+                })
+            })
+            .collect();
+        v.sort_by(|a, b| a.naam.cmp(&b.naam));
+        v
+    };
+    (rows(up), rows(down))
+}
 
-    let mut fasen = Csv::new(&[&["fase", "gemiddelde"], &band_ids[..]].concat());
-    let mut row = vec!["totaal".to_string(), opt(stats.total_mean)];
-    row.extend(stats.total_bands.iter().map(u32::to_string));
-    fasen.row(row);
-    for (f, fase) in lk.fasen.iter().enumerate() {
-        let mut row = vec![fase.id.clone(), opt(stats.fase_means[f])];
-        row.extend(stats.fase_bands[f].iter().map(u32::to_string));
-        fasen.row(row);
-    }
+fn group_history(urls: Urls, lk: &Landkaart) -> Vec<GroepHistorie> {
+    lk.reported()
+        .map(|(i, per, s)| GroepHistorie {
+            naam: per.naam.clone(),
+            url: period_url(urls, lk, i),
+            werkpleinen: s.werkpleinen.len(),
+            aantallen: leren::group_counts(s, lk.groepen.len()),
+        })
+        .collect()
+}
 
-    let mut mijlpalen = Csv::new(&[&["fase", "mijlpaal", "gemiddelde"], &band_ids[..]].concat());
-    for (m, (f, mp)) in lk.mijlpalen.iter().enumerate() {
-        let mut row = vec![
-            lk.fasen[*f].id.clone(),
-            mp.id.clone(),
-            opt(stats.mijlpaal_means[m]),
-        ];
-        row.extend(stats.mijlpaal_bands[m].iter().map(u32::to_string));
-        mijlpalen.row(row);
-    }
+/// The werkpleinen that did not report in period `p`, with their latest earlier report.
+fn absent(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> Vec<Afwezig> {
+    let mut v: Vec<Afwezig> = site
+        .data
+        .werkpleinen
+        .iter()
+        .filter(|w| lk.score(p, &w.id).is_none())
+        .map(|w| Afwezig {
+            naam: w.naam.clone(),
+            url: urls.route(Route::Werkplein(&w.id)),
+            laatst: p
+                .checked_sub(1)
+                .and_then(|q| lk.latest_report(q, &w.id))
+                .map(|q| lk.perioden[q].naam.clone()),
+        })
+        .collect();
+    v.sort_by(|a, b| a.naam.cmp(&b.naam));
+    v
+}
 
-    let fase_ids: Vec<&str> = lk.fasen.iter().map(|f| f.id.as_str()).collect();
-    let mut werkpleinen = Csv::new(
-        &[
-            &["werkplein", "naam", "totaal", "band", "groep", "trend"],
-            &fase_ids[..],
-        ]
-        .concat(),
-    );
-    for w in &stats.werkpleinen {
-        let naam = site
+/// The werkpleinen whose answers in period `p` were last updated before it began.
+fn not_updated(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> Vec<NietBijgewerkt> {
+    let Some(stats) = lk.stats[p].as_ref() else {
+        return Vec::new();
+    };
+    let mut v: Vec<NietBijgewerkt> = stats
+        .werkpleinen
+        .iter()
+        .filter_map(|w| {
+            let d = lk.niet_bijgewerkt(p, &w.werkplein)?;
+            Some(NietBijgewerkt {
+                naam: naam_of(site, &w.werkplein),
+                url: urls.route(Route::Werkplein(&w.werkplein)),
+                totaal: truncate(w.total),
+                bijgewerkt: text::parse_date(d).map_or(d.to_string(), text::date_nl),
+            })
+        })
+        .collect();
+    v.sort_by(|a, b| a.naam.cmp(&b.naam));
+    v
+}
+
+/// Every werkplein that reported in period `p`, by id (the rows of werkpleinen.csv).
+fn all_rows(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> Vec<Row> {
+    let Some(stats) = lk.stats[p].as_ref() else {
+        return Vec::new();
+    };
+    stats
+        .werkpleinen
+        .iter()
+        .map(|w| {
+            let regio = site
+                .data
+                .werkplein(&w.werkplein)
+                .and_then(|x| site.data.regio(&x.regio));
+            Row {
+                naam: naam_of(site, &w.werkplein),
+                url: urls.route(Route::Werkplein(&w.werkplein)),
+                regio: Keuze {
+                    id: regio.map_or(String::new(), |r| r.id.clone()),
+                    naam: regio.map_or(String::new(), |r| r.naam.clone()),
+                },
+                totaal: truncate(w.total),
+                band: band_ref(&lk.banden, w.band),
+                groep: band_ref(&lk.groepen, w.groep),
+                trend: trend_ref(w.trend),
+                verschil: w.previous.map(|pr| verschil(w.total, pr)),
+                niet_bijgewerkt: lk.niet_bijgewerkt(p, &w.werkplein).is_some(),
+                fasen: w.fasen.iter().map(|f| f.map(truncate)).collect(),
+            }
+        })
+        .collect()
+}
+
+/// The regio's of the werkpleinen that reported in period `p`, by name.
+fn filter_regios(site: &Site, lk: &Landkaart, p: usize) -> Vec<Keuze> {
+    let mut out: Vec<Keuze> = Vec::new();
+    for w in lk.stats[p].iter().flat_map(|s| &s.werkpleinen) {
+        if let Some(r) = site
             .data
             .werkplein(&w.werkplein)
-            .map_or("", |x| x.naam.as_str());
-        let mut row = vec![
-            w.werkplein.clone(),
-            naam.to_string(),
-            truncate(w.total).to_string(),
-            lk.banden[w.band].id.clone(),
-            lk.groepen[w.groep].id.clone(),
-            w.trend.id().to_string(),
-        ];
-        row.extend(w.fasen.iter().map(|&f| opt(f)));
-        werkpleinen.row(row);
+            .and_then(|x| site.data.regio(&x.regio))
+            && !out.iter().any(|k| k.id == r.id)
+        {
+            out.push(Keuze {
+                id: r.id.clone(),
+                naam: r.naam.clone(),
+            });
+        }
     }
-    vec![
-        ("fasen.csv", fasen.finish()),
-        ("mijlpalen.csv", mijlpalen.finish()),
-        ("werkpleinen.csv", werkpleinen.finish()),
-    ]
-}
-
-/// `/landkaart/historie.csv`.
-pub fn history_csv(lk: &Landkaart) -> Vec<u8> {
-    let mut csv = Csv::new(&["periode", "naam", "gemiddelde", "werkpleinen"]);
-    for (_, p, s) in lk.reported() {
-        csv.row(vec![
-            p.id.clone(),
-            p.naam.clone(),
-            s.total_mean
-                .map(|v| truncate(v).to_string())
-                .unwrap_or_default(),
-            s.werkpleinen.len().to_string(),
-        ]);
-    }
-    csv.finish()
-}
-
-/// A CSV file: UTF-8, `,`, LF, header row, quoting where needed. Every open-data file of the
-/// site is written through this one writer.
-pub(super) struct Csv {
-    writer: csv::Writer<Vec<u8>>,
-}
-
-impl Csv {
-    pub(super) fn new(header: &[&str]) -> Self {
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(Vec::new());
-        let _ = writer.write_record(header);
-        Csv { writer }
-    }
-
-    pub(super) fn row(&mut self, cells: Vec<String>) {
-        let _ = self.writer.write_record(&cells);
-    }
-
-    pub(super) fn finish(self) -> Vec<u8> {
-        self.writer.into_inner().unwrap_or_default()
-    }
+    out.sort_by(|a, b| a.naam.cmp(&b.naam));
+    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -526,8 +654,13 @@ struct WerkpleinHistory {
 }
 
 #[derive(Serialize)]
-pub struct WerkpleinLandkaart {
+pub(super) struct WerkpleinLandkaart {
+    /// The period shown: the current one, or the werkplein's latest report before it.
     periode: PeriodLink,
+    /// The current period, when the werkplein did not report in it (`periode` is older).
+    niet_gerapporteerd_in: Option<PeriodLink>,
+    /// When its answers were last updated, if that was before the period shown began.
+    niet_bijgewerkt: Option<String>,
     stand: Standing,
     fasen: Vec<FaseScore>,
     historie: Vec<WerkpleinHistory>,
@@ -538,9 +671,10 @@ pub struct WerkpleinLandkaart {
     chart_mijlpalen: String,
 }
 
-pub fn werkplein_landkaart(site: &Site, urls: Urls, id: &str) -> Option<WerkpleinLandkaart> {
+pub(super) fn werkplein_landkaart(r: &Renderer, id: &str) -> Option<WerkpleinLandkaart> {
+    let (n, site, urls) = (&r.charts, r.site, r.urls);
     let lk = site.landkaart.as_ref()?;
-    let p = lk.current;
+    let p = lk.latest_report(lk.current, id)?;
     let w = lk.score(p, id)?;
     let fasen = lk
         .fasen
@@ -581,87 +715,34 @@ pub fn werkplein_landkaart(site: &Site, urls: Urls, id: &str) -> Option<Werkplei
             id: lk.perioden[p].id.clone(),
             naam: lk.perioden[p].naam.clone(),
             url: period_url(urls, lk, p),
-            current: true,
+            current: p == lk.current,
         },
+        niet_gerapporteerd_in: (p != lk.current).then(|| PeriodLink {
+            id: lk.perioden[lk.current].id.clone(),
+            naam: lk.perioden[lk.current].naam.clone(),
+            // A period without data has no page of its own.
+            url: match lk.stats[lk.current] {
+                Some(_) => period_url(urls, lk, lk.current),
+                None => urls.route(Route::LandkaartIndex),
+            },
+            current: true,
+        }),
+        niet_bijgewerkt: lk
+            .niet_bijgewerkt(p, id)
+            .map(|d| text::parse_date(d).map_or(d.to_string(), text::date_nl)),
         stand: standing(lk, w),
         fasen,
         historie,
-        csv_mijlpalen: urls.path(&format!("werkpleinen/{id}/mijlpalen.csv")),
-        csv_historie: urls.path(&format!("werkpleinen/{id}/historie.csv")),
-        chart_historie: charts::werkplein_history(lk, id, naam),
-        chart_mijlpalen: charts::werkplein_mijlpalen(lk, w, naam),
+        csv_mijlpalen: urls.route(Route::WerkpleinCsv(id, "mijlpalen.csv")),
+        csv_historie: urls.route(Route::WerkpleinCsv(id, "historie.csv")),
+        chart_historie: charts::werkplein_history(n, lk, id, naam),
+        chart_mijlpalen: charts::werkplein_mijlpalen(n, lk, w, naam),
     })
-}
-
-/// A decimal as Dutch readers write it: `7,2`.
-pub fn decimal_nl(v: f64) -> String {
-    format!("{v:.1}").replace('.', ",")
-}
-
-/// `2010-1` → `1e meting 2010`.
-pub fn meting_naam(m: &str) -> String {
-    match m.split_once('-') {
-        Some((y, n)) => format!("{n}e meting {y}"),
-        None => m.to_string(),
-    }
-}
-
-/// The open-data CSVs of a werkplein's Landkaart tables (its page shows the same figures):
-/// `mijlpalen.csv` (a row per fase and per mijlpaal of the current period) and `historie.csv`
-/// (its total per period against the national average). Empty when it did not report.
-pub fn werkplein_csvs(site: &Site, id: &str) -> Vec<(&'static str, Vec<u8>)> {
-    let Some(lk) = site.landkaart.as_ref() else {
-        return Vec::new();
-    };
-    let Some(w) = lk.score(lk.current, id) else {
-        return Vec::new();
-    };
-    let band = |v: f64| {
-        lk.banden[crate::landkaart::scores::band_of(&lk.banden, v)]
-            .id
-            .clone()
-    };
-    let mut mijlpalen = Csv::new(&["fase", "mijlpaal", "score", "band"]);
-    for (f, fase) in lk.fasen.iter().enumerate() {
-        mijlpalen.row(vec![
-            fase.id.clone(),
-            String::new(),
-            w.fasen[f]
-                .map(|v| truncate(v).to_string())
-                .unwrap_or_default(),
-            w.fasen[f].map(band).unwrap_or_default(),
-        ]);
-        for m in lk.fase_ranges[f].clone() {
-            let v = w.mijlpalen[m];
-            mijlpalen.row(vec![
-                fase.id.clone(),
-                lk.mijlpalen[m].1.id.clone(),
-                v.map(|v| v.to_string()).unwrap_or_default(),
-                v.map(|v| band(f64::from(v))).unwrap_or_default(),
-            ]);
-        }
-    }
-    let mut historie = Csv::new(&["periode", "totaal", "landelijk"]);
-    for (i, per, s) in lk.reported() {
-        historie.row(vec![
-            per.id.clone(),
-            lk.score(i, id)
-                .map(|x| truncate(x.total).to_string())
-                .unwrap_or_default(),
-            s.total_mean
-                .map(|v| truncate(v).to_string())
-                .unwrap_or_default(),
-        ]);
-    }
-    vec![
-        ("mijlpalen.csv", mijlpalen.finish()),
-        ("historie.csv", historie.finish()),
-    ]
 }
 
 /// Mean of the current totals of some werkpleinen, and per fase.
 #[derive(Serialize)]
-pub struct GroupAverages {
+pub(super) struct GroupAverages {
     periode: String,
     totaal: Option<u32>,
     werkpleinen: usize,
@@ -675,27 +756,26 @@ struct FaseAverage {
     landelijk: Option<u32>,
 }
 
-pub fn group_averages(site: &Site, ids: &[&str]) -> Option<GroupAverages> {
+pub(super) fn group_averages(site: &Site, ids: &[&str]) -> Option<GroupAverages> {
     let lk = site.landkaart.as_ref()?;
     let stats = lk.current_stats()?;
     let scores: Vec<&WerkpleinScore> = ids
         .iter()
         .filter_map(|id| lk.score(lk.current, id))
         .collect();
-    if scores.is_empty() {
-        return None;
-    }
+    let (total, per_fase) = group_means(scores.iter().copied(), lk.fasen.len())?;
     Some(GroupAverages {
         periode: lk.perioden[lk.current].naam.clone(),
-        totaal: mean(scores.iter().map(|w| w.total)).map(truncate),
+        totaal: Some(truncate(total)),
         werkpleinen: scores.len(),
         fasen: lk
             .fasen
             .iter()
+            .zip(per_fase)
             .enumerate()
-            .map(|(f, fase)| FaseAverage {
+            .map(|(f, (fase, score))| FaseAverage {
                 naam: fase.naam.clone(),
-                score: mean(scores.iter().filter_map(|w| w.fasen[f])).map(truncate),
+                score: score.map(truncate),
                 landelijk: stats.fase_means[f].map(truncate),
             })
             .collect(),
@@ -704,7 +784,7 @@ pub fn group_averages(site: &Site, ids: &[&str]) -> Option<GroupAverages> {
 
 /// The Landkaart summary on the home page.
 #[derive(Serialize)]
-pub struct HomeSummary {
+pub(super) struct HomeSummary {
     periode: String,
     url: String,
     gemiddelde: Option<u32>,
@@ -719,19 +799,19 @@ struct HomeBand {
     aantal: u32,
 }
 
-pub fn home_summary(site: &Site, urls: Urls) -> Option<HomeSummary> {
+pub(super) fn home_summary(site: &Site, urls: Urls) -> Option<HomeSummary> {
     let lk = site.landkaart.as_ref()?;
     let stats = lk.current_stats()?;
     let mut groen: Vec<String> = stats
         .werkpleinen
         .iter()
-        .filter(|w| truncate(w.total) >= 100)
+        .filter(|w| is_groen(w.total))
         .filter_map(|w| site.data.werkplein(&w.werkplein).map(|x| x.plaats.clone()))
         .collect();
-    groen.sort();
+    groen.sort_by(|a, b| crate::text::cmp_names(a, b));
     Some(HomeSummary {
         periode: lk.perioden[lk.current].naam.clone(),
-        url: urls.path("landkaart/"),
+        url: urls.route(Route::LandkaartIndex),
         gemiddelde: stats.total_mean.map(truncate),
         werkpleinen: stats.werkpleinen.len(),
         banden: lk
@@ -747,24 +827,50 @@ pub fn home_summary(site: &Site, urls: Urls) -> Option<HomeSummary> {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Whether the site shows the Landkaart: it has one with a report for the current period.
+pub(super) fn present(site: &Site) -> bool {
+    site.landkaart
+        .as_ref()
+        .is_some_and(|lk| lk.current_stats().is_some())
+}
 
-    #[test]
-    fn dutch_numbers_and_metingen() {
-        assert_eq!(decimal_nl(7.0), "7,0");
-        assert_eq!(decimal_nl(6.849), "6,8");
-        assert_eq!(meting_naam("2010-2"), "2e meting 2010");
-    }
+/// Context of `landkaart.html`.
+#[derive(Serialize)]
+struct PageContext {
+    page: PageInfo,
+    landkaart: PeriodPage,
+    /// The Resultaten benchmark, when the site has one.
+    resultaten_url: Option<String>,
+}
 
-    #[test]
-    fn csv_quotes_and_lf() {
-        let mut c = Csv::new(&["a", "b"]);
-        c.row(vec!["x".into(), "Werkplein \"De Brug\", Oost".into()]);
-        assert_eq!(
-            String::from_utf8(c.finish()).unwrap(),
-            "a,b\nx,\"Werkplein \"\"De Brug\"\", Oost\"\n"
-        );
-    }
+/// The national Landkaart of period `p` (index into `perioden`); `None`: the current period,
+/// at `/landkaart/`.
+pub(super) fn page(r: &Renderer, period: Option<usize>) -> Built {
+    let site = r.site;
+    let Some(lk) = site.landkaart.as_ref() else {
+        return Built::new("404.html", &serde_json::Map::new());
+    };
+    let p = period.unwrap_or(lk.current);
+    let (route, title, crumbs) = match period {
+        None => (
+            Route::LandkaartIndex,
+            "De Landkaart".to_string(),
+            r.crumbs(&[]),
+        ),
+        Some(p) => (
+            Route::LandkaartPeriode(&lk.perioden[p].id),
+            format!("De Landkaart: {}", lk.perioden[p].naam),
+            r.crumbs(&[("De Landkaart", Route::LandkaartIndex)]),
+        ),
+    };
+    let description = format!(
+        "De voortgang van de werkpleinen op de mijlpalen van integrale dienstverlening, {}.",
+        lk.perioden[p].naam
+    );
+    let ctx = PageContext {
+        page: r.info(&title, route, Some("landkaart"), Some(&description), crumbs),
+        landkaart: period_page(&r.charts, site, r.urls, lk, p),
+        resultaten_url: super::resultaten::present(site).then(|| r.urls.route(Route::Resultaten)),
+    };
+    Built::new("landkaart.html", &ctx)
 }

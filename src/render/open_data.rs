@@ -1,18 +1,238 @@
-//! Open data of every table (SPEC §5.4): the registry of the site's CSV files and the context
-//! of `/open-data/`, which lists them with what each column means.
+//! Open data of every table (SPEC §5.4): every CSV file of the site, the registry that says
+//! what each holds, and the page `/open-data/` that lists them with what each column means.
 //!
-//! **Adding a CSV**: write it through the one CSV writer (`landkaart::Csv`, or a
-//! `resultaten::Tabel`), link it next to its table (`<p class="open-data">`), and add one
-//! [`Soort`] line to [`SOORTEN`] with its path pattern (`<x>` stands for one path segment).
-//! `tests/open_data.rs` fails for a CSV without an entry here and for a table without a CSV.
+//! **Adding a CSV**: write it through the one CSV writer [`Csv`] (or [`csv_bytes`], or a
+//! `resultaten::Tabel`, which uses it), give it a [`Route`], collect it in [`files`], link it
+//! next to its table (`<p class="open-data">`), and add one [`Soort`] line to [`SOORTEN`] with
+//! its path pattern (`<x>` stands for one path segment). `tests/open_data.rs` fails for a CSV
+//! without an entry here and for a table on a page without a CSV.
 
 use serde::Serialize;
 
-use super::shapes::Urls;
+use super::deps::{Deps, List};
+use super::shapes::{PageInfo, Urls};
+use super::{Built, Renderer};
+use crate::landkaart::leren;
+use crate::landkaart::scores::{truncate, verschil};
+use crate::landkaart::{Landkaart, PeriodStats};
+use crate::model::Site;
+use crate::route::Route;
+
+/// The Landkaart's CSVs: per period its tables, and the national history and groups.
+fn landkaart_files(site: &Site) -> Vec<(String, Vec<u8>)> {
+    let Some(lk) = site.landkaart.as_ref() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (_, p, stats) in lk.reported() {
+        for (name, bytes) in period_csvs(site, lk, stats) {
+            out.push((Route::LandkaartCsv(&p.id, name).output(), bytes));
+        }
+    }
+    if lk.current_stats().is_some() {
+        out.push((Route::LandkaartHistorie.output(), history_csv(lk)));
+        out.push((Route::LandkaartGroepen.output(), groups_csv(lk)));
+    }
+    out
+}
+
+/// The open-data CSVs of a period: (file name, contents).
+fn period_csvs(site: &Site, lk: &Landkaart, stats: &PeriodStats) -> Vec<(&'static str, Vec<u8>)> {
+    let band_ids: Vec<&str> = lk.banden.iter().map(|b| b.id.as_str()).collect();
+    let opt = |v: Option<f64>| v.map(|v| truncate(v).to_string()).unwrap_or_default();
+
+    let mut fasen = Csv::new(&[&["fase", "gemiddelde"], &band_ids[..]].concat());
+    let mut row = vec!["totaal".to_string(), opt(stats.total_mean)];
+    row.extend(stats.total_bands.iter().map(u32::to_string));
+    fasen.row(row);
+    for (f, fase) in lk.fasen.iter().enumerate() {
+        let mut row = vec![fase.id.clone(), opt(stats.fase_means[f])];
+        row.extend(stats.fase_bands[f].iter().map(u32::to_string));
+        fasen.row(row);
+    }
+
+    let mut mijlpalen = Csv::new(&[&["fase", "mijlpaal", "gemiddelde"], &band_ids[..]].concat());
+    for (m, (f, mp)) in lk.mijlpalen.iter().enumerate() {
+        let mut row = vec![
+            lk.fasen[*f].id.clone(),
+            mp.id.clone(),
+            opt(stats.mijlpaal_means[m]),
+        ];
+        row.extend(stats.mijlpaal_bands[m].iter().map(u32::to_string));
+        mijlpalen.row(row);
+    }
+
+    let fase_ids: Vec<&str> = lk.fasen.iter().map(|f| f.id.as_str()).collect();
+    let mut werkpleinen = Csv::new(
+        &[
+            &["werkplein", "naam", "totaal", "band", "groep", "trend"],
+            &fase_ids[..],
+            &["verschil"],
+        ]
+        .concat(),
+    );
+    for w in &stats.werkpleinen {
+        let naam = site
+            .data
+            .werkplein(&w.werkplein)
+            .map_or("", |x| x.naam.as_str());
+        let mut row = vec![
+            w.werkplein.clone(),
+            naam.to_string(),
+            truncate(w.total).to_string(),
+            lk.banden[w.band].id.clone(),
+            lk.groepen[w.groep].id.clone(),
+            w.trend.id().to_string(),
+        ];
+        row.extend(w.fasen.iter().map(|&f| opt(f)));
+        row.push(
+            w.previous
+                .map(|p| verschil(w.total, p).to_string())
+                .unwrap_or_default(),
+        );
+        werkpleinen.row(row);
+    }
+    vec![
+        ("fasen.csv", fasen.finish()),
+        ("mijlpalen.csv", mijlpalen.finish()),
+        ("werkpleinen.csv", werkpleinen.finish()),
+    ]
+}
+
+/// `/landkaart/historie.csv`.
+fn history_csv(lk: &Landkaart) -> Vec<u8> {
+    let mut csv = Csv::new(&["periode", "naam", "gemiddelde", "werkpleinen"]);
+    for (_, p, s) in lk.reported() {
+        csv.row(vec![
+            p.id.clone(),
+            p.naam.clone(),
+            s.total_mean
+                .map(|v| truncate(v).to_string())
+                .unwrap_or_default(),
+            s.werkpleinen.len().to_string(),
+        ]);
+    }
+    csv.finish()
+}
+
+/// `/landkaart/groepen.csv` (SPEC §5.1): per period, oldest first, how many werkpleinen that
+/// reported fall in each group.
+fn groups_csv(lk: &Landkaart) -> Vec<u8> {
+    let ids: Vec<&str> = lk.groepen.iter().map(|g| g.id.as_str()).collect();
+    let mut csv = Csv::new(&[&["periode", "naam"], &ids[..]].concat());
+    for (_, p, s) in lk.reported() {
+        let mut row = vec![p.id.clone(), p.naam.clone()];
+        row.extend(
+            leren::group_counts(s, lk.groepen.len())
+                .iter()
+                .map(u32::to_string),
+        );
+        csv.row(row);
+    }
+    csv.finish()
+}
+
+/// The open-data CSVs of a werkplein's Landkaart tables (its page shows the same figures):
+/// `mijlpalen.csv` (a row per fase and per mijlpaal of the current period) and `historie.csv`
+/// (its total per period against the national average). Empty when it did not report.
+fn werkplein_csvs(site: &Site, id: &str) -> Vec<(&'static str, Vec<u8>)> {
+    let Some(lk) = site.landkaart.as_ref() else {
+        return Vec::new();
+    };
+    let Some(w) = lk.score(lk.current, id) else {
+        return Vec::new();
+    };
+    let band = |v: f64| {
+        lk.banden[crate::landkaart::scores::band_of(&lk.banden, v)]
+            .id
+            .clone()
+    };
+    let mut mijlpalen = Csv::new(&["fase", "mijlpaal", "score", "band"]);
+    for (f, fase) in lk.fasen.iter().enumerate() {
+        mijlpalen.row(vec![
+            fase.id.clone(),
+            String::new(),
+            w.fasen[f]
+                .map(|v| truncate(v).to_string())
+                .unwrap_or_default(),
+            w.fasen[f].map(band).unwrap_or_default(),
+        ]);
+        for m in lk.fase_ranges[f].clone() {
+            let v = w.mijlpalen[m];
+            mijlpalen.row(vec![
+                fase.id.clone(),
+                lk.mijlpalen[m].1.id.clone(),
+                v.map(|v| v.to_string()).unwrap_or_default(),
+                v.map(|v| band(f64::from(v))).unwrap_or_default(),
+            ]);
+        }
+    }
+    let mut historie = Csv::new(&["periode", "totaal", "landelijk"]);
+    for (i, per, s) in lk.reported() {
+        historie.row(vec![
+            per.id.clone(),
+            lk.score(i, id)
+                .map(|x| truncate(x.total).to_string())
+                .unwrap_or_default(),
+            s.total_mean
+                .map(|v| truncate(v).to_string())
+                .unwrap_or_default(),
+        ]);
+    }
+    vec![
+        ("mijlpalen.csv", mijlpalen.finish()),
+        ("historie.csv", historie.finish()),
+    ]
+}
+
+/// Every open-data CSV of the site: (output path, contents), sorted by path. Computed once per
+/// render ([`super::Renderer`] keeps them): `/open-data/` lists them and the pages link to them.
+pub(super) fn files(site: &Site, urls: Urls) -> Vec<(String, Vec<u8>)> {
+    let mut out = landkaart_files(site);
+    for w in &site.data.werkpleinen {
+        for (name, bytes) in werkplein_csvs(site, &w.id) {
+            out.push((Route::WerkpleinCsv(&w.id, name).output(), bytes));
+        }
+    }
+    // The Markdown tables editors write, next to their page.
+    for p in &site.pages {
+        for (n, table) in crate::markdown::tables(&p.doc.body).into_iter().enumerate() {
+            out.push((Route::TabelCsv(&p.url, n + 1).output(), table_csv(&table)));
+        }
+    }
+    if let Some(b) = site.bvg.as_ref().filter(|_| super::bvg::present(site)) {
+        out.extend(super::bvg::csvs(site, b));
+    }
+    if let Some(c) = &site.criteria {
+        out.extend(super::criteria::csvs(site, c));
+    }
+    out.extend(
+        super::resultaten::csv_tabellen(site, urls)
+            .into_iter()
+            .map(|t| (t.pad.clone(), t.csv())),
+    );
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// A Markdown table as CSV: its header row, then every row padded to the header's width.
+fn table_csv(table: &[Vec<String>]) -> Vec<u8> {
+    let width = table.first().map_or(0, Vec::len);
+    let header: Vec<&str> = table
+        .first()
+        .map_or(Vec::new(), |h| h.iter().map(String::as_str).collect());
+    let mut csv = Csv::new(&header);
+    for row in table.iter().skip(1) {
+        let mut row = row.clone();
+        row.resize(width, String::new());
+        csv.row(row);
+    }
+    csv.finish()
+}
 
 /// A kind of CSV file: where it is written, what it holds, and its columns.
 #[derive(Debug, Clone, Copy)]
-pub struct Soort {
+pub(super) struct Soort {
     /// Output path; `<x>` matches one segment (`landkaart/<periode>/fasen.csv`).
     pub pad: &'static str,
     pub titel: &'static str,
@@ -41,7 +261,7 @@ const CIJFER: &str = "rapportcijfer met één decimaal (punt als decimaalteken);
 const PROCENT: &str = "percentage, heel getal, naar beneden afgerond; leeg: niet bekend";
 
 /// Every kind of CSV the site publishes. One line per kind: other page families add theirs.
-pub const SOORTEN: &[Soort] = &[
+pub(super) const SOORTEN: &[Soort] = &[
     soort(
         "landkaart/<periode>/fasen.csv",
         "Landkaart: scoreverdeling per fase",
@@ -78,6 +298,10 @@ pub const SOORTEN: &[Soort] = &[
             ("groep", "id van de groep"),
             ("trend", "vooruit, gelijk, achteruit of nieuw"),
             ("<fase-ids>", "score per fase"),
+            (
+                "verschil",
+                "totaalscore min die van de vorige rapportage, in procentpunten; leeg: nieuw",
+            ),
         ],
     ),
     soort(
@@ -89,6 +313,75 @@ pub const SOORTEN: &[Soort] = &[
             ("naam", "naam van het tertaal"),
             ("gemiddelde", LANDKAART_SCORE),
             ("werkpleinen", "aantal werkpleinen dat rapporteerde"),
+        ],
+    ),
+    soort(
+        "landkaart/groepen.csv",
+        "Landkaart: werkpleinen per groep en tertaal",
+        "De tabel Groepen per tertaal, oudste eerst: hoeveel werkpleinen die rapporteerden in elke groep vallen.",
+        &[
+            ("periode", "id van het tertaal"),
+            ("naam", "naam van het tertaal"),
+            (
+                "<groep-ids>",
+                "aantal werkpleinen per groep (ids uit landkaart.yaml, in die volgorde)",
+            ),
+        ],
+    ),
+    soort(
+        "bvg/kwartalen.csv",
+        "BVG-monitor: status per kwartaal",
+        "De tabel op /bvg/: per kwartaal hoeveel werkpleinen elke status hadden aan het eind ervan.",
+        &[
+            ("kwartaal", "id van het kwartaal"),
+            ("naam", "naam van het kwartaal"),
+            (
+                "<status-ids>",
+                "aantal werkpleinen met die status (ids uit bvg.yaml, in die volgorde)",
+            ),
+            ("totaal", "aantal werkpleinen met een status"),
+        ],
+    ),
+    soort(
+        "bvg/werkpleinen.csv",
+        "BVG-monitor: status per werkplein",
+        "De huidige status van elk werkplein in de BVG-monitor, op id.",
+        &[
+            ("werkplein", "id van het werkplein"),
+            ("naam", "naam van het werkplein"),
+            ("status", "id van de status (bvg.yaml)"),
+            ("sinds", "datum van die status, JJJJ-MM-DD"),
+        ],
+    ),
+    soort(
+        "criteria/eisen.csv",
+        "Werkplein-criteria: per eis",
+        "De tabel op /criteria/: per eis van de huidige meting hoeveel werkpleinen eraan voldoen.",
+        &[
+            ("criterium", "id van het criterium (criteria.yaml)"),
+            ("eis", "id van de eis"),
+            ("ja", "aantal werkpleinen dat aan de eis voldoet"),
+            ("nee", "aantal werkpleinen dat er niet aan voldoet"),
+            ("onbekend", "aantal werkpleinen zonder antwoord"),
+            (
+                "aandeel",
+                "ja als percentage van de werkpleinen in de meting, heel getal, halven naar boven afgerond",
+            ),
+        ],
+    ),
+    soort(
+        "criteria/werkpleinen.csv",
+        "Werkplein-criteria: per werkplein",
+        "Elk werkplein in de huidige meting met zijn antwoord per eis, op id.",
+        &[
+            ("werkplein", "id van het werkplein"),
+            ("naam", "naam van het werkplein"),
+            ("ja", "aantal eisen waaraan het voldoet"),
+            (
+                "voldoet",
+                "ja als het aan alle eisen voldoet (de minimale eisen van een Werkplein), anders nee",
+            ),
+            ("<eis-ids>", "ja, nee of leeg (niet bekend), per eis"),
         ],
     ),
     soort(
@@ -390,7 +683,7 @@ pub const SOORTEN: &[Soort] = &[
 
 /// Whether `pad` matches the pattern `pattern`: `<x>` inside a segment matches any non-empty
 /// text, a leading `**/` any number of segments (also none).
-pub fn matches(pattern: &str, pad: &str) -> bool {
+pub(super) fn matches(pattern: &str, pad: &str) -> bool {
     let segment = |p: &str, f: &str| match (p.find('<'), p.rfind('>')) {
         (Some(a), Some(b)) if a < b => {
             let (pre, post) = (&p[..a], &p[b + 1..]);
@@ -415,7 +708,7 @@ pub fn matches(pattern: &str, pad: &str) -> bool {
 }
 
 /// The registry entry of a CSV path.
-pub fn soort_van(pad: &str) -> Option<&'static Soort> {
+pub(super) fn soort_van(pad: &str) -> Option<&'static Soort> {
     SOORTEN.iter().find(|s| matches(s.pad, pad))
 }
 
@@ -443,7 +736,7 @@ struct Groep {
 
 /// The context of `/open-data/`.
 #[derive(Serialize)]
-pub struct Pagina {
+struct Pagina {
     groepen: Vec<Groep>,
     aantal: usize,
     /// CSVs without an entry in [`SOORTEN`] (a bug: every file must be described).
@@ -451,7 +744,7 @@ pub struct Pagina {
 }
 
 /// Lists the written CSV `paden` under their registry entries, in registry order.
-pub fn pagina(urls: Urls, paden: &[&str]) -> Pagina {
+fn pagina(urls: Urls, paden: &[&str]) -> Pagina {
     let groepen = SOORTEN
         .iter()
         .map(|s| Groep {
@@ -486,6 +779,72 @@ pub fn pagina(urls: Urls, paden: &[&str]) -> Pagina {
                 url: urls.path(p),
             })
             .collect(),
+    }
+}
+
+#[derive(Serialize)]
+struct OpenDataContext {
+    page: PageInfo,
+    open_data: Pagina,
+}
+
+/// `/open-data/`: every CSV of the site under its registry entry.
+pub(super) fn page(r: &Renderer, d: &mut Deps) -> Built {
+    // It lists the CSVs of the Markdown tables: any page's text can change them.
+    let all = d.list(r.site, List::AllPages);
+    for &i in all.iter() {
+        d.text(i);
+    }
+    let paden: Vec<&str> = r.csvs.iter().map(|(p, _)| p.as_str()).collect();
+    let ctx = OpenDataContext {
+        page: r.info(
+            "Open data",
+            Route::OpenData,
+            None,
+            Some("Alle tabellen van deze site als CSV-bestand, met wat elke kolom betekent."),
+            r.crumbs(&[]),
+        ),
+        open_data: pagina(r.urls, &paden),
+    };
+    Built::new("open_data.html", &ctx)
+}
+
+/// `csv_bytes(header, rows)`: a whole CSV file through [`Csv`].
+pub(super) fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
+    let mut csv = Csv::new(header);
+    for r in rows {
+        csv.row(r);
+    }
+    csv.finish()
+}
+
+/// A CSV file: UTF-8, `,`, LF, header row, quoting where needed, every cell passed through
+/// [`crate::table::csv_cell`] so that no text runs as a formula in a spreadsheet.
+pub(super) struct Csv {
+    writer: csv::Writer<Vec<u8>>,
+}
+
+impl Csv {
+    pub(super) fn new(header: &[&str]) -> Self {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        let _ = writer.write_record(
+            header
+                .iter()
+                .map(|h| crate::table::csv_cell(h).into_owned()),
+        );
+        Csv { writer }
+    }
+
+    pub(super) fn row(&mut self, cells: Vec<String>) {
+        let _ = self
+            .writer
+            .write_record(cells.iter().map(|c| crate::table::csv_cell(c).into_owned()));
+    }
+
+    pub(super) fn finish(self) -> Vec<u8> {
+        self.writer.into_inner().unwrap_or_default()
     }
 }
 
@@ -540,5 +899,21 @@ mod tests {
                 s.pad
             );
         }
+    }
+
+    #[test]
+    fn csv_quotes_and_lf() {
+        let mut c = Csv::new(&["a", "b"]);
+        c.row(vec!["x".into(), "Werkplein \"De Brug\", Oost".into()]);
+        assert_eq!(
+            String::from_utf8(c.finish()).unwrap(),
+            "a,b\nx,\"Werkplein \"\"De Brug\"\", Oost\"\n"
+        );
+    }
+
+    #[test]
+    fn a_formula_in_a_cell_is_neutralised() {
+        let bytes = csv_bytes(&["a"], [vec!["=1+1".to_string()], vec!["-3".to_string()]]);
+        assert_eq!(String::from_utf8(bytes).unwrap(), "a\n'=1+1\n-3\n");
     }
 }

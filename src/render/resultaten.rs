@@ -13,9 +13,13 @@ use crate::resultaten::Principe;
 use crate::resultaten::benchmark::{Benchmark, Gemiddelde, Resultaat, Stand, Uitstroomtotaal};
 use crate::text;
 
+use crate::route::Route;
+use crate::text::{decimal_nl, meting_naam};
+
 use super::charts;
-use super::landkaart::{Csv, decimal_nl, meting_naam};
-use super::shapes::{Ref, Urls};
+use super::open_data::Csv;
+use super::shapes::{PageInfo, Ref, Urls};
+use super::{Built, Renderer};
 
 // ---------------------------------------------------------------------------------------------
 // Figures as the tables show them and as the CSV holds them
@@ -42,7 +46,7 @@ fn nl(csv: &str) -> String {
 
 /// A table column: its header, the CSV column it is in, and whether it sorts as a number.
 #[derive(Debug, Clone, Serialize)]
-pub struct Kolom {
+pub(super) struct Kolom {
     pub naam: String,
     pub csv: String,
     pub getal: bool,
@@ -58,7 +62,7 @@ fn kolom(naam: &str, csv: &str, getal: bool) -> Kolom {
 
 /// A table cell: its text (empty shows as "–"), a link, and the value it sorts by.
 #[derive(Debug, Clone, Serialize, Default)]
-pub struct Cel {
+pub(super) struct Cel {
     pub tekst: String,
     pub csv: String,
     pub url: Option<String>,
@@ -127,7 +131,7 @@ fn met_stand(mut c: Cel, stand: Option<Stand>) -> Cel {
 
 /// A row: its cells, and filter tokens (regio, district, stand) for js/tabel.js.
 #[derive(Debug, Clone, Serialize, Default)]
-pub struct Rij {
+pub(super) struct Rij {
     pub cellen: Vec<Cel>,
     pub regio: String,
     pub district: String,
@@ -138,7 +142,7 @@ pub struct Rij {
 
 /// A data table with its CSV copy.
 #[derive(Debug, Clone, Serialize)]
-pub struct Tabel {
+pub(super) struct Tabel {
     /// The element id (also the sorting/filter hook).
     pub id: String,
     pub titel: String,
@@ -153,15 +157,15 @@ pub struct Tabel {
 }
 
 impl Tabel {
-    fn new(urls: Urls, id: &str, titel: &str, pad: &str, kolommen: Vec<Kolom>) -> Self {
+    fn new(urls: Urls, id: &str, titel: &str, csv: Route, kolommen: Vec<Kolom>) -> Self {
         Tabel {
             id: id.to_string(),
             titel: titel.to_string(),
             kolommen,
             rijen: Vec::new(),
             totalen: Vec::new(),
-            pad: pad.to_string(),
-            csv_url: urls.path(pad),
+            pad: csv.output(),
+            csv_url: urls.route(csv),
             sorteerbaar: false,
         }
     }
@@ -183,7 +187,7 @@ impl Tabel {
     }
 
     /// The CSV copy: a header of the CSV column names, then every row.
-    pub fn csv(&self) -> Vec<u8> {
+    pub(super) fn csv(&self) -> Vec<u8> {
         let header: Vec<&str> = self.kolommen.iter().map(|k| k.csv.as_str()).collect();
         let mut csv = Csv::new(&header);
         for r in self.rijen.iter().chain(&self.totalen) {
@@ -226,7 +230,7 @@ fn uitstroom_kolommen() -> Vec<Kolom> {
 
 /// The title words of the benchmark: meting, streefwaarde, window.
 #[derive(Debug, Clone, Serialize)]
-pub struct Kader {
+pub(super) struct Kader {
     pub meting: Option<String>,
     pub meting_naam: Option<String>,
     pub streefwaarde: Option<String>,
@@ -236,7 +240,7 @@ pub struct Kader {
     pub url: String,
 }
 
-pub fn kader(site: &Site, urls: Urls) -> Kader {
+pub(super) fn kader(site: &Site, urls: Urls) -> Kader {
     let b = &site.benchmark;
     Kader {
         meting: b.meting.clone(),
@@ -248,13 +252,13 @@ pub fn kader(site: &Site, urls: Urls) -> Kader {
             format!("{} t/m {}", m(van), m(tot))
         }),
         norm: b.uitstroom_norm.map(|n| truncate(n).to_string()),
-        url: urls.path("resultaten/"),
+        url: urls.route(Route::Resultaten),
     }
 }
 
 /// A group mean in words and figures, for the summaries.
 #[derive(Debug, Clone, Serialize)]
-pub struct Samenvatting {
+pub(super) struct Samenvatting {
     pub naam: String,
     pub gemeten: usize,
     pub rapportcijfer: Option<String>,
@@ -288,14 +292,14 @@ fn samenvatting(naam: &str, g: &Gemiddelde) -> Samenvatting {
 
 /// An option of a table filter.
 #[derive(Debug, Clone, Serialize)]
-pub struct Optie {
+pub(super) struct Optie {
     pub id: String,
     pub naam: String,
 }
 
 /// A werkplein in a list of who is above or below.
 #[derive(Debug, Clone, Serialize)]
-pub struct Lid {
+pub(super) struct Lid {
     pub naam: String,
     pub url: String,
     pub waarde: String,
@@ -306,7 +310,7 @@ pub struct Lid {
 
 /// The context of `/resultaten/`.
 #[derive(Serialize)]
-pub struct Pagina {
+pub(super) struct Pagina {
     kader: Kader,
     landelijk: Samenvatting,
     werkpleinen: Tabel,
@@ -392,7 +396,7 @@ fn tabellen(site: &Site, urls: Urls) -> Tabellen {
         urls,
         "resultaten-tabel",
         "Resultaten per werkplein",
-        "resultaten/werkpleinen.csv",
+        Route::ResultatenCsv("werkpleinen.csv"),
         kolommen,
     );
     werkpleinen.sorteerbaar = true;
@@ -444,7 +448,7 @@ fn tabellen(site: &Site, urls: Urls) -> Tabellen {
     let groep = |urls: Urls,
                  id: &str,
                  titel: &str,
-                 pad: &str,
+                 pad: Route,
                  eerste: Kolom,
                  groepen: Vec<(Ref, Vec<String>)>| {
         let mut t = Tabel::new(urls, id, titel, pad, gemiddelde_kolommen(eerste, site));
@@ -478,7 +482,7 @@ fn tabellen(site: &Site, urls: Urls) -> Tabellen {
         urls,
         "resultaten-regios",
         "Gemiddelden per arbeidsmarktregio",
-        "resultaten/regios.csv",
+        Route::ResultatenCsv("regios.csv"),
         kolom("Arbeidsmarktregio", "regio", false),
         regio_groepen,
     );
@@ -496,7 +500,7 @@ fn tabellen(site: &Site, urls: Urls) -> Tabellen {
             urls,
             "resultaten-districten",
             "Gemiddelden per district",
-            "resultaten/districten.csv",
+            Route::ResultatenCsv("districten.csv"),
             kolom("District", "district", false),
             district_groepen,
         )
@@ -507,7 +511,7 @@ fn tabellen(site: &Site, urls: Urls) -> Tabellen {
         urls,
         "resultaten-metingen",
         "Landelijk gemiddeld rapportcijfer per meting",
-        "resultaten/metingen.csv",
+        Route::ResultatenCsv("metingen.csv"),
         vec![
             kolom("Meting", "meting", false),
             kolom("Landelijk gemiddelde", "gemiddelde", true),
@@ -536,7 +540,7 @@ fn tabellen(site: &Site, urls: Urls) -> Tabellen {
     }
 
     let principes =
-        |id: &str, titel: &str, pad: &str, list: &[Principe], means: &[Option<f64>], pct: bool| {
+        |id: &str, titel: &str, pad: Route, list: &[Principe], means: &[Option<f64>], pct: bool| {
             let mut t = Tabel::new(
                 urls,
                 id,
@@ -573,7 +577,7 @@ fn tabellen(site: &Site, urls: Urls) -> Tabellen {
         principes(
             "resultaten-klantprincipes",
             "Klantprincipes werkzoekenden: landelijk gemiddelde",
-            "resultaten/klantprincipes.csv",
+            Route::ResultatenCsv("klantprincipes.csv"),
             &site.resultaten.principes_werkzoekenden,
             &landelijk.principes,
             false,
@@ -584,7 +588,7 @@ fn tabellen(site: &Site, urls: Urls) -> Tabellen {
             principes(
                 "resultaten-werkgevers",
                 "Werkgeverstevredenheid: landelijk gemiddelde per principe",
-                "resultaten/werkgevers.csv",
+                Route::ResultatenCsv("werkgevers.csv"),
                 wg,
                 &landelijk.werkgevers,
                 true,
@@ -637,7 +641,7 @@ fn leden(site: &Site, urls: Urls, filter: impl Fn(&Resultaat) -> Option<String>)
             let w = site.data.werkplein(id)?;
             Some(Lid {
                 naam: w.naam.clone(),
-                url: urls.path(&format!("werkpleinen/{id}/")),
+                url: urls.route(Route::Werkplein(id)),
                 waarde: filter(r)?,
             })
         })
@@ -646,7 +650,43 @@ fn leden(site: &Site, urls: Urls, filter: impl Fn(&Resultaat) -> Option<String>)
     out
 }
 
-pub fn pagina(site: &Site, urls: Urls) -> Pagina {
+/// Whether the site has a benchmark (and so `/resultaten/`).
+pub(super) fn present(site: &Site) -> bool {
+    !site.benchmark.is_empty()
+}
+
+/// Context of `resultaten.html`.
+#[derive(Serialize)]
+struct PageContext {
+    page: PageInfo,
+    resultaten: Pagina,
+}
+
+/// `/resultaten/`: the benchmark of the latest meting and year.
+pub(super) fn page(r: &Renderer) -> Built {
+    let k = kader(r.site, r.urls);
+    let description = format!(
+        "De resultaten van alle werkpleinen naast de streefwaarden{}: klanttevredenheid, werkgeverstevredenheid en uitstroom naar werk, landelijk, per regio en per district.",
+        k.meting_naam
+            .as_deref()
+            .map(|m| format!(", {m}"))
+            .unwrap_or_default()
+    );
+    let ctx = PageContext {
+        page: r.info(
+            "Resultaten",
+            Route::Resultaten,
+            Some("resultaten"),
+            Some(&description),
+            r.crumbs(&[]),
+        ),
+        resultaten: pagina(r),
+    };
+    Built::new("resultaten.html", &ctx)
+}
+
+fn pagina(r: &Renderer) -> Pagina {
+    let (site, urls) = (r.site, r.urls);
     let b = &site.benchmark;
     let t = tabellen(site, urls);
     let landelijk = b.gemiddelde(b.werkpleinen.iter().map(|(id, _)| id.as_str()));
@@ -704,11 +744,11 @@ pub fn pagina(site: &Site, urls: Urls) -> Pagina {
             .filter_map(|d| urls.district(site, &d.id))
             .collect(),
         chart_metingen: (!gemiddelden.is_empty())
-            .then(|| charts::resultaten_metingen(site, &gemiddelden)),
+            .then(|| charts::resultaten_metingen(&r.charts, site, &gemiddelden)),
         chart_kaart: b
             .streefwaarde
             .is_some()
-            .then(|| charts::resultaten_kaart(site, urls)),
+            .then(|| charts::resultaten_kaart(&r.charts, site, urls)),
         werkpleinen: t.werkpleinen,
         regios: t.regios,
         districten: t.districten,
@@ -720,7 +760,7 @@ pub fn pagina(site: &Site, urls: Urls) -> Pagina {
 
 /// Every table that ends up as a CSV file: those of `/resultaten/`, of every district and
 /// regio and of every werkplein.
-pub fn csv_tabellen(site: &Site, urls: Urls) -> Vec<Tabel> {
+pub(super) fn csv_tabellen(site: &Site, urls: Urls) -> Vec<Tabel> {
     let mut out = Vec::new();
     if !site.benchmark.is_empty() {
         let t = tabellen(site, urls);
@@ -766,7 +806,7 @@ pub fn csv_tabellen(site: &Site, urls: Urls) -> Vec<Tabel> {
 
 /// A group of werkpleinen with a page: a regio or a district.
 #[derive(Debug, Clone, Copy)]
-pub enum Groep<'a> {
+pub(super) enum Groep<'a> {
     Regio(&'a str),
     District(&'a str),
 }
@@ -780,10 +820,14 @@ impl Groep<'_> {
         .map_or(&[][..], Vec::as_slice)
     }
 
-    fn map(&self) -> String {
-        match self {
-            Groep::Regio(id) => format!("regios/{id}/"),
-            Groep::District(id) => format!("districten/{id}/"),
+    /// The route of one of its CSV files.
+    fn csv<'n>(&self, name: &'n str) -> Route<'n>
+    where
+        Self: 'n,
+    {
+        match *self {
+            Groep::Regio(id) => Route::RegioCsv(id, name),
+            Groep::District(id) => Route::DistrictCsv(id, name),
         }
     }
 
@@ -816,7 +860,7 @@ impl Groep<'_> {
 
 /// The Resultaten part of a regio or district page.
 #[derive(Serialize)]
-pub struct GroepResultaten {
+pub(super) struct GroepResultaten {
     kader: Kader,
     naam: String,
     groep: Samenvatting,
@@ -837,7 +881,7 @@ impl GroepResultaten {
     }
 }
 
-pub fn groep_resultaten(site: &Site, urls: Urls, groep: Groep) -> Option<GroepResultaten> {
+pub(super) fn groep_resultaten(site: &Site, urls: Urls, groep: Groep) -> Option<GroepResultaten> {
     let b = &site.benchmark;
     let leden = groep.leden(site);
     let ids = werkplein_ids(site, leden);
@@ -847,7 +891,6 @@ pub fn groep_resultaten(site: &Site, urls: Urls, groep: Groep) -> Option<GroepRe
     let naam = groep.naam(site);
     let g = b.gemiddelde(ids.iter().map(String::as_str));
     let landelijk = b.gemiddelde(b.werkpleinen.iter().map(|(id, _)| id.as_str()));
-    let base = groep.map();
     let mut kolommen = vec![
         kolom("Werkplein", "werkplein", false),
         kolom("Rapportcijfer", "rapportcijfer", true),
@@ -858,7 +901,7 @@ pub fn groep_resultaten(site: &Site, urls: Urls, groep: Groep) -> Option<GroepRe
         urls,
         &format!("{}-resultaten", groep.veld()),
         &format!("Resultaten van de werkpleinen in {naam}"),
-        &format!("{base}resultaten.csv"),
+        groep.csv("resultaten.csv"),
         kolommen,
     );
     werkpleinen.sorteerbaar = true;
@@ -885,7 +928,7 @@ pub fn groep_resultaten(site: &Site, urls: Urls, groep: Groep) -> Option<GroepRe
         werkpleinen.rij(cellen);
         let lid = |waarde: String| Lid {
             naam: w.naam.clone(),
-            url: urls.path(&format!("werkpleinen/{}/", w.id)),
+            url: urls.route(Route::Werkplein(&w.id)),
             waarde,
         };
         if ks == Some(Stand::Onder) {
@@ -936,7 +979,7 @@ pub fn groep_resultaten(site: &Site, urls: Urls, groep: Groep) -> Option<GroepRe
             urls,
             &format!("{}-klantprincipes", groep.veld()),
             &format!("Klantprincipes werkzoekenden: {naam} en landelijk"),
-            &format!("{base}klantprincipes.csv"),
+            groep.csv("klantprincipes.csv"),
             vec![
                 kolom("Klantprincipe", "principe", false),
                 kolom(&naam, "gemiddelde", true),
@@ -960,11 +1003,12 @@ pub fn groep_resultaten(site: &Site, urls: Urls, groep: Groep) -> Option<GroepRe
         kader: kader(site, urls),
         groep: samenvatting(&naam, &g),
         landelijk: samenvatting("Landelijk", &landelijk),
-        benchmark_url: urls.path(&format!(
-            "resultaten/?{}={}#resultaten-tabel",
+        benchmark_url: format!(
+            "{}?{}={}#resultaten-tabel",
+            urls.route(Route::Resultaten),
             groep.veld(),
             groep.id()
-        )),
+        ),
         naam,
         werkpleinen,
         klantprincipes,
@@ -974,7 +1018,7 @@ pub fn groep_resultaten(site: &Site, urls: Urls, groep: Groep) -> Option<GroepRe
 }
 
 /// The werkpleinen table of a regio or district page, with their Landkaart standing.
-pub fn groep_werkpleinen(site: &Site, urls: Urls, groep: Groep) -> Option<Tabel> {
+pub(super) fn groep_werkpleinen(site: &Site, urls: Urls, groep: Groep) -> Option<Tabel> {
     let leden = groep.leden(site);
     if leden.is_empty() {
         return None;
@@ -1009,7 +1053,7 @@ pub fn groep_werkpleinen(site: &Site, urls: Urls, groep: Groep) -> Option<Tabel>
         } else {
             format!("Werkpleinen in {naam}")
         },
-        &format!("{}werkpleinen.csv", groep.map()),
+        groep.csv("werkpleinen.csv"),
         kolommen,
     );
     for &i in leden {
@@ -1056,7 +1100,7 @@ pub fn groep_werkpleinen(site: &Site, urls: Urls, groep: Groep) -> Option<Tabel>
 }
 
 /// The table of `/districten/`: every district with its werkpleinen and means.
-pub fn districten_tabel(site: &Site, urls: Urls) -> Option<Tabel> {
+pub(super) fn districten_tabel(site: &Site, urls: Urls) -> Option<Tabel> {
     if site.data.districten.is_empty() {
         return None;
     }
@@ -1083,7 +1127,7 @@ pub fn districten_tabel(site: &Site, urls: Urls) -> Option<Tabel> {
         urls,
         "districten-tabel",
         "De districten met hun werkpleinen",
-        "districten/districten.csv",
+        Route::DistrictenCsv,
         kolommen,
     );
     t.sorteerbaar = true;
@@ -1119,7 +1163,7 @@ pub fn districten_tabel(site: &Site, urls: Urls) -> Option<Tabel> {
 }
 
 /// The Landkaart per fase of a regio or district: its mean and the national mean.
-pub fn groep_fasen(site: &Site, urls: Urls, groep: Groep) -> Option<Tabel> {
+pub(super) fn groep_fasen(site: &Site, urls: Urls, groep: Groep) -> Option<Tabel> {
     let lk = site.landkaart.as_ref()?;
     let stats = lk.current_stats()?;
     let scores: Vec<_> = groep
@@ -1135,7 +1179,7 @@ pub fn groep_fasen(site: &Site, urls: Urls, groep: Groep) -> Option<Tabel> {
         urls,
         &format!("{}-fasen", groep.veld()),
         &format!("Gemiddelde score per fase: {naam} en landelijk"),
-        &format!("{}fasen.csv", groep.map()),
+        groep.csv("fasen.csv"),
         vec![
             kolom("Fase", "fase", false),
             kolom(&naam, "gemiddelde", true),
@@ -1159,7 +1203,7 @@ pub fn groep_fasen(site: &Site, urls: Urls, groep: Groep) -> Option<Tabel> {
 }
 
 /// The table of `/werkpleinen/` as a CSV: every werkplein with its Landkaart standing.
-pub fn werkpleinen_tabel(site: &Site, urls: Urls) -> Tabel {
+pub(super) fn werkpleinen_tabel(site: &Site, urls: Urls) -> Tabel {
     let lk = site
         .landkaart
         .as_ref()
@@ -1181,7 +1225,7 @@ pub fn werkpleinen_tabel(site: &Site, urls: Urls) -> Tabel {
         urls,
         "werkpleinen-tabel",
         "Alle werkpleinen",
-        "werkpleinen/werkpleinen.csv",
+        Route::WerkpleinenCsv,
         kolommen,
     );
     let mut order: Vec<&crate::data::Werkplein> = site.data.werkpleinen.iter().collect();
@@ -1211,7 +1255,7 @@ pub fn werkpleinen_tabel(site: &Site, urls: Urls) -> Tabel {
 
 /// The Resultaten part of a werkplein page (template `werkplein_resultaten.html`).
 #[derive(Serialize)]
-pub struct WerkpleinResultaten {
+pub(super) struct WerkpleinResultaten {
     kader: Kader,
     /// Its standing in the benchmark, in words.
     stand_klant: Option<&'static str>,
@@ -1231,7 +1275,7 @@ pub struct WerkpleinResultaten {
 }
 
 /// The tables of a werkplein's Resultaten.
-pub struct WerkpleinTabellen {
+pub(super) struct WerkpleinTabellen {
     vergelijking: Option<Tabel>,
     klant: Option<Tabel>,
     klantprincipes: Option<Tabel>,
@@ -1254,7 +1298,7 @@ impl WerkpleinTabellen {
     }
 }
 
-pub fn werkplein_tabellen(site: &Site, urls: Urls, id: &str) -> Option<WerkpleinTabellen> {
+pub(super) fn werkplein_tabellen(site: &Site, urls: Urls, id: &str) -> Option<WerkpleinTabellen> {
     let r = &site.resultaten;
     let b = &site.benchmark;
     let w = site.data.werkplein(id)?;
@@ -1264,7 +1308,6 @@ pub fn werkplein_tabellen(site: &Site, urls: Urls, id: &str) -> Option<Werkplein
     if klant.is_empty() && werkg.is_none() && uitstroom.is_empty() {
         return None;
     }
-    let base = format!("werkpleinen/{id}/");
     let own = b.get(id);
     let landelijk = b.gemiddelde(b.werkpleinen.iter().map(|(id, _)| id.as_str()));
 
@@ -1283,7 +1326,7 @@ pub fn werkplein_tabellen(site: &Site, urls: Urls, id: &str) -> Option<Werkplein
             urls,
             "wp-vergelijking",
             "Vergelijking met regio, district en land",
-            &format!("{base}vergelijking.csv"),
+            Route::WerkpleinCsv(id, "vergelijking.csv"),
             vec![
                 kolom("Indicator", "indicator", false),
                 kolom(&w.naam, "werkplein", true),
@@ -1333,7 +1376,7 @@ pub fn werkplein_tabellen(site: &Site, urls: Urls, id: &str) -> Option<Werkplein
             urls,
             "wp-klant",
             "Rapportcijfer van klanten per meting",
-            &format!("{base}klanttevredenheid.csv"),
+            Route::WerkpleinCsv(id, "klanttevredenheid.csv"),
             vec![
                 kolom("Meting", "meting", false),
                 kolom("Rapportcijfer", "rapportcijfer", true),
@@ -1377,7 +1420,7 @@ pub fn werkplein_tabellen(site: &Site, urls: Urls, id: &str) -> Option<Werkplein
                 meting_naam(&k.meting),
                 w.naam
             ),
-            &format!("{base}klantprincipes.csv"),
+            Route::WerkpleinCsv(id, "klantprincipes.csv"),
             vec![
                 kolom("Klantprincipe", "principe", false),
                 kolom(&w.naam, "rapportcijfer", true),
@@ -1405,7 +1448,7 @@ pub fn werkplein_tabellen(site: &Site, urls: Urls, id: &str) -> Option<Werkplein
             urls,
             "wp-werkgevers",
             &format!("Werkgevers die het eens zijn, per principe ({})", m.meting),
-            &format!("{base}werkgeverstevredenheid.csv"),
+            Route::WerkpleinCsv(id, "werkgeverstevredenheid.csv"),
             vec![
                 kolom("Principe", "principe", false),
                 kolom("Eens", "eens", true),
@@ -1431,7 +1474,7 @@ pub fn werkplein_tabellen(site: &Site, urls: Urls, id: &str) -> Option<Werkplein
             urls,
             "wp-uitstroom",
             "Uitstroom naar werk per maand",
-            &format!("{base}uitstroom.csv"),
+            Route::WerkpleinCsv(id, "uitstroom.csv"),
             vec![
                 kolom("Maand", "maand", false),
                 kolom("Uitstroom", "uitstroom", true),
@@ -1490,7 +1533,9 @@ fn werkgevers_principes(site: &Site, meting: &str) -> Vec<Option<f64>> {
     crate::resultaten::benchmark::gemiddelde(rows.iter(), None, None).werkgevers
 }
 
-pub fn werkplein(site: &Site, urls: Urls, id: &str) -> Option<WerkpleinResultaten> {
+/// The Resultaten part of werkplein `id`'s page.
+pub(super) fn werkplein(r: &Renderer, id: &str) -> Option<WerkpleinResultaten> {
+    let (site, urls, n) = (r.site, r.urls, &r.charts);
     let t = werkplein_tabellen(site, urls, id)?;
     let r = &site.resultaten;
     let b = &site.benchmark;
@@ -1519,8 +1564,8 @@ pub fn werkplein(site: &Site, urls: Urls, id: &str) -> Option<WerkpleinResultate
         uitstroom_totaal: uitstroom.iter().map(|u| u.uitstroom).sum(),
         streefwaarde_totaal: (streef.len() == uitstroom.len() && !streef.is_empty())
             .then(|| streef.iter().sum()),
-        chart_klant: (!klant.is_empty()).then(|| charts::klant(site, klant, naam)),
-        chart_uitstroom: (!uitstroom.is_empty()).then(|| charts::uitstroom(uitstroom, naam)),
+        chart_klant: (!klant.is_empty()).then(|| charts::klant(n, site, klant, naam)),
+        chart_uitstroom: (!uitstroom.is_empty()).then(|| charts::uitstroom(n, uitstroom, naam)),
         vergelijking: t.vergelijking,
         klant: t.klant,
         klantprincipes: t.klantprincipes,
@@ -1553,7 +1598,7 @@ mod tests {
             urls,
             "t",
             "T",
-            "x/t.csv",
+            Route::ResultatenCsv("t.csv"),
             vec![
                 kolom("Naam", "naam", false),
                 kolom("Cijfer", "cijfer", true),
@@ -1561,7 +1606,7 @@ mod tests {
         );
         t.rij(vec![tekst("Werkplein \"A\", Oost"), cijfer(Some(7.25))]);
         t.rij(vec![tekst("B"), cijfer(None)]);
-        assert_eq!(t.csv_url, "/sub/x/t.csv");
+        assert_eq!(t.csv_url, "/sub/resultaten/t.csv");
         assert_eq!(
             String::from_utf8(t.csv()).unwrap(),
             "naam,cijfer\n\"Werkplein \"\"A\"\", Oost\",7.2\nB,\n"

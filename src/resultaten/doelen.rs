@@ -11,7 +11,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::text;
 use crate::yaml::{self, Locator};
 
-pub const PATH: &str = "data/resultaten.yaml";
+pub const PATH: &str = crate::layout::RESULTATEN;
 
 /// A klantprincipe: its id (the CSV column) and its name.
 #[derive(Debug, Clone, Deserialize, PartialEq)]

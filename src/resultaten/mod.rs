@@ -11,14 +11,14 @@ use std::collections::BTreeMap;
 pub use doelen::{Doelen, Principe};
 
 use crate::data::Data;
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::SourceFile;
 use crate::table::{self, Row, Table};
 use crate::text;
 
-pub const KLANT: &str = "data/resultaten/klanttevredenheid.csv";
-pub const WERKGEVERS: &str = "data/resultaten/werkgeverstevredenheid.csv";
-pub const UITSTROOM: &str = "data/resultaten/uitstroom.csv";
+pub const KLANT: &str = crate::layout::KLANT;
+pub const WERKGEVERS: &str = crate::layout::WERKGEVERS;
+pub const UITSTROOM: &str = crate::layout::UITSTROOM;
 
 /// The columns of klanttevredenheid.csv before the klantprincipes.
 const KLANT_COLUMNS: [&str; 4] = ["werkplein", "meting", "rapportcijfer", "respondenten"];
@@ -91,7 +91,7 @@ pub fn parse(files: &[SourceFile], doelen: Doelen, data: &Data, diags: &Diagnost
             WERKGEVERS => read_werkgevers(&t, data, diags, &mut out),
             UITSTROOM => read_uitstroom(&t, data, diags, &mut out),
             other => diags.push(
-                Diagnostic::warning(other, Pos::new(1, 1), "ignored: not a known resultaten file")
+                Diagnostic::file_warning(other, "ignored: not a known resultaten file")
                     .with_hint(Some(
                         "the files are klanttevredenheid.csv, werkgeverstevredenheid.csv and uitstroom.csv"
                             .into(),
@@ -125,6 +125,10 @@ fn row_key<'r>(
 ) -> Option<&'r str> {
     let id = row.cell(0);
     if data.werkplein(id).is_none() {
+        if data.werkpleinen_failed {
+            // A follow-up of the error in data/werkpleinen.yaml.
+            return None;
+        }
         diags.push(
             Diagnostic::error(&t.path, row.pos(0), format!("unknown werkplein '{id}'")).with_hint(
                 text::did_you_mean(id, data.werkplein_ids())
