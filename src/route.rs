@@ -82,6 +82,8 @@ pub enum Route<'a> {
     /// Its open data: the count per eis, and each werkplein's answers.
     CriteriaEisenCsv,
     CriteriaWerkpleinenCsv,
+    /// The answers of the werkpleinen that do not meet every eis (the table "Wat nog ontbreekt").
+    CriteriaOntbreektCsv,
     /// The Resultaten benchmark (SPEC §5.4).
     Resultaten,
     /// An open-data CSV of the benchmark, by file name: `resultaten/<name>`.
@@ -166,6 +168,7 @@ impl Route<'_> {
             Route::Criteria => "criteria/".into(),
             Route::CriteriaEisenCsv => "criteria/eisen.csv".into(),
             Route::CriteriaWerkpleinenCsv => "criteria/werkpleinen.csv".into(),
+            Route::CriteriaOntbreektCsv => "criteria/ontbreekt.csv".into(),
             Route::Resultaten => "resultaten/".into(),
             Route::ResultatenCsv(name) => format!("resultaten/{name}"),
             Route::DistrictenIndex => "districten/".into(),

@@ -116,10 +116,10 @@ fn history_csv(lk: &Landkaart) -> Vec<u8> {
 }
 
 /// `/landkaart/groepen.csv` (SPEC §5.1): per period, oldest first, how many werkpleinen that
-/// reported fall in each group.
+/// reported fall in each group, and (last, as the page's table shows it, §5.4) how many reported.
 fn groups_csv(lk: &Landkaart) -> Vec<u8> {
     let ids: Vec<&str> = lk.groepen.iter().map(|g| g.id.as_str()).collect();
-    let mut csv = Csv::new(&[&["periode", "naam"], &ids[..]].concat());
+    let mut csv = Csv::new(&[&["periode", "naam"], &ids[..], &["werkpleinen"]].concat());
     for (_, p, s) in lk.reported() {
         let mut row = vec![p.id.clone(), p.naam.clone()];
         row.extend(
@@ -127,19 +127,24 @@ fn groups_csv(lk: &Landkaart) -> Vec<u8> {
                 .iter()
                 .map(u32::to_string),
         );
+        row.push(s.werkpleinen.len().to_string());
         csv.row(row);
     }
     csv.finish()
 }
 
 /// The open-data CSVs of a werkplein's Landkaart tables (its page shows the same figures):
-/// `mijlpalen.csv` (a row per fase and per mijlpaal of the current period) and `historie.csv`
-/// (its total per period against the national average). Empty when it did not report.
+/// `mijlpalen.csv` (a row per fase and per mijlpaal of its latest report) and `historie.csv`
+/// (its total per period against the national average). Empty when it never reported.
 fn werkplein_csvs(site: &Site, id: &str) -> Vec<(&'static str, Vec<u8>)> {
     let Some(lk) = site.landkaart.as_ref() else {
         return Vec::new();
     };
-    let Some(w) = lk.score(lk.current, id) else {
+    // The period its page shows: its latest report (maybe before the current period).
+    let Some(w) = lk
+        .latest_report(lk.current, id)
+        .and_then(|p| lk.score(p, id))
+    else {
         return Vec::new();
     };
     let band = |v: f64| {
@@ -192,6 +197,10 @@ pub(super) fn files(site: &Site, urls: Urls) -> Vec<(String, Vec<u8>)> {
     for w in &site.data.werkpleinen {
         for (name, bytes) in werkplein_csvs(site, &w.id) {
             out.push((Route::WerkpleinCsv(&w.id, name).output(), bytes));
+        }
+        if let Some(bytes) = super::leren::vergelijking_csv(site, &w.id) {
+            let route = Route::WerkpleinCsv(&w.id, "vergelijking-landkaart.csv");
+            out.push((route.output(), bytes));
         }
     }
     // The Markdown tables editors write, next to their page.
@@ -326,6 +335,7 @@ pub(super) const SOORTEN: &[Soort] = &[
                 "<groep-ids>",
                 "aantal werkpleinen per groep (ids uit landkaart.yaml, in die volgorde)",
             ),
+            ("werkpleinen", "aantal werkpleinen dat rapporteerde"),
         ],
     ),
     soort(
@@ -381,6 +391,17 @@ pub(super) const SOORTEN: &[Soort] = &[
                 "voldoet",
                 "ja als het aan alle eisen voldoet (de minimale eisen van een Werkplein), anders nee",
             ),
+            ("<eis-ids>", "ja, nee of leeg (niet bekend), per eis"),
+        ],
+    ),
+    soort(
+        "criteria/ontbreekt.csv",
+        "Werkplein-criteria: wat nog ontbreekt",
+        "De tabel Wat nog ontbreekt op /criteria/: de werkpleinen die nog niet aan alle eisen voldoen, wie het dichtst bij is eerst.",
+        &[
+            ("werkplein", "id van het werkplein"),
+            ("naam", "naam van het werkplein"),
+            ("ja", "aantal eisen waaraan het voldoet"),
             ("<eis-ids>", "ja, nee of leeg (niet bekend), per eis"),
         ],
     ),
@@ -655,7 +676,7 @@ pub(super) const SOORTEN: &[Soort] = &[
     soort(
         "werkpleinen/<werkplein>/mijlpalen.csv",
         "Werkplein: Landkaart per mijlpaal",
-        "De score van het werkplein per fase en per mijlpaal in het huidige tertaal.",
+        "De score van het werkplein per fase en per mijlpaal in zijn laatste rapportage (het tertaal dat zijn pagina toont).",
         &[
             ("fase", "id van de fase"),
             (
@@ -664,6 +685,25 @@ pub(super) const SOORTEN: &[Soort] = &[
             ),
             ("score", LANDKAART_SCORE),
             ("band", "id van de scoreband"),
+        ],
+    ),
+    soort(
+        "werkpleinen/<werkplein>/vergelijking-landkaart.csv",
+        "Werkplein: Landkaart naast regio, groep en land",
+        "De tabel Score per fase en mijlpaal naast regio, groep en land van de werkpleinpagina, in het tertaal van zijn laatste rapportage: een rij per fase, gevolgd door een rij per mijlpaal van die fase.",
+        &[
+            ("fase", "id van de fase"),
+            (
+                "mijlpaal",
+                "id van de mijlpaal; leeg in de rij van de fase zelf",
+            ),
+            ("werkplein", LANDKAART_SCORE),
+            (
+                "regio",
+                "gemiddelde van de werkpleinen in zijn regio die dat tertaal rapporteerden",
+            ),
+            ("groep", "gemiddelde van de werkpleinen in zijn groep"),
+            ("landelijk", "landelijk gemiddelde"),
         ],
     ),
     soort(

@@ -477,7 +477,7 @@ fn tabellen(site: &Site, urls: Urls) -> Tabellen {
             Some((urls.regio(site, &r.id)?, werkplein_ids(site, list)))
         })
         .collect();
-    regio_groepen.sort_by(|a, b| a.0.naam.cmp(&b.0.naam));
+    regio_groepen.sort_by(|a, b| text::cmp_names(&a.0.naam, &b.0.naam));
     let regios = groep(
         urls,
         "resultaten-regios",
@@ -646,7 +646,7 @@ fn leden(site: &Site, urls: Urls, filter: impl Fn(&Resultaat) -> Option<String>)
             })
         })
         .collect();
-    out.sort_by(|a, b| a.naam.cmp(&b.naam));
+    out.sort_by(|a, b| text::cmp_names(&a.naam, &b.naam));
     out
 }
 
@@ -702,7 +702,7 @@ fn pagina(r: &Renderer) -> Pagina {
         .iter()
         .filter_map(|r| urls.regio(site, &r.id))
         .collect();
-    regio_opties.sort_by(|a, b| a.naam.cmp(&b.naam));
+    regio_opties.sort_by(|a, b| text::cmp_names(&a.naam, &b.naam));
     let gemiddelden = meting_gemiddelden(site);
     let mut stand_opties = Vec::new();
     if let Some(s) = b.streefwaarde.map(decimal_nl) {
@@ -1229,7 +1229,7 @@ pub(super) fn werkpleinen_tabel(site: &Site, urls: Urls) -> Tabel {
         kolommen,
     );
     let mut order: Vec<&crate::data::Werkplein> = site.data.werkpleinen.iter().collect();
-    order.sort_by(|a, b| a.naam.cmp(&b.naam).then(a.id.cmp(&b.id)));
+    order.sort_by(|a, b| text::cmp_names(&a.naam, &b.naam).then(a.id.cmp(&b.id)));
     for w in order {
         let mut cellen = vec![
             ref_cel(urls.werkplein(site, &w.id).as_ref()),

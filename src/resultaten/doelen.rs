@@ -92,7 +92,10 @@ pub fn parse(text: Option<&str>, diags: &Diagnostics) -> Doelen {
     // A bad value is reported and left out; the rest of the file still counts.
     let mut rapportcijfer = BTreeMap::new();
     for (&jaar, &v) in &file.streefwaarden.rapportcijfer {
-        let pos = loc.value("rapportcijfer", &jaar.to_string());
+        let pos = loc
+            .block("streefwaarden")
+            .block("rapportcijfer")
+            .key(&jaar.to_string());
         if !(1900..=2100).contains(&jaar) {
             diags.error(PATH, pos, format!("'{jaar}' is not a year"));
         } else if !(1.0..=10.0).contains(&v) {
@@ -256,7 +259,7 @@ mod tests {
         let all: Vec<String> = diags.into_sorted().iter().map(|d| d.to_string()).collect();
         let all = all.join("\n");
         assert!(
-            all.contains("resultaten.yaml:3:5: error: streefwaarde 68 for 2009"),
+            all.contains("resultaten.yaml:3:11: error: streefwaarde 68 for 2009"),
             "{all}"
         );
         assert!(
