@@ -120,7 +120,7 @@ fn procent(v: Option<f64>) -> Cel {
     c
 }
 
-fn aantal(v: Option<u32>) -> Cel {
+fn aantal(v: Option<impl ToString>) -> Cel {
     getal(v.map(|v| v.to_string()))
 }
 
@@ -264,8 +264,8 @@ pub(super) struct Samenvatting {
     pub rapportcijfer: Option<String>,
     pub boven: usize,
     pub onder: usize,
-    pub uitstroom: Option<u32>,
-    pub streefwaarde: Option<u32>,
+    pub uitstroom: Option<u64>,
+    pub streefwaarde: Option<u64>,
     pub realisatie: Option<u32>,
     pub met_realisatie: usize,
     pub uitstroom_onder: usize,
@@ -1085,7 +1085,7 @@ pub(super) fn groep_werkpleinen(site: &Site, urls: Urls, groep: Groep) -> Option
                     ]);
                 }
                 None => cellen.extend([
-                    aantal(None),
+                    aantal(None::<u32>),
                     Cel {
                         tekst: "niet gerapporteerd".into(),
                         ..Cel::default()
@@ -1268,8 +1268,8 @@ pub(super) struct WerkpleinResultaten {
     werkgevers: Option<Tabel>,
     werkgevers_meting: Option<String>,
     uitstroom: Option<Tabel>,
-    uitstroom_totaal: u32,
-    streefwaarde_totaal: Option<u32>,
+    uitstroom_totaal: u64,
+    streefwaarde_totaal: Option<u64>,
     chart_klant: Option<String>,
     chart_uitstroom: Option<String>,
 }
@@ -1561,9 +1561,9 @@ pub(super) fn werkplein(r: &Renderer, id: &str) -> Option<WerkpleinResultaten> {
             .get(id)
             .and_then(|l| l.last())
             .map(|m| m.meting.clone()),
-        uitstroom_totaal: uitstroom.iter().map(|u| u.uitstroom).sum(),
+        uitstroom_totaal: uitstroom.iter().map(|u| u64::from(u.uitstroom)).sum(),
         streefwaarde_totaal: (streef.len() == uitstroom.len() && !streef.is_empty())
-            .then(|| streef.iter().sum()),
+            .then(|| streef.iter().map(|&s| u64::from(s)).sum()),
         chart_klant: (!klant.is_empty()).then(|| charts::klant(n, site, klant, naam)),
         chart_uitstroom: (!uitstroom.is_empty()).then(|| charts::uitstroom(n, uitstroom, naam)),
         vergelijking: t.vergelijking,

@@ -38,11 +38,12 @@ impl Stand {
 pub struct Uitstroomtotaal {
     /// Months with a figure in the window.
     pub maanden: usize,
-    pub uitstroom: u32,
+    /// Sums of monthly figures up to 10⁹ each: wider than the figures.
+    pub uitstroom: u64,
     /// Sum of the streefwaarden of the months that have one; `None` when none has.
-    pub streefwaarde: Option<u32>,
+    pub streefwaarde: Option<u64>,
     /// Outflow in the months that have a streefwaarde (what the streefwaarde is compared with).
-    pub uitstroom_met_streefwaarde: u32,
+    pub uitstroom_met_streefwaarde: u64,
 }
 
 impl Uitstroomtotaal {
@@ -53,8 +54,8 @@ impl Uitstroomtotaal {
 }
 
 /// `uitstroom` as a percentage of `streefwaarde`; `None` for a streefwaarde of 0.
-pub fn realisatie(uitstroom: u32, streefwaarde: u32) -> Option<f64> {
-    (streefwaarde > 0).then(|| f64::from(uitstroom) * 100.0 / f64::from(streefwaarde))
+pub fn realisatie(uitstroom: u64, streefwaarde: u64) -> Option<f64> {
+    (streefwaarde > 0).then(|| uitstroom as f64 * 100.0 / streefwaarde as f64)
 }
 
 /// One werkplein's results in the benchmark.
@@ -144,10 +145,15 @@ pub fn uitstroom_in(rows: &[Uitstroom], van: &str, tot: &str) -> Option<Uitstroo
         .collect();
     Some(Uitstroomtotaal {
         maanden: in_window.len(),
-        uitstroom: in_window.iter().map(|u| u.uitstroom).sum(),
-        streefwaarde: (!with_target.is_empty())
-            .then(|| with_target.iter().filter_map(|u| u.streefwaarde).sum()),
-        uitstroom_met_streefwaarde: with_target.iter().map(|u| u.uitstroom).sum(),
+        uitstroom: in_window.iter().map(|u| u64::from(u.uitstroom)).sum(),
+        streefwaarde: (!with_target.is_empty()).then(|| {
+            with_target
+                .iter()
+                .filter_map(|u| u.streefwaarde)
+                .map(u64::from)
+                .sum()
+        }),
+        uitstroom_met_streefwaarde: with_target.iter().map(|u| u64::from(u.uitstroom)).sum(),
     })
 }
 
