@@ -2,15 +2,12 @@
 //! `/sub/`, and every absolute URL to example.org is under `https://example.org/sub/`.
 //! Also: every internal link of the sample site points at a file that was written.
 
-mod common;
-
-use common::*;
+use crate::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
 static SUB: OnceLock<SharedBuild> = OnceLock::new();
-static ROOT: OnceLock<SharedBuild> = OnceLock::new();
 
 fn built_sub() -> &'static SharedBuild {
     let b = shared_sample_build(
@@ -23,7 +20,7 @@ fn built_sub() -> &'static SharedBuild {
 }
 
 fn built_root() -> &'static SharedBuild {
-    let b = shared_sample_build(&ROOT, "base_url_root", &[]);
+    let b = sample_build();
     b.run.assert_success();
     b
 }

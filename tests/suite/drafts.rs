@@ -1,9 +1,7 @@
 //! Drafts (`draft: true`) are left out of the build unless `--drafts` is given — everywhere:
 //! their own pages, lists, feeds, the sitemap, and editions that only they would fill.
 
-mod common;
-
-use common::*;
+use crate::prelude::*;
 
 const DRAFT_PAGES: &[&str] = &[
     "praktijkvoorbeelden/concept/index.html",

@@ -2,9 +2,7 @@
 //! output reachable, conditional GET and HEAD, the base path honoured, and a rebuild after an
 //! edit — with the errors of a broken edit reported while the last good site stays served.
 
-mod common;
-
-use common::*;
+use crate::prelude::*;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};

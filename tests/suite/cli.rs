@@ -1,8 +1,6 @@
 //! Command-line behaviour around the output directory (on the `minimal` fixture).
 
-mod common;
-
-use common::*;
+use crate::prelude::*;
 use std::fs;
 
 #[test]

@@ -1,19 +1,15 @@
 //! The search index that `svdk build` writes under zoeken/ (issue 5), the search page, the
 //! practice filters' data and the related practices, on the sample site.
 
-mod common;
-
-use common::*;
+use crate::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
 use svdk::search::index::Index;
 
-static BUILD: OnceLock<SharedBuild> = OnceLock::new();
-
 fn out() -> &'static Path {
-    let b = shared_sample_build(&BUILD, "search", &[]);
+    let b = sample_build();
     b.run.assert_success();
     &b.out
 }

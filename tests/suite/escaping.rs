@@ -2,9 +2,7 @@
 //! `<script>`, `on*=` attributes and `javascript:` URLs are removed.
 //! Fixture: `tests/fixtures/escaping/`.
 
-mod common;
-
-use common::*;
+use crate::prelude::*;
 use std::path::Path;
 use std::sync::OnceLock;
 

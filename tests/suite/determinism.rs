@@ -1,8 +1,6 @@
 //! Same input → byte-identical output.
 
-mod common;
-
-use common::*;
+use crate::prelude::*;
 use std::path::Path;
 
 fn compare(a: &Path, b: &Path) {

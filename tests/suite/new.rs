@@ -1,12 +1,10 @@
 //! `svdk new`: the pages it starts pass `svdk check` and build.
 
-mod common;
-
 use std::fs;
 use std::path::PathBuf;
 
+use crate::prelude::*;
 use chrono::NaiveDate;
-use common::*;
 use svdk::new::{Kind, NewPage, create};
 
 fn day() -> NaiveDate {

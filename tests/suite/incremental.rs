@@ -1,9 +1,7 @@
 //! The incremental rebuilds of `svdk serve` (a `build::Session`) give exactly the site a full
 //! build gives, after every kind of edit an editor makes.
 
-mod common;
-
-use common::*;
+use crate::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
 

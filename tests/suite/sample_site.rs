@@ -1,17 +1,12 @@
 //! Builds the repository's own sample site (site.yaml, content/, data/ at the repo root) and
 //! checks that every kind of page the contract promises is written.
 
-mod common;
-
-use common::*;
+use crate::prelude::*;
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::sync::OnceLock;
-
-static BUILD: OnceLock<SharedBuild> = OnceLock::new();
 
 fn built() -> &'static SharedBuild {
-    shared_sample_build(&BUILD, "sample_site", &[])
+    sample_build()
 }
 
 /// The built output, after asserting the build succeeded.

@@ -2,9 +2,7 @@
 //! a missing target or `#anchor` fails the build with the link's `path:line:`.
 //! Fixture: `tests/fixtures/links/`.
 
-mod common;
-
-use common::*;
+use crate::prelude::*;
 
 fn build_links(extra: &[&str]) -> (Site, std::path::PathBuf) {
     let site = fixture_site("links");

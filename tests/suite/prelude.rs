@@ -1,9 +1,7 @@
-#![allow(unreachable_pub)] // shared by every test binary; each uses only part of it
-//! Shared helpers for the svdk integration tests.
+//! Shared helpers for the svdk integration tests (the prelude of the one test binary).
 //!
 //! Every test copies the site it builds (a fixture under `tests/fixtures/` or the repository's
 //! own sample site) into a temporary directory first, so a test never writes into the repository.
-#![allow(dead_code)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -591,7 +589,7 @@ pub fn unescape_attr(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// Builds a site once per test binary and shares the result between the tests of that binary.
+/// A site built once per test run and shared between the tests that only read its output.
 /// The output lives under Cargo's target tmp dir (never in the source tree).
 pub struct SharedBuild {
     pub site: Site,
@@ -610,4 +608,12 @@ pub fn shared_sample_build(
         let run = build(&site.root(), &out, extra);
         SharedBuild { site, out, run }
     })
+}
+
+/// The repository's sample site built once with the default options, shared by every module
+/// that only reads the output (sample_site, search, base_url at the root, snapshots of the
+/// sample's own pages).
+pub fn sample_build() -> &'static SharedBuild {
+    static BUILD: OnceLock<SharedBuild> = OnceLock::new();
+    shared_sample_build(&BUILD, "sample", &[])
 }

@@ -2,9 +2,7 @@
 //! Every one must be reported in a single run, as `path:line:column: error: message`, the build
 //! must exit 1, and a previous output directory must be left exactly as it was.
 
-mod common;
-
-use common::*;
+use crate::prelude::*;
 use std::fs;
 
 /// One planted error.

@@ -2,9 +2,7 @@
 //! (`tests/fixtures/landkaart-expected/`), the pages and charts, and a bad-data fixture whose
 //! planted errors must all be reported in one run.
 
-mod common;
-
-use common::*;
+use crate::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
