@@ -8,6 +8,7 @@
 #![allow(unreachable_pub, dead_code)] // helpers are shared; each module uses only part of them
 
 mod prelude;
+mod test_site;
 
 mod base_url;
 mod cli;
@@ -22,3 +23,5 @@ mod new;
 mod sample_site;
 mod search;
 mod serve;
+mod snapshots;
+mod theme;

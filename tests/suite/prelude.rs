@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
+pub use crate::test_site::TestSite;
+
 /// Path of the `svdk` binary under test.
 pub fn svdk_bin() -> &'static str {
     env!("CARGO_BIN_EXE_svdk")
@@ -180,7 +182,10 @@ pub struct Site {
 
 impl Site {
     fn in_tempdir() -> Site {
-        let tmp = tempdir();
+        Site::from_tempdir(tempdir())
+    }
+    /// A site in `tmp` (at `<tmp>/site`), removed when the `Site` is dropped.
+    pub fn from_tempdir(tmp: tempfile::TempDir) -> Site {
         Site {
             dir: tmp.path().to_path_buf(),
             _tmp: Some(tmp),
@@ -188,7 +193,7 @@ impl Site {
     }
     /// A site whose directory is a fixed folder under Cargo's target tmp dir (emptied first):
     /// for builds kept in a `static`, where a `TempDir` would never be dropped.
-    fn in_target_tmp(name: &str) -> Site {
+    pub(crate) fn in_target_tmp(name: &str) -> Site {
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
         if dir.exists() {
             fs::remove_dir_all(&dir).unwrap();
@@ -616,4 +621,20 @@ pub fn shared_sample_build(
 pub fn sample_build() -> &'static SharedBuild {
     static BUILD: OnceLock<SharedBuild> = OnceLock::new();
     shared_sample_build(&BUILD, "sample", &[])
+}
+
+/// `tests/fixtures/<fixture>` built once per test run (output under Cargo's target tmp dir, in a
+/// folder named `name`), shared by the tests that only read it.
+pub fn shared_fixture_build(
+    cell: &'static OnceLock<SharedBuild>,
+    fixture: &str,
+    name: &str,
+) -> &'static SharedBuild {
+    cell.get_or_init(|| {
+        let site = Site::in_target_tmp(name);
+        copy_dir(&fixture_dir(fixture), &site.root(), &[]);
+        let out = site.sibling("out");
+        let run = build(&site.root(), &out, &[]);
+        SharedBuild { site, out, run }
+    })
 }
