@@ -328,6 +328,7 @@ fn run(
         &sources.landkaart_csv,
         config.landkaart_periode.as_deref(),
         &data,
+        &content::thema_ids(&sources.content),
         diags,
     );
     let resultaten = resultaten::parse(&sources.resultaten, &data, diags);

@@ -143,17 +143,22 @@ pub struct DocCache {
 type Cached = (String, Option<Document>, Vec<Diagnostic>);
 
 /// [`parse_all`] with a cache.
+/// The thema ids of a site: the file stems of `content/themas/*.md`.
+pub fn thema_ids(files: &[SourceFile]) -> BTreeSet<String> {
+    files
+        .iter()
+        .filter(|f| Section::of(&f.path) == Section::Thema)
+        .map(|f| file_stem(&f.path).to_string())
+        .collect()
+}
+
 pub fn parse_all_cached(
     files: &[SourceFile],
     data: &Data,
     diags: &Diagnostics,
     cache: Option<&mut DocCache>,
 ) -> Vec<Document> {
-    let thema_ids: BTreeSet<String> = files
-        .iter()
-        .filter(|f| Section::of(&f.path) == Section::Thema)
-        .map(|f| file_stem(&f.path).to_string())
-        .collect();
+    let thema_ids = thema_ids(files);
     let Some(cache) = cache else {
         return files
             .par_iter()

@@ -332,13 +332,16 @@ fn check_practice_parts(p: &Page, diags: &Diagnostics) {
 }
 
 fn newest_first(pages: &[Page], list: &mut [usize]) {
-    list.sort_by(|&a, &b| {
-        let (a, b) = (&pages[a].doc, &pages[b].doc);
-        b.date
-            .cmp(&a.date)
-            .then_with(|| a.title.cmp(&b.title))
-            .then_with(|| a.path.cmp(&b.path))
-    });
+    list.sort_by(|&a, &b| newest_order(pages, a, b));
+}
+
+/// The order of the site's dated lists: newest first, then by title, then by path.
+pub fn newest_order(pages: &[Page], a: usize, b: usize) -> std::cmp::Ordering {
+    let (a, b) = (&pages[a].doc, &pages[b].doc);
+    b.date
+        .cmp(&a.date)
+        .then_with(|| a.title.cmp(&b.title))
+        .then_with(|| a.path.cmp(&b.path))
 }
 
 /// Fills the site's lists and relation indexes in one pass over the pages.

@@ -64,6 +64,8 @@ pub enum Route<'a> {
     LandkaartCsv(&'a str, &'a str),
     /// The Landkaart history CSV.
     LandkaartHistorie,
+    /// Group counts per period (SPEC §5.1).
+    LandkaartGroepen,
     /// The search page.
     Zoeken,
     /// The search index manifest.
@@ -104,6 +106,7 @@ impl Route<'_> {
             Route::LandkaartPeriode(id) => format!("landkaart/{id}/"),
             Route::LandkaartCsv(id, name) => format!("landkaart/{id}/{name}"),
             Route::LandkaartHistorie => "landkaart/historie.csv".into(),
+            Route::LandkaartGroepen => "landkaart/groepen.csv".into(),
             Route::Zoeken => ZOEKEN.into(),
             Route::ZoekenManifest => ZOEKEN_MANIFEST.into(),
             Route::NotFound => "404.html".into(),

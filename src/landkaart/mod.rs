@@ -1,9 +1,12 @@
 //! De Landkaart: fasen, mijlpalen, bands, groups and periods (`data/landkaart.yaml`) and the
-//! scores of each period (`data/landkaart/<periode>.csv`), validated and computed.
+//! scores of each period, validated and computed. A period's scores are the rows of
+//! `data/landkaart/<periode>.csv` plus the werkpleinen's own report files of the uitvraag,
+//! `data/landkaart/<periode>/<werkplein>.csv` (SPEC §5.2), merged.
 
+pub mod leren;
 pub mod scores;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -34,6 +37,9 @@ pub struct Fase {
 pub struct Mijlpaal {
     pub id: String,
     pub naam: String,
+    /// Thema ids under which practices that help with this mijlpaal are filed (SPEC §5.3).
+    #[serde(default)]
+    pub themas: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -67,6 +73,9 @@ pub struct Landkaart {
     pub perioden: Vec<Periode>,
     /// Per period (aligned with `perioden`): its statistics, or `None` without a CSV.
     pub stats: Vec<Option<PeriodStats>>,
+    /// Per period: werkplein id → the date (`YYYY-MM-DD`) it last updated its answers, from
+    /// the optional `bijgewerkt` column.
+    pub bijgewerkt: Vec<BTreeMap<String, String>>,
     /// The period shown as current.
     pub current: usize,
 }
@@ -82,6 +91,20 @@ impl Landkaart {
             .iter()
             .enumerate()
             .filter_map(|(i, p)| self.stats[i].as_ref().map(|s| (i, p, s)))
+    }
+
+    /// The date a werkplein last updated its answers, when that is before period `p` began:
+    /// its answers were carried over ("niet geactualiseerd", SPEC §5.2).
+    pub fn niet_bijgewerkt(&self, p: usize, werkplein: &str) -> Option<&str> {
+        let d = self.bijgewerkt.get(p)?.get(werkplein)?;
+        (d.as_str() < self.perioden[p].van.as_str()).then_some(d.as_str())
+    }
+
+    /// The latest period at or before `p` in which the werkplein reported.
+    pub fn latest_report(&self, p: usize, werkplein: &str) -> Option<usize> {
+        (0..=p.min(self.perioden.len().saturating_sub(1)))
+            .rev()
+            .find(|&i| self.score(i, werkplein).is_some())
     }
 
     /// A werkplein's score in period `p`.
@@ -102,6 +125,7 @@ pub fn parse(
     csvs: &[SourceFile],
     current: Option<&str>,
     data: &Data,
+    thema_ids: &BTreeSet<String>,
     diags: &Diagnostics,
 ) -> Option<Landkaart> {
     let Some(yaml_text) = yaml_text else {
@@ -132,6 +156,7 @@ pub fn parse(
         }
     }
     check_periods(&file.perioden, &loc, diags);
+    check_themas(&file, &loc, thema_ids, diags);
 
     let mut fase_ranges = Vec::new();
     let mut mijlpalen = Vec::new();
@@ -160,25 +185,7 @@ pub fn parse(
     };
 
     let mijlpaal_ids: Vec<&str> = mijlpalen.iter().map(|(_, m)| m.id.as_str()).collect();
-    let mut rows: Vec<Option<scores::Rows>> = vec![None; file.perioden.len()];
-    for f in csvs {
-        let stem = f.path.rsplit('/').next().unwrap_or(&f.path);
-        let stem = stem.strip_suffix(".csv").unwrap_or(stem);
-        let Some(p) = period_ids.iter().position(|id| *id == stem) else {
-            diags.push(
-                Diagnostic::file_error(&f.path, format!("no period '{stem}' in {PATH}")).with_hint(
-                    text::did_you_mean(stem, period_ids.iter().copied()).or_else(|| {
-                        Some(format!(
-                            "name the file after a period id: {}",
-                            period_ids.join(", ")
-                        ))
-                    }),
-                ),
-            );
-            continue;
-        };
-        rows[p] = read_scores(f, &mijlpaal_ids, data, diags);
-    }
+    let (rows, bijgewerkt) = read_periods(csvs, &period_ids, &mijlpaal_ids, data, diags);
     if diags.error_count() > errors_before || file.perioden.is_empty() {
         return None;
     }
@@ -205,8 +212,143 @@ pub fn parse(
         groepen: file.groepen,
         perioden: file.perioden,
         stats,
+        bijgewerkt,
         current,
     })
+}
+
+/// Reads the period CSVs and the werkpleinen's report files and merges them per period:
+/// the rows of each period and the `bijgewerkt` dates.
+#[allow(clippy::type_complexity)]
+fn read_periods(
+    csvs: &[SourceFile],
+    period_ids: &[&str],
+    mijlpaal_ids: &[&str],
+    data: &Data,
+    diags: &Diagnostics,
+) -> (Vec<Option<scores::Rows>>, Vec<BTreeMap<String, String>>) {
+    let n = period_ids.len();
+    let mut rows: Vec<Option<scores::Rows>> = vec![None; n];
+    let mut bijgewerkt: Vec<BTreeMap<String, String>> = vec![BTreeMap::new(); n];
+    // Per period: werkplein id → where its row came from (path, line), to name both on a clash.
+    let mut origin: Vec<BTreeMap<String, (String, usize)>> = vec![BTreeMap::new(); n];
+    let period_of = |id: &str, path: &str| -> Option<usize> {
+        let p = period_ids.iter().position(|p| *p == id);
+        if p.is_none() {
+            diags.push(
+                Diagnostic::file_error(path, format!("no period '{id}' in {PATH}")).with_hint(
+                    text::did_you_mean(id, period_ids.iter().copied()).or_else(|| {
+                        Some(format!(
+                            "name the file (or the folder of report files) after a period id: {}",
+                            period_ids.join(", ")
+                        ))
+                    }),
+                ),
+            );
+        }
+        p
+    };
+    // Period files first, then the werkpleinen's own report files.
+    let (period_files, report_files): (Vec<&SourceFile>, Vec<&SourceFile>) =
+        csvs.iter().partition(|f| !relative(&f.path).contains('/'));
+    for f in period_files {
+        let stem = relative(&f.path).trim_end_matches(".csv");
+        let Some(p) = period_of(stem, &f.path) else {
+            continue;
+        };
+        if let Some(parsed) = read_scores(f, mijlpaal_ids, data, None, diags) {
+            for (id, line) in parsed.lines {
+                origin[p].insert(id, (f.path.clone(), line));
+            }
+            bijgewerkt[p].extend(parsed.bijgewerkt);
+            rows[p] = Some(parsed.rows);
+        }
+    }
+    for f in report_files {
+        let rel = relative(&f.path);
+        let (periode, name) = rel.split_once('/').unwrap_or((rel, ""));
+        if name.contains('/') {
+            diags.push(
+                Diagnostic::file_error(&f.path, "a report file in a folder too deep").with_hint(
+                    Some(format!(
+                        "put a werkplein's report in {DIR}/<periode>/<werkplein>.csv"
+                    )),
+                ),
+            );
+            continue;
+        }
+        let Some(p) = period_of(periode, &f.path) else {
+            continue;
+        };
+        let id = name.trim_end_matches(".csv");
+        if data.werkplein(id).is_none() {
+            diags.push(
+                Diagnostic::file_error(&f.path, format!("report file of unknown werkplein '{id}'"))
+                    .with_hint(text::did_you_mean(id, data.werkplein_ids()).or_else(|| {
+                        Some(
+                            "name a report file after the werkplein's id in data/werkpleinen.yaml"
+                                .into(),
+                        )
+                    })),
+            );
+            continue;
+        }
+        let Some(parsed) = read_scores(f, mijlpaal_ids, data, Some(id), diags) else {
+            continue;
+        };
+        for (wid, line) in parsed.lines {
+            if let Some((other, other_line)) = origin[p].get(&wid) {
+                diags.push(
+                    Diagnostic::error(
+                        &f.path,
+                        Pos::new(line, 1),
+                        format!(
+                            "werkplein '{wid}' is reported twice for '{periode}': in this file and in {other} (line {other_line})"
+                        ),
+                    )
+                    .with_hint(Some(format!(
+                        "keep one: remove its row from {other}, or delete {}",
+                        f.path
+                    ))),
+                );
+                continue;
+            }
+            origin[p].insert(wid, (f.path.clone(), line));
+        }
+        bijgewerkt[p].extend(parsed.bijgewerkt);
+        rows[p]
+            .get_or_insert_with(scores::Rows::new)
+            .extend(parsed.rows);
+    }
+    (rows, bijgewerkt)
+}
+
+/// A path under `data/landkaart/` without that prefix.
+fn relative(path: &str) -> &str {
+    path.strip_prefix(DIR)
+        .map_or(path, |r| r.trim_start_matches('/'))
+}
+
+/// Every thema a mijlpaal names must be a thema of the site (a file in content/themas/).
+fn check_themas(file: &File, loc: &Locator, thema_ids: &BTreeSet<String>, diags: &Diagnostics) {
+    for m in file.fasen.iter().flat_map(|f| &f.mijlpalen) {
+        for t in &m.themas {
+            if !thema_ids.contains(t) {
+                diags.push(
+                    Diagnostic::error(
+                        PATH,
+                        loc.value("fasen", t),
+                        format!("mijlpaal '{}': unknown thema '{t}'", m.id),
+                    )
+                    .with_hint(
+                        text::did_you_mean(t, thema_ids.iter().map(String::as_str)).or_else(|| {
+                            Some("a thema id is the name of a file in content/themas/".into())
+                        }),
+                    ),
+                );
+            }
+        }
+    }
 }
 
 fn check_ids(file: &File, loc: &Locator, diags: &Diagnostics) {
@@ -305,13 +447,93 @@ fn check_periods(perioden: &[Periode], loc: &Locator, diags: &Diagnostics) {
     }
 }
 
-/// Reads one period's CSV: werkplein id → score per mijlpaal (flat order).
+/// One scores file, read: its rows, `bijgewerkt` dates and the line of each werkplein's row.
+struct Parsed {
+    rows: scores::Rows,
+    bijgewerkt: BTreeMap<String, String>,
+    lines: BTreeMap<String, usize>,
+}
+
+/// The columns of a scores file: the mijlpaal index of each column (`None` for `werkplein`,
+/// `bijgewerkt` and bad columns), the `bijgewerkt` column, and whether all were good.
+fn read_header(
+    t: &table::Table,
+    path: &str,
+    mijlpaal_ids: &[&str],
+    diags: &Diagnostics,
+) -> (Vec<Option<usize>>, Option<usize>, bool) {
+    let mut ok = true;
+    // column → mijlpaal index
+    let mut columns: Vec<Option<usize>> = vec![None];
+    let mut date_column = None;
+    for (c, h) in t.header.iter().enumerate().skip(1) {
+        let pos = Pos::new(1, t.header_cols[c]);
+        if h == "bijgewerkt" {
+            if date_column.is_some() {
+                diags.error(path, pos, format!("column '{h}' appears twice"));
+                ok = false;
+            }
+            date_column = Some(c);
+            columns.push(None);
+            continue;
+        }
+        match mijlpaal_ids.iter().position(|m| m == h) {
+            Some(m) if columns.contains(&Some(m)) => {
+                diags.error(path, pos, format!("column '{h}' appears twice"));
+                ok = false;
+                columns.push(None);
+            }
+            Some(m) => columns.push(Some(m)),
+            None => {
+                let known = mijlpaal_ids.iter().copied().chain(["bijgewerkt"]);
+                diags.push(
+                    Diagnostic::error(path, pos, format!("unknown mijlpaal '{h}'")).with_hint(
+                        text::did_you_mean(h, known)
+                            .or_else(|| Some(format!("mijlpaal ids are listed in {PATH}"))),
+                    ),
+                );
+                ok = false;
+                columns.push(None);
+            }
+        }
+    }
+    (columns, date_column, ok)
+}
+
+/// A score cell: a whole number 0–100, or in a werkplein's own report one of the four
+/// answers; else the message and hint of the error.
+fn parse_score(cell: &str, report: bool) -> Result<u8, (String, &'static str)> {
+    const FOUR: &str =
+        "a werkplein reports 0, 33, 66 or 100; leave the cell empty when not reported";
+    match cell.parse::<u8>() {
+        Ok(v) if report && !ANSWERS.contains(&v) => Err((
+            format!("answer '{cell}' is not one of the Landkaart's four answers"),
+            FOUR,
+        )),
+        Ok(v) if v <= 100 => Ok(v),
+        _ if report => Err((
+            format!("score '{cell}' is not one of the Landkaart's four answers"),
+            FOUR,
+        )),
+        _ => Err((
+            format!("score '{cell}' is not a whole number from 0 to 100"),
+            "the Landkaart's answers are 0, 33, 66 and 100; leave the cell empty when not reported",
+        )),
+    }
+}
+
+/// The Landkaart's four answers, the only values a werkplein's own report may hold.
+const ANSWERS: [u8; 4] = [0, 33, 66, 100];
+
+/// Reads one scores file: a period's CSV, or (`report: Some(werkplein id)`) a werkplein's own
+/// report, which must hold exactly that werkplein's row and only the four answers.
 fn read_scores(
     f: &SourceFile,
     mijlpaal_ids: &[&str],
     data: &Data,
+    report: Option<&str>,
     diags: &Diagnostics,
-) -> Option<scores::Rows> {
+) -> Option<Parsed> {
     let t = table::parse(&f.path, &f.text, diags)?;
     let mut ok = true;
     if t.header.first().map(String::as_str) != Some("werkplein") {
@@ -322,35 +544,14 @@ fn read_scores(
                 "the first column must be 'werkplein'",
             )
             .with_hint(Some(format!(
-                "header: werkplein,{}",
+                "header: werkplein,{},bijgewerkt",
                 mijlpaal_ids.join(",")
             ))),
         );
         return None;
     }
-    // column → mijlpaal index
-    let mut columns: Vec<Option<usize>> = vec![None];
-    for (c, h) in t.header.iter().enumerate().skip(1) {
-        let pos = Pos::new(1, t.header_cols[c]);
-        match mijlpaal_ids.iter().position(|m| m == h) {
-            Some(m) if columns.contains(&Some(m)) => {
-                diags.error(&f.path, pos, format!("column '{h}' appears twice"));
-                ok = false;
-                columns.push(None);
-            }
-            Some(m) => columns.push(Some(m)),
-            None => {
-                diags.push(
-                    Diagnostic::error(&f.path, pos, format!("unknown mijlpaal '{h}'")).with_hint(
-                        text::did_you_mean(h, mijlpaal_ids.iter().copied())
-                            .or_else(|| Some(format!("mijlpaal ids are listed in {PATH}"))),
-                    ),
-                );
-                ok = false;
-                columns.push(None);
-            }
-        }
-    }
+    let (columns, date_column, header_ok) = read_header(&t, &f.path, mijlpaal_ids, diags);
+    ok &= header_ok;
     for (m, id) in mijlpaal_ids.iter().enumerate() {
         if !columns.contains(&Some(m)) {
             diags.push(
@@ -363,10 +564,49 @@ fn read_scores(
             );
         }
     }
-    let mut out = scores::Rows::new();
-    let mut lines: BTreeMap<String, usize> = BTreeMap::new();
-    for row in &t.rows {
+    if let Some(expected) = report
+        && t.rows.is_empty()
+    {
+        diags.push(
+            Diagnostic::file_error(&f.path, "this report file has no row").with_hint(Some(
+                format!("a werkplein's report holds exactly one row, for '{expected}'"),
+            )),
+        );
+        return None;
+    }
+    let mut out = Parsed {
+        rows: scores::Rows::new(),
+        bijgewerkt: BTreeMap::new(),
+        lines: BTreeMap::new(),
+    };
+    for (r, row) in t.rows.iter().enumerate() {
         let id = row.cell(0);
+        if let Some(expected) = report {
+            if r > 0 {
+                diags.push(
+                    Diagnostic::error(&f.path, row.pos(0), "a second row in a report file")
+                        .with_hint(Some(format!(
+                            "a werkplein's report holds exactly one row, for '{expected}'; put other werkpleinen in their own files"
+                        ))),
+                );
+                ok = false;
+                continue;
+            }
+            if id != expected {
+                diags.push(
+                    Diagnostic::error(
+                        &f.path,
+                        row.pos(0),
+                        format!("this row is for werkplein '{id}', but the file is named after '{expected}'"),
+                    )
+                    .with_hint(Some(format!(
+                        "name the file {id}.csv, or correct the werkplein column"
+                    ))),
+                );
+                ok = false;
+                continue;
+            }
+        }
         if data.werkplein(id).is_none() {
             diags.push(
                 Diagnostic::error(&f.path, row.pos(0), format!("unknown werkplein '{id}'"))
@@ -377,7 +617,8 @@ fn read_scores(
             ok = false;
             continue;
         }
-        if let Some(first) = lines.insert(id.to_string(), row.line) {
+        if let Some(first) = out.lines.insert(id.to_string(), row.line) {
+            out.lines.insert(id.to_string(), first);
             diags.push(
                 Diagnostic::error(
                     &f.path,
@@ -389,27 +630,20 @@ fn read_scores(
             ok = false;
             continue;
         }
-        let mut scores = vec![None; mijlpaal_ids.len()];
-        for (c, m) in columns.iter().enumerate().skip(1) {
+        if let Some(c) = date_column {
             let cell = row.cell(c);
-            if cell.is_empty() {
-                continue;
-            }
-            match cell.parse::<u8>() {
-                Ok(v) if v <= 100 => {
-                    if let Some(m) = m {
-                        scores[*m] = Some(v);
-                    }
-                }
-                _ => {
+            if !cell.is_empty() {
+                if text::parse_date(cell).is_some() {
+                    out.bijgewerkt.insert(id.to_string(), cell.to_string());
+                } else {
                     diags.push(
                         Diagnostic::error(
                             &f.path,
                             row.pos(c),
-                            format!("score '{cell}' is not a whole number from 0 to 100"),
+                            format!("bijgewerkt '{cell}' is not a date"),
                         )
                         .with_hint(Some(
-                            "the Landkaart's answers are 0, 33, 66 and 100; leave the cell empty when not reported"
+                            "write the date of the last update as YYYY-MM-DD, or leave it empty"
                                 .into(),
                         )),
                     );
@@ -417,7 +651,25 @@ fn read_scores(
                 }
             }
         }
-        out.insert(id.to_string(), scores);
+        let mut scores = vec![None; mijlpaal_ids.len()];
+        for (c, m) in columns.iter().enumerate().skip(1) {
+            let Some(m) = m else { continue };
+            let cell = row.cell(c);
+            if cell.is_empty() {
+                continue;
+            }
+            match parse_score(cell, report.is_some()) {
+                Ok(v) => scores[*m] = Some(v),
+                Err((message, hint)) => {
+                    diags.push(
+                        Diagnostic::error(&f.path, row.pos(c), message)
+                            .with_hint(Some(hint.into())),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        out.rows.insert(id.to_string(), scores);
     }
     ok.then_some(out)
 }

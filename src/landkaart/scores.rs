@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 /// Tolerance for comparing means of whole numbers.
 const EPS: f64 = 1e-9;
 
-/// A score band or group: inclusive `van..=tot`.
+/// A score band or group: inclusive `van..=tot`. A group may say what it means for support
+/// (`actie`, e.g. Borgen / Stimuleren / Interveniëren, and `toelichting`; SPEC §5.3).
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Band {
@@ -17,6 +18,10 @@ pub struct Band {
     pub naam: String,
     pub van: u32,
     pub tot: u32,
+    #[serde(default)]
+    pub actie: Option<String>,
+    #[serde(default)]
+    pub toelichting: Option<String>,
 }
 
 /// Trend of a werkplein's total since the previous period it reported.
@@ -67,6 +72,28 @@ pub fn truncate(v: f64) -> u32 {
         0
     } else {
         (v + EPS).floor() as u32
+    }
+}
+
+/// A band's share of the werkpleinen as shown (SPEC §5.1): `count` of `n` as a whole percentage,
+/// rounded to the nearest, halves up (7 of 125 = 5.6 → 6; 1 of 8 = 12.5 → 13). Exact: integer
+/// arithmetic, no float rounding. 0 when `n` is 0.
+pub fn share(count: u32, n: u32) -> u32 {
+    if n == 0 {
+        return 0;
+    }
+    let (c, n) = (u64::from(count), u64::from(n));
+    ((200 * c + n) / (2 * n)) as u32
+}
+
+/// The change (`verschil`) of a total since the previous report as shown (SPEC §5.1): the
+/// difference of the unrounded totals, truncated toward zero (−14.29 → −14, 0.9 → 0).
+pub fn verschil(total: f64, previous: f64) -> i64 {
+    let d = total - previous;
+    if d >= 0.0 {
+        (d + EPS).floor() as i64
+    } else {
+        -((-d + EPS).floor() as i64)
     }
 }
 
@@ -258,12 +285,6 @@ pub fn is_bijna_groen(total: f64) -> bool {
     (90..100).contains(&truncate(total))
 }
 
-/// The change of a total since the previous period, in whole points as shown (so that the
-/// difference agrees with the two figures on the page).
-pub fn verschil(total: f64, previous: f64) -> i64 {
-    i64::from(truncate(total)) - i64::from(truncate(previous))
-}
-
 /// The mean total of a group of werkpleinen (a regio, say) and its mean per fase (scores of
 /// fasen a werkplein did not report are left out); `None` for an empty group.
 pub fn group_means<'a>(
@@ -301,6 +322,8 @@ mod tests {
             naam: id.into(),
             van,
             tot,
+            actie: None,
+            toelichting: None,
         })
         .collect()
     }
@@ -317,6 +340,8 @@ mod tests {
             naam: id.into(),
             van,
             tot,
+            actie: None,
+            toelichting: None,
         })
         .collect()
     }
@@ -351,6 +376,46 @@ mod tests {
         scores.extend([66.0; 11]);
         scores.extend([100.0; 112]);
         assert_eq!(truncate(mean(scores).unwrap()), 95);
+    }
+
+    #[test]
+    fn shares_round_half_up() {
+        // Seed 000 Tabel 2, totals row: 7, 44, 70, 4 of 125 → 6, 35, 56, 3 (not 5, 35, 56, 3).
+        assert_eq!(share(7, 125), 6);
+        assert_eq!(share(44, 125), 35);
+        assert_eq!(share(70, 125), 56);
+        assert_eq!(share(4, 125), 3);
+        // Halves go up, just below a half goes down, just above goes up.
+        assert_eq!(share(1, 8), 13);
+        assert_eq!(share(1, 200), 1);
+        assert_eq!(share(3, 8), 38);
+        assert_eq!(share(1, 3), 33);
+        assert_eq!(share(2, 3), 67);
+        assert_eq!(share(0, 125), 0);
+        assert_eq!(share(125, 125), 100);
+        assert_eq!(share(0, 0), 0);
+        // 112 of 125 = 89.6 → 90; 9 of 125 = 7.2 → 7.
+        assert_eq!(share(112, 125), 90);
+        assert_eq!(share(9, 125), 7);
+    }
+
+    #[test]
+    fn verschil_on_unrounded_totals_truncated_toward_zero() {
+        // A fall of 14.29 points shows as -14, not -15 (truncating each total first).
+        let before = 100.0 * 9.0 / 14.0 + 14.2857;
+        let now = 100.0 * 9.0 / 14.0;
+        assert_eq!(verschil(now, before), -14);
+        // 66.33 → 67.0: truncated totals would give 67 - 66 = 1; unrounded it is 0.67 → 0.
+        assert_eq!(verschil(67.0, 199.0 / 3.0), 0);
+        assert_eq!(verschil(199.0 / 3.0, 67.0), 0);
+        assert_eq!(verschil(50.0, 50.0), 0);
+        assert_eq!(verschil(51.0, 50.0), 1);
+        assert_eq!(verschil(49.0, 50.0), -1);
+        assert_eq!(verschil(50.0, 49.01), 0);
+        // Float noise just below a whole difference does not lose a point.
+        let a = mean([66.0, 66.0, 67.0]).unwrap();
+        assert_eq!(verschil(a + 2.0, a), 2);
+        assert_eq!(verschil(a, a + 2.0), -2);
     }
 
     #[test]

@@ -29,7 +29,7 @@ impl Counter {
         self.0.load(Ordering::Relaxed)
     }
 
-    fn drawn(&self, svg: String) -> String {
+    pub(super) fn drawn(&self, svg: String) -> String {
         self.0.fetch_add(1, Ordering::Relaxed);
         svg
     }
@@ -109,25 +109,31 @@ pub(super) fn fase_bands(n: &Counter, lk: &Landkaart, stats: &PeriodStats, p: us
 }
 
 /// The map: a dot per werkplein that reported, by band, linking to its page.
+/// The map: a dot per werkplein, linking to its page: by band when it reported, else as
+/// "niet gerapporteerd" (a grey ring, in the legend), never counted in a band.
 pub(super) fn map(
     n: &Counter,
     site: &Site,
     urls: Urls,
     lk: &Landkaart,
-    stats: &PeriodStats,
+    _stats: &PeriodStats,
     p: usize,
 ) -> String {
-    let dots: Vec<Dot> = stats
+    let dots: Vec<Dot> = site
+        .data
         .werkpleinen
         .iter()
-        .filter_map(|w| {
-            let wp = site.data.werkplein(&w.werkplein)?;
+        .filter_map(|wp| {
+            let w = lk.score(p, &wp.id);
             Some(Dot {
                 lon: wp.lon?,
                 lat: wp.lat?,
-                band: Some(w.band),
+                band: w.map(|w| w.band),
                 href: urls.route(Route::Werkplein(&wp.id)),
-                label: format!("{}: {} %", wp.naam, truncate(w.total)),
+                label: match w {
+                    Some(w) => format!("{}: {} %", wp.naam, truncate(w.total)),
+                    None => format!("{}: niet gerapporteerd", wp.naam),
+                },
             })
         })
         .collect();
@@ -141,6 +147,35 @@ pub(super) fn map(
         &site.outline,
         &dots,
         &bands(lk),
+    ))
+}
+
+/// How many werkpleinen were in each group, per period (stacked bars, one per period).
+pub(super) fn group_history(n: &Counter, lk: &Landkaart) -> String {
+    let rows: Vec<(String, Vec<u32>)> = lk
+        .reported()
+        .map(|(_, per, s)| {
+            (
+                short_period(&per.id, &per.naam),
+                crate::landkaart::leren::group_counts(s, lk.groepen.len()),
+            )
+        })
+        .collect();
+    let groups: Vec<charts::Band> = lk
+        .groepen
+        .iter()
+        .map(|g| charts::Band {
+            naam: g.naam.clone(),
+        })
+        .collect();
+    n.drawn(charts::stacked_bands(
+        &Meta {
+            id: "grafiek-groepen",
+            title: "Werkpleinen per groep, per tertaal",
+            desc: "Per tertaal het aantal werkpleinen dat rapporteerde in elke groep, als gestapelde balk. De aantallen staan ook in de tabel Groepen per tertaal.",
+        },
+        &rows,
+        &groups,
     ))
 }
 

@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use crate::landkaart::scores::{group_means, is_bijna_groen, is_groen, truncate, verschil};
+use crate::landkaart::leren;
+use crate::landkaart::scores::{group_means, is_bijna_groen, is_groen, share, truncate, verschil};
 use crate::landkaart::{Landkaart, Trend, WerkpleinScore};
 use crate::model::Site;
 use crate::resultaten::{KLANT_STREEFWAARDE, PRINCIPES};
@@ -118,11 +119,7 @@ fn dist_row(
             .iter()
             .map(|&c| BandCount {
                 aantal: c,
-                pct: if n == 0 {
-                    0
-                } else {
-                    truncate(f64::from(c) * 100.0 / f64::from(n))
-                },
+                pct: share(c, n),
             })
             .collect(),
     }
@@ -144,7 +141,53 @@ struct Groep {
     naam: String,
     van: u32,
     tot: u32,
+    actie: Option<String>,
+    toelichting: Option<String>,
     leden: Vec<Member>,
+}
+
+/// A werkplein that went up or down a group.
+#[derive(Serialize)]
+struct Beweging {
+    naam: String,
+    url: String,
+    totaal: u32,
+    verschil: Option<i64>,
+    van: String,
+    naar: String,
+}
+
+/// A werkplein that did not report in the period, with its latest report before it.
+#[derive(Serialize)]
+struct Afwezig {
+    naam: String,
+    url: String,
+    laatst: Option<String>,
+}
+
+/// A werkplein whose answers were carried over: last updated before the period began.
+#[derive(Serialize)]
+struct NietBijgewerkt {
+    naam: String,
+    url: String,
+    totaal: u32,
+    bijgewerkt: String,
+}
+
+/// Group counts in one period (the rows of groepen.csv).
+#[derive(Serialize)]
+struct GroepHistorie {
+    naam: String,
+    url: String,
+    werkpleinen: usize,
+    aantallen: Vec<u32>,
+}
+
+/// An option of a filter of the all-werkpleinen table.
+#[derive(Serialize)]
+struct Keuze {
+    id: String,
+    naam: String,
 }
 
 #[derive(Serialize)]
@@ -161,6 +204,7 @@ pub(super) struct Charts {
     historie: String,
     banden: String,
     kaart: String,
+    groepen: String,
 }
 
 /// The context of `/landkaart/<periode>/` (and `/landkaart/` for the current period).
@@ -181,9 +225,21 @@ pub(super) struct PeriodPage {
     groen: Vec<Member>,
     bijna_groen: Vec<Member>,
     groepen: Vec<Groep>,
+    /// Who went up / down a group since their previous report, by name.
+    omhoog: Vec<Beweging>,
+    omlaag: Vec<Beweging>,
+    /// Group counts per period, oldest first (groepen.csv).
+    groep_historie: Vec<GroepHistorie>,
+    /// Werkpleinen that did not report in this period, by name; never counted.
+    niet_gerapporteerd: Vec<Afwezig>,
+    /// Werkpleinen that reported answers last updated before the period, by name.
+    niet_bijgewerkt: Vec<NietBijgewerkt>,
     historie: Vec<HistoryRow>,
     /// Every werkplein that reported, by id (the rows of werkpleinen.csv).
     alle: Vec<Row>,
+    /// The options of the filters of the all-werkpleinen table.
+    filter_regios: Vec<Keuze>,
+    trends: Vec<Keuze>,
     csv: CsvLinks,
     charts: Charts,
 }
@@ -192,10 +248,13 @@ pub(super) struct PeriodPage {
 struct Row {
     naam: String,
     url: String,
+    regio: Keuze,
     totaal: u32,
     band: BandRef,
-    groep: String,
-    trend: &'static str,
+    groep: BandRef,
+    trend: TrendRef,
+    verschil: Option<i64>,
+    niet_bijgewerkt: bool,
     fasen: Vec<Option<u32>>,
 }
 
@@ -205,6 +264,7 @@ struct CsvLinks {
     mijlpalen: String,
     werkpleinen: String,
     historie: String,
+    groepen: String,
 }
 
 pub(super) fn period_url(urls: Urls, lk: &Landkaart, p: usize) -> String {
@@ -331,6 +391,8 @@ pub(super) fn period_page(
             naam: b.naam.clone(),
             van: b.van,
             tot: b.tot,
+            actie: b.actie.clone(),
+            toelichting: b.toelichting.clone(),
             leden: by_name(
                 stats
                     .werkpleinen
@@ -343,6 +405,7 @@ pub(super) fn period_page(
         .collect();
     let historie = history_rows(urls, lk);
     let csv = |name| urls.route(Route::LandkaartCsv(&lk.perioden[p].id, name));
+    let moves = group_moves(site, urls, lk, p);
     PeriodPage {
         periode: PeriodLink {
             id: lk.perioden[p].id.clone(),
@@ -380,35 +443,189 @@ pub(super) fn period_page(
                 .collect(),
         ),
         groepen,
+        omhoog: moves.0,
+        omlaag: moves.1,
+        groep_historie: group_history(urls, lk),
+        niet_gerapporteerd: absent(site, urls, lk, p),
+        niet_bijgewerkt: not_updated(site, urls, lk, p),
         historie,
-        alle: stats
-            .werkpleinen
-            .iter()
-            .map(|w| Row {
-                naam: site
-                    .data
-                    .werkplein(&w.werkplein)
-                    .map_or(w.werkplein.clone(), |x| x.naam.clone()),
-                url: urls.route(Route::Werkplein(&w.werkplein)),
-                totaal: truncate(w.total),
-                band: band_ref(&lk.banden, w.band),
-                groep: lk.groepen[w.groep].naam.clone(),
-                trend: w.trend.naam(),
-                fasen: w.fasen.iter().map(|f| f.map(truncate)).collect(),
-            })
-            .collect(),
+        alle: all_rows(site, urls, lk, p),
+        filter_regios: filter_regios(site, lk, p),
+        trends: trend_options(stats),
         csv: CsvLinks {
             fasen: csv("fasen.csv"),
             mijlpalen: csv("mijlpalen.csv"),
             werkpleinen: csv("werkpleinen.csv"),
             historie: urls.route(Route::LandkaartHistorie),
+            groepen: urls.route(Route::LandkaartGroepen),
         },
         charts: Charts {
             historie: charts::national_history(n, lk, p),
             banden: charts::fase_bands(n, lk, stats, p),
             kaart: charts::map(n, site, urls, lk, stats, p),
+            groepen: charts::group_history(n, lk),
         },
     }
+}
+
+/// The trends that occur in a period, for the table's filter.
+fn trend_options(stats: &crate::landkaart::PeriodStats) -> Vec<Keuze> {
+    [
+        Trend::Vooruit,
+        Trend::Gelijk,
+        Trend::Achteruit,
+        Trend::Nieuw,
+    ]
+    .iter()
+    .filter(|t| stats.werkpleinen.iter().any(|w| w.trend == **t))
+    .map(|t| Keuze {
+        id: t.id().into(),
+        naam: t.naam().into(),
+    })
+    .collect()
+}
+
+fn naam_of(site: &Site, id: &str) -> String {
+    site.data
+        .werkplein(id)
+        .map_or(id.to_string(), |x| x.naam.clone())
+}
+
+/// Who went up and who went down a group in period `p`, each by name.
+fn group_moves(
+    site: &Site,
+    urls: Urls,
+    lk: &Landkaart,
+    p: usize,
+) -> (Vec<Beweging>, Vec<Beweging>) {
+    let Some(stats) = lk.stats[p].as_ref() else {
+        return (Vec::new(), Vec::new());
+    };
+    let (up, down) = leren::group_moves(stats, &lk.groepen);
+    let rows = |moves: Vec<leren::Move>| {
+        let mut v: Vec<Beweging> = moves
+            .iter()
+            .filter_map(|m| {
+                let w = lk.score(p, &m.werkplein)?;
+                Some(Beweging {
+                    naam: naam_of(site, &m.werkplein),
+                    url: urls.route(Route::Werkplein(&m.werkplein)),
+                    totaal: truncate(w.total),
+                    verschil: w.previous.map(|pr| verschil(w.total, pr)),
+                    van: lk.groepen[m.van].naam.clone(),
+                    naar: lk.groepen[m.naar].naam.clone(),
+                })
+            })
+            .collect();
+        v.sort_by(|a, b| a.naam.cmp(&b.naam));
+        v
+    };
+    (rows(up), rows(down))
+}
+
+fn group_history(urls: Urls, lk: &Landkaart) -> Vec<GroepHistorie> {
+    lk.reported()
+        .map(|(i, per, s)| GroepHistorie {
+            naam: per.naam.clone(),
+            url: period_url(urls, lk, i),
+            werkpleinen: s.werkpleinen.len(),
+            aantallen: leren::group_counts(s, lk.groepen.len()),
+        })
+        .collect()
+}
+
+/// The werkpleinen that did not report in period `p`, with their latest earlier report.
+fn absent(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> Vec<Afwezig> {
+    let mut v: Vec<Afwezig> = site
+        .data
+        .werkpleinen
+        .iter()
+        .filter(|w| lk.score(p, &w.id).is_none())
+        .map(|w| Afwezig {
+            naam: w.naam.clone(),
+            url: urls.route(Route::Werkplein(&w.id)),
+            laatst: p
+                .checked_sub(1)
+                .and_then(|q| lk.latest_report(q, &w.id))
+                .map(|q| lk.perioden[q].naam.clone()),
+        })
+        .collect();
+    v.sort_by(|a, b| a.naam.cmp(&b.naam));
+    v
+}
+
+/// The werkpleinen whose answers in period `p` were last updated before it began.
+fn not_updated(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> Vec<NietBijgewerkt> {
+    let Some(stats) = lk.stats[p].as_ref() else {
+        return Vec::new();
+    };
+    let mut v: Vec<NietBijgewerkt> = stats
+        .werkpleinen
+        .iter()
+        .filter_map(|w| {
+            let d = lk.niet_bijgewerkt(p, &w.werkplein)?;
+            Some(NietBijgewerkt {
+                naam: naam_of(site, &w.werkplein),
+                url: urls.route(Route::Werkplein(&w.werkplein)),
+                totaal: truncate(w.total),
+                bijgewerkt: text::parse_date(d).map_or(d.to_string(), text::date_nl),
+            })
+        })
+        .collect();
+    v.sort_by(|a, b| a.naam.cmp(&b.naam));
+    v
+}
+
+/// Every werkplein that reported in period `p`, by id (the rows of werkpleinen.csv).
+fn all_rows(site: &Site, urls: Urls, lk: &Landkaart, p: usize) -> Vec<Row> {
+    let Some(stats) = lk.stats[p].as_ref() else {
+        return Vec::new();
+    };
+    stats
+        .werkpleinen
+        .iter()
+        .map(|w| {
+            let regio = site
+                .data
+                .werkplein(&w.werkplein)
+                .and_then(|x| site.data.regio(&x.regio));
+            Row {
+                naam: naam_of(site, &w.werkplein),
+                url: urls.route(Route::Werkplein(&w.werkplein)),
+                regio: Keuze {
+                    id: regio.map_or(String::new(), |r| r.id.clone()),
+                    naam: regio.map_or(String::new(), |r| r.naam.clone()),
+                },
+                totaal: truncate(w.total),
+                band: band_ref(&lk.banden, w.band),
+                groep: band_ref(&lk.groepen, w.groep),
+                trend: trend_ref(w.trend),
+                verschil: w.previous.map(|pr| verschil(w.total, pr)),
+                niet_bijgewerkt: lk.niet_bijgewerkt(p, &w.werkplein).is_some(),
+                fasen: w.fasen.iter().map(|f| f.map(truncate)).collect(),
+            }
+        })
+        .collect()
+}
+
+/// The regio's of the werkpleinen that reported in period `p`, by name.
+fn filter_regios(site: &Site, lk: &Landkaart, p: usize) -> Vec<Keuze> {
+    let mut out: Vec<Keuze> = Vec::new();
+    for w in lk.stats[p].iter().flat_map(|s| &s.werkpleinen) {
+        if let Some(r) = site
+            .data
+            .werkplein(&w.werkplein)
+            .and_then(|x| site.data.regio(&x.regio))
+            && !out.iter().any(|k| k.id == r.id)
+        {
+            out.push(Keuze {
+                id: r.id.clone(),
+                naam: r.naam.clone(),
+            });
+        }
+    }
+    out.sort_by(|a, b| a.naam.cmp(&b.naam));
+    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -439,7 +656,12 @@ struct WerkpleinHistory {
 
 #[derive(Serialize)]
 pub(super) struct WerkpleinLandkaart {
+    /// The period shown: the current one, or the werkplein's latest report before it.
     periode: PeriodLink,
+    /// The current period, when the werkplein did not report in it (`periode` is older).
+    niet_gerapporteerd_in: Option<PeriodLink>,
+    /// When its answers were last updated, if that was before the period shown began.
+    niet_bijgewerkt: Option<String>,
     stand: Standing,
     fasen: Vec<FaseScore>,
     historie: Vec<WerkpleinHistory>,
@@ -450,7 +672,7 @@ pub(super) struct WerkpleinLandkaart {
 pub(super) fn werkplein_landkaart(r: &Renderer, id: &str) -> Option<WerkpleinLandkaart> {
     let (n, site, urls) = (&r.charts, r.site, r.urls);
     let lk = site.landkaart.as_ref()?;
-    let p = lk.current;
+    let p = lk.latest_report(lk.current, id)?;
     let w = lk.score(p, id)?;
     let fasen = lk
         .fasen
@@ -491,8 +713,21 @@ pub(super) fn werkplein_landkaart(r: &Renderer, id: &str) -> Option<WerkpleinLan
             id: lk.perioden[p].id.clone(),
             naam: lk.perioden[p].naam.clone(),
             url: period_url(urls, lk, p),
-            current: true,
+            current: p == lk.current,
         },
+        niet_gerapporteerd_in: (p != lk.current).then(|| PeriodLink {
+            id: lk.perioden[lk.current].id.clone(),
+            naam: lk.perioden[lk.current].naam.clone(),
+            // A period without data has no page of its own.
+            url: match lk.stats[lk.current] {
+                Some(_) => period_url(urls, lk, lk.current),
+                None => urls.route(Route::LandkaartIndex),
+            },
+            current: true,
+        }),
+        niet_bijgewerkt: lk
+            .niet_bijgewerkt(p, id)
+            .map(|d| text::parse_date(d).map_or(d.to_string(), text::date_nl)),
         stand: standing(lk, w),
         fasen,
         historie,

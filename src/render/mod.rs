@@ -59,6 +59,7 @@ mod incremental;
 mod journaal;
 mod kaderdocument;
 mod landkaart;
+mod leren;
 mod open_data;
 mod pagina;
 mod praktijkvoorbeelden;

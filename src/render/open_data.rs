@@ -1,7 +1,8 @@
 //! The open data of the Landkaart: a CSV file per period and table (fasen, mijlpalen,
 //! werkpleinen) and the national history. Not templates: their columns are fixed by SPEC §3.
 
-use crate::landkaart::scores::truncate;
+use crate::landkaart::leren;
+use crate::landkaart::scores::{truncate, verschil};
 use crate::landkaart::{Landkaart, PeriodStats};
 use crate::model::Site;
 use crate::route::Route;
@@ -25,6 +26,10 @@ pub(super) fn files(site: &Site) -> Vec<OutFile> {
         out.push(OutFile {
             path: Route::LandkaartHistorie.output(),
             body: Body::Bytes(history_csv(lk)),
+        });
+        out.push(OutFile {
+            path: Route::LandkaartGroepen.output(),
+            body: Body::Bytes(groups_csv(lk)),
         });
     }
     out
@@ -61,6 +66,7 @@ fn period_csvs(site: &Site, lk: &Landkaart, stats: &PeriodStats) -> Vec<(&'stati
         &[
             &["werkplein", "naam", "totaal", "band", "groep", "trend"],
             &fase_ids[..],
+            &["verschil"],
         ]
         .concat(),
     );
@@ -78,6 +84,11 @@ fn period_csvs(site: &Site, lk: &Landkaart, stats: &PeriodStats) -> Vec<(&'stati
             w.trend.id().to_string(),
         ];
         row.extend(w.fasen.iter().map(|&f| opt(f)));
+        row.push(
+            w.previous
+                .map(|p| verschil(w.total, p).to_string())
+                .unwrap_or_default(),
+        );
         werkpleinen.row(row);
     }
     vec![
@@ -99,6 +110,23 @@ fn history_csv(lk: &Landkaart) -> Vec<u8> {
                 .unwrap_or_default(),
             s.werkpleinen.len().to_string(),
         ]);
+    }
+    csv.finish()
+}
+
+/// `/landkaart/groepen.csv` (SPEC §5.1): per period, oldest first, how many werkpleinen that
+/// reported fall in each group.
+fn groups_csv(lk: &Landkaart) -> Vec<u8> {
+    let ids: Vec<&str> = lk.groepen.iter().map(|g| g.id.as_str()).collect();
+    let mut csv = Csv::new(&[&["periode", "naam"], &ids[..]].concat());
+    for (_, p, s) in lk.reported() {
+        let mut row = vec![p.id.clone(), p.naam.clone()];
+        row.extend(
+            leren::group_counts(s, lk.groepen.len())
+                .iter()
+                .map(u32::to_string),
+        );
+        csv.row(row);
     }
     csv.finish()
 }

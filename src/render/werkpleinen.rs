@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::deps::{Deps, List};
 use super::landkaart::{self, PeriodLink, Standing, WerkpleinLandkaart, WerkpleinResultaten};
 use super::shapes::{Counted, Item, PageInfo, Ref};
-use super::{Built, Renderer, regios};
+use super::{Built, Renderer, leren, regios};
 use crate::data::Werkplein;
 use crate::route::Route;
 
@@ -80,6 +80,8 @@ struct WerkpleinContext<'a> {
     buren: Vec<WerkpleinRow<'a>>,
     landkaart: Option<WerkpleinLandkaart>,
     resultaten: Option<WerkpleinResultaten>,
+    leren: Option<leren::Leren>,
+    voortgang: Option<leren::Voortgang>,
     lijst_url: Option<String>,
 }
 
@@ -134,6 +136,8 @@ pub(super) fn werkplein(r: &Renderer, i: usize, d: &mut Deps) -> Built {
         buren,
         landkaart: landkaart::werkplein_landkaart(r, &w.id),
         resultaten: landkaart::werkplein_resultaten(r, &w.id),
+        leren: leren::werkplein_leren(r, &w.id, d),
+        voortgang: leren::voortgang(site, &w.id),
         lijst_url: site
             .praktijk_by_werkplein
             .contains_key(&w.id)

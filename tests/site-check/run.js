@@ -2,7 +2,7 @@
 // The site check suite of svdk (issue 3): quality gates over the built sample site.
 //
 //   node run.js --root DIR --root-url URL --sub DIR --sub-url URL [--screenshots DIR]
-//               [--fixture-sites DIR] [--selftest no] [--svdk BIN]
+//               [--fixture-sites DIR] [--selftest no] [--svdk BIN] [--source DIR]
 //
 // --root is the site built with its own base URL (served under /), --sub the same site built
 // with --base-url https://example.org/sub/ (served under /sub/). First a self-test runs every
@@ -22,6 +22,7 @@ import { REQUIRED_TYPES, pageTypes, samplePages } from './lib/pagetypes.js';
 import { checkFinding, selfTestFinding } from './lib/search.js';
 import { checkServe } from './lib/serve.js';
 import { checkWerkpleinTable } from './lib/tables.js';
+import { checkLandkaartTable, checkVoortgangForm } from './lib/landkaart.js';
 import { selfTest } from './selftest.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -227,6 +228,27 @@ async function main() {
       try {
         const r = await checkWerkpleinTable(browser, server, root);
         report('werkpleinen table', r.problems, `${r.problems.length} problems in ${r.steps} steps (regio filter in the URL and after reload, sorting both ways, without JavaScript)`, t0);
+      } finally {
+        await server.close();
+      }
+    });
+
+    // The Landkaart (issue 11): the all-werkpleinen table's filters and sorting, and the
+    // "Voortgang doorgeven" form from filling it in to a site built with its file.
+    await guarded('landkaart table', async (t0) => {
+      const server = await serve(root.dir, root.prefix);
+      try {
+        const r = await checkLandkaartTable(browser, server, root);
+        report('landkaart table', r.problems, `${r.problems.length} problems in ${r.steps} steps (filters by regio, groep, band and trend, combined, in the URL and after reload; sorting on Totaal and Verschil; without JavaScript)`, t0);
+      } finally {
+        await server.close();
+      }
+    });
+    if (args.svdk) await guarded('voortgang form', async (t0) => {
+      const server = await serve(root.dir, root.prefix);
+      try {
+        const r = await checkVoortgangForm(browser, server, root, path.resolve(args.svdk), path.resolve(args.source || '.'));
+        report('voortgang form', r.problems, `${r.problems.length} problems in ${r.steps} steps (pre-filled form, download of the report file, a site built with it shows the new answers, without JavaScript)`, t0);
       } finally {
         await server.close();
       }

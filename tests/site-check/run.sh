@@ -99,4 +99,4 @@ printf 'build: sample site built into %s/root and %s/sub, fixture sites into %s/
 
 exec node "$HERE/run.js" --root "$out/root" --root-url "$root_url" \
   --sub "$out/sub" --sub-url "$sub_url" --screenshots target/screenshots --fixture-sites "$out/fixtures" \
-  --svdk "$bin"
+  --svdk "$bin" --source .

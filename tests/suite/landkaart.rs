@@ -37,6 +37,7 @@ fn open_data_csvs_match_hand_computed_answers() {
         "2009-t2/mijlpalen.csv",
         "2009-t2/werkpleinen.csv",
         "historie.csv",
+        "groepen.csv",
     ];
     for f in files {
         let want = read(&expected.join(f));
@@ -61,17 +62,30 @@ fn landkaart_pages_exist_and_show_the_tables() {
     let current = read_out(out(), "landkaart/index.html");
     assert!(current.contains("2e tertaal 2009"));
     let page = read_out(out(), "landkaart/2009-t2/index.html");
-    // Totaal row of the fase table: mean 55, band counts 0 / 1 / 2 / 0.
+    // Totaal row of the fase table: mean 55, band counts 0 / 1 / 2 / 0; shares rounded
+    // (2 of 3 = 66.7 → 67, SPEC §5.1).
     assert!(
-        page.contains(r#"<th scope="row">Totaal</th><td>55&nbsp;%</td><td>0 <span class="aandeel">(0&nbsp;%)</span></td><td>1 <span class="aandeel">(33&nbsp;%)</span></td><td>2 <span class="aandeel">(66&nbsp;%)</span></td>"#),
+        page.contains(r#"<th scope="row">Totaal</th><td>55&nbsp;%</td><td>0 <span class="aandeel">(0&nbsp;%)</span></td><td>1 <span class="aandeel">(33&nbsp;%)</span></td><td>2 <span class="aandeel">(67&nbsp;%)</span></td>"#),
         "fase table totaal row"
     );
     assert!(page.contains(r#"<th scope="row">Fase een</th><td>49&nbsp;%</td>"#));
-    // Trends since 2009-t1: C went up 17 points, A stayed equal, D is new.
+    // Trends since 2009-t1: C went up 16.5 points (16.5 → 33; shown +16, not 33 − 16 = 17),
+    // A stayed equal, D is new.
     assert!(
-        page.contains("Werkplein C</a> <span class=\"aantal\">33&nbsp;% (+17)</span>"),
+        page.contains("Werkplein C</a> <span class=\"aantal\">33&nbsp;% (+16)</span>"),
         "vooruit list"
     );
+    // B did not report: listed with its latest report, and a grey ring on the map.
+    assert!(page.contains(r#"<h3 id="lk--niet-gerapporteerd">Niet gerapporteerd (1)</h3>"#));
+    assert!(page.contains("Werkplein B</a> <span class=\"aantal\">laatst: 1e tertaal 2009</span>"));
+    assert!(page.contains("Niet gerapporteerd (1)</text>"), "map legend");
+    assert!(
+        page.contains("Werkplein B: niet gerapporteerd</title>"),
+        "map dot"
+    );
+    // Group moves since each werkplein's previous report: C stays an achterblijver.
+    assert!(page.contains(r#"<h4 id="lk--omhoog">Omhoog (0)</h4>"#));
+    assert!(page.contains("href=\"/landkaart/groepen.csv\""));
     assert!(page.contains(r#"<h3 id="lk--gelijk">Gelijk (1)</h3>"#));
     assert!(page.contains(r#"<h3 id="lk--nieuw">Voor het eerst (1)</h3>"#));
     // Each table links to its CSV copy.
@@ -113,9 +127,12 @@ fn werkplein_page_shows_scores_results_and_charts() {
     ] {
         assert!(a.contains(id), "chart {id} on the werkplein page");
     }
-    // B did not report in the current period: no Landkaart section, still a page.
+    // B did not report in the current period: its latest report, labelled as such.
     let b = read_out(out(), "werkpleinen/b/index.html");
-    assert!(!b.contains("wp--landkaart"));
+    assert!(b.contains("<strong>Niet gerapporteerd in het <a href=\"/landkaart/2009-t2/\">2e tertaal 2009</a>.</strong>"));
+    assert!(b.contains(
+        "Laatst gerapporteerd: in het <a href=\"/landkaart/2009-t1/\">1e tertaal 2009</a>"
+    ));
     // The regio page has the regional average: (33 + 66) / 2 = 49.5 → 49.
     let zuid = read_out(out(), "regios/zuid/index.html");
     assert!(

@@ -184,6 +184,55 @@ HISTORY = {"2008-t1": 49, "2008-t2": 56, "2008-t3": 60, "2009-t1": 65, "2009-t2"
 # Reporting werkpleinen per period (2008-t1: "alle locaties op drie na", 124 of 127 in the seed)
 REPORTING = {"2008-t1": 124, "2008-t2": 118, "2008-t3": 122, "2009-t1": 125, "2009-t2": 125}
 
+# ---- The second edition (SPEC §5.2, §5.3) ----
+# Where practices that help with a mijlpaal are filed (thema ids of content/themas/).
+MIJL_THEMAS = {
+    "alle-ketenpartijen-alle-gemeenten-betrokken": ["naamgeving", "participatie-inburgering"],
+    "arbeidsmarktanalyse-beschikbaar": ["werkgeversaanpak", "indicatoren"],
+    "visie-en-doelstellingen-vastgesteld": ["dienstverleningsconcept", "indicatoren"],
+    "ketenjaarplan-vastgesteld": ["indicatoren"],
+    "gezamenlijk-marktbewerkingsplan": ["werkgeversaanpak"],
+    "dienstverleningsconcept-werkzoekenden": ["dienstverleningsconcept", "jongeren", "ouderen", "wajong-wsw"],
+    "dienstverleningsconcept-werkgevers": ["werkgeversaanpak"],
+    "lwi-mt-portefeuilleverdeling": ["ketenacademie"],
+    "1-aanspreekpunt-werkzoekenden": ["dienstverleningsconcept", "wijkaanpak"],
+    "1-aanspreekpunt-werkgevers": ["werkgeversaanpak"],
+    "ontschotte-en-enkelvoudige-kanalen": ["multichanneling"],
+    "integrale-teams": ["ketenacademie", "dienstverleningsconcept"],
+    "ketenbrede-werkplekken-en-applicaties": ["multichanneling"],
+    "klant-verbetercyclus-geimplementeerd": ["clientenparticipatie", "indicatoren"],
+}
+# What each group means for support (seed 002, "Actieniveaus"), in our own words.
+GROEP_ACTIE = {
+    "kopgroep": (
+        "Borgen",
+        "Hier zitten de praktijkvoorbeelden waar andere werkpleinen van leren: de ondersteuning "
+        "haalt ze op en deelt ze via deze site en de regionale bijeenkomsten, en beantwoordt de "
+        "vragen die het werkplein zelf stelt.",
+    ),
+    "middengroep": (
+        "Stimuleren",
+        "Werkpleinen leren van elkaar: uitwisseling en intervisie voor MT's en teamleiders, met "
+        "regionale ondersteuningsteams van UWV WERKbedrijf en gemeenten als aanjager.",
+    ),
+    "achterblijvers": (
+        "Interveniëren",
+        "Naast de gewone ondersteuning een stappenplan per werkplein: knelpunten analyseren op "
+        "basis van de Landkaart, een audit op de mijlpalen, en de interventies die nodig zijn "
+        "(procesondersteuning, bestuurlijke aansporing), elk kwartaal herhaald.",
+    ),
+}
+# The 3rd tertaal 2009: the first uitvraag made of the werkpleinen's own report files.
+T3 = ("2009-t3", "3e tertaal 2009", "2009-09-01", "2009-12-31")
+T3_ABSENT = 7          # werkpleinen that do not report
+T3_STALE = 5           # report answers last updated before 2009-09-01 (carried over)
+# 2009-t2 (seed 000 §5.1): 90 updated between 15 July and 31 August; the others between 1 April
+# and 15 July, 9 of them (no reason to update) before April. Last updates before the period
+# (1 May) are "niet geactualiseerd".
+T2_UPDATED_LATE = 90
+T2_BEFORE_APRIL = 9
+T2_APRIL = 6
+
 # 2008-t1 (seed 001, Tabel 2 and 4): 124 werkpleinen
 T1_N = 124
 T1_TOTAL = ((23, 77, 24, 0), 49)
@@ -738,6 +787,62 @@ def build_middle(ids, t1, t4, rng):
 # ---------------------------------------------------------------------------------------------
 
 
+def day(start, end, rng):
+    """A random date between two ISO dates (inclusive)."""
+    from datetime import date, timedelta
+    a, b = date.fromisoformat(start), date.fromisoformat(end)
+    return (a + timedelta(days=rng.randrange((b - a).days + 1))).isoformat()
+
+
+def bijgewerkt_2009t2(ids, t4, t5, rng):
+    """When each werkplein last updated its 2009-t2 answers. Only werkpleinen whose answers
+    did not change since 2009-t1 (and are not groen) can have carried them over."""
+    W = len(ids)
+    same = [w for w in range(W) if list(t4[w]) == list(t5[w]) and ids[w] not in GREENS]
+    rng.shuffle(same)
+    stale = sorted(same[:T2_BEFORE_APRIL + T2_APRIL])
+    rest = [w for w in range(W) if w not in stale]
+    rng.shuffle(rest)
+    dates = {}
+    for i, w in enumerate(stale):
+        dates[w] = (day("2008-10-01", "2009-03-31", rng) if i < T2_BEFORE_APRIL
+                    else day("2009-04-01", "2009-04-30", rng))
+    for i, w in enumerate(rest):
+        dates[w] = (day("2009-07-15", "2009-08-31", rng) if i < T2_UPDATED_LATE
+                    else day("2009-05-01", "2009-07-14", rng))
+    return dates
+
+
+def build_2009t3(ids, t5, rng):
+    """The 3rd tertaal 2009: most werkpleinen report, a few carry their answers over, a few do
+    not report. Growth continues at a slower pace (one step on some mijlpalen), with a few
+    one-step falls, as in the tertalen before."""
+    W = len(ids)
+    pool = [w for w in range(W) if ids[w] not in GREENS]
+    rng.shuffle(pool)
+    absent = sorted(pool[:T3_ABSENT])
+    stale = sorted(pool[T3_ABSENT:T3_ABSENT + T3_STALE])
+    rows, dates = {}, {}
+    fallers = set(pool[T3_ABSENT + T3_STALE:T3_ABSENT + T3_STALE + 4])
+    for w in range(W):
+        if w in absent:
+            continue
+        row = list(t5[w])
+        if w in stale:
+            dates[w] = day("2009-05-15", "2009-08-31", rng)
+        else:
+            dates[w] = day("2009-09-14", "2009-12-18", rng)
+            pace = 0.10 + 0.25 * (1 - sum(row) / (3 * NM))  # laggards catch up a little faster
+            for m in range(NM):
+                if row[m] < 3 and rng.random() < pace:
+                    row[m] += 1
+            if w in fallers:
+                m = rng.choice([m for m in range(NM) if row[m] > 0])
+                row[m] -= 1
+        rows[w] = row
+    return rows, dates, absent, stale
+
+
 def yaml_str(s):
     """A YAML block scalar: plain where that is safe, else double-quoted."""
     plain = (
@@ -766,27 +871,35 @@ def landkaart_yaml():
         for m in mijl:
             out.append(f"      - id: {slug(m)}")
             out.append(f"        naam: {yaml_str(m)}")
+            out.append(f"        themas: [{', '.join(MIJL_THEMAS[slug(m)])}]")
     out.append("banden:                         # score bands, inclusive")
     for i, n, v, t in BANDEN:
         out.append(f"  - {{ id: {i}, naam: {n}, van: {v}, tot: {t} }}")
-    out.append("groepen:                        # by total score, inclusive")
+    out.append("groepen:                        # by total score, inclusive; actie: seed 002")
     for i, n, v, t in GROEPEN:
-        out.append(f"  - {{ id: {i}, naam: {n}, van: {v}, tot: {t} }}")
+        actie, toelichting = GROEP_ACTIE[i]
+        out.append(f"  - id: {i}")
+        out.append(f"    naam: {n}")
+        out.append(f"    van: {v}")
+        out.append(f"    tot: {t}")
+        out.append(f"    actie: {yaml_str(actie)}")
+        out.append(f"    toelichting: {yaml_str(toelichting)}")
     out.append("perioden:                       # oldest first")
-    for i, n, v, t in PERIODEN:
+    for i, n, v, t in PERIODEN + [T3]:
         out.append(f'  - {{ id: {i}, naam: {n}, van: "{v}", tot: "{t}" }}')
     return "\n".join(out) + "\n"
 
 
-def score_csv(rows, ids, order_cols, delim, bom, eol, row_order):
+def score_csv(rows, ids, order_cols, delim, bom, eol, row_order, dates=None):
     buf = io.StringIO()
     wr = csv.writer(buf, delimiter=delim, lineterminator=eol)
-    wr.writerow(["werkplein"] + [MIJL_IDS[m] for m in order_cols])
+    wr.writerow(["werkplein"] + [MIJL_IDS[m] for m in order_cols] + (["bijgewerkt"] if dates else []))
     for w in row_order:
         if w not in rows:
             continue
         row = rows[w]
-        wr.writerow([ids[w]] + ["" if row[m] is None else VAL[row[m]] for m in order_cols])
+        wr.writerow([ids[w]] + ["" if row[m] is None else VAL[row[m]] for m in order_cols]
+                    + ([dates[w]] if dates else []))
     text = buf.getvalue()
     return ("\ufeff" if bom else "") + text
 
@@ -890,21 +1003,24 @@ def read_scores(path):
     header = next(rd)
     cols = [h.strip() for h in header[1:]]
     assert header[0].strip() == "werkplein", path
-    assert sorted(cols) == sorted(MIJL_IDS), (path, cols)
+    assert sorted(c for c in cols if c != "bijgewerkt") == sorted(MIJL_IDS), (path, cols)
     out = {}
+    dates = {}
     for rec in rd:
         if not rec:
             continue
         row = [None] * NM
         for c, cell in zip(cols, rec[1:]):
             cell = cell.strip()
-            if cell:
+            if c == "bijgewerkt":
+                dates[rec[0].strip()] = cell
+            elif cell:
                 v = int(cell)
                 assert v in VAL, (path, rec)
                 row[MI[c]] = v
         out[rec[0].strip()] = row
     fmt = {"bom": raw.startswith(b"\xef\xbb\xbf"), "delim": delim, "crlf": b"\r\n" in raw,
-           "order": cols == MIJL_IDS}
+           "order": [c for c in cols if c != "bijgewerkt"] == MIJL_IDS, "dates": dates}
     return out, fmt
 
 
@@ -1160,7 +1276,53 @@ def verify(root, wps):
         raw = (rdir / name).read_bytes()
         ok = b"\r" not in raw and not raw.startswith(b"\xef\xbb\xbf")
         rep.check(f"{name}: ',' LF, no BOM", "yes", "yes" if ok else "no", ok)
+    verify_uitvraag(root, ids, stats, rows_by, rep)
     return rep, stats, trend_by
+
+
+def share(count, n):
+    """SPEC §5.1: a band's share, rounded to a whole percentage, halves up."""
+    return (200 * count + n) // (2 * n) if n else 0
+
+
+def verify_uitvraag(root, ids, stats, rows_by, rep):
+    """The 2nd edition's data: shares as printed, bijgewerkt in 2009-t2, the 2009-t3 reports."""
+    st = stats["2009-t2"]
+    n = st["n"]
+    got = [share(c, n) for c in st["total_bands"]]
+    rep.check("2009-t2 Tabel 2: totaal shares (rounded)", "6/35/56/3", fmt_counts(got), got == [6, 35, 56, 3])
+    dates = st["fmt"]["dates"]
+    rep.check("2009-t2: bijgewerkt for every werkplein", len(ids), len(dates), len(dates) == len(ids))
+    late = sum(1 for d in dates.values() if "2009-07-15" <= d <= "2009-08-31")
+    before_april = sum(1 for d in dates.values() if d < "2009-04-01")
+    stale = sorted(w for w, d in dates.items() if d < "2009-05-01")
+    rep.check("2009-t2: updated 15 July - 31 Aug (seed: 90)", T2_UPDATED_LATE, late, late == T2_UPDATED_LATE)
+    rep.check("2009-t2: last update before April (seed: 9)", T2_BEFORE_APRIL, before_april,
+              before_april == T2_BEFORE_APRIL)
+    carried = all(rows_by["2009-t1"].get(w) == rows_by["2009-t2"][w] for w in stale)
+    rep.check("2009-t2: niet geactualiseerd = answers as in 2009-t1", len(stale),
+              "same" if carried else "changed", carried)
+    t3_dir = root / "data" / "landkaart" / T3[0]
+    files = sorted(t3_dir.glob("*.csv")) if t3_dir.is_dir() else []
+    ok_files = True
+    t3 = {}
+    t3_dates = {}
+    for f in files:
+        rows, fmt = read_scores(f)
+        ok_files &= list(rows) == [f.stem]
+        t3.update(rows)
+        t3_dates.update(fmt["dates"])
+    absent = len(ids) - len(t3)
+    rep.check("2009-t3: report files, one row named after the file", f"{len(ids) - T3_ABSENT}",
+              f"{len(files)} {'ok' if ok_files else 'BAD'}", ok_files and absent == T3_ABSENT)
+    stale3 = sorted(w for w, d in t3_dates.items() if d < T3[2])
+    carried = all(t3[w] == rows_by["2009-t2"][w] for w in stale3)
+    rep.check("2009-t3: answers carried over (bijgewerkt before 1 Sep)", T3_STALE,
+              f"{len(stale3)}, {'as in 2009-t2' if carried else 'changed'}",
+              len(stale3) == T3_STALE and carried)
+    st3 = period_stats(t3)
+    rep.check("2009-t3: national average (info)", "> 67%", f"{trunc(st3['total_mean'])}%",
+              trunc(st3["total_mean"]) > 67, hard=False)
 
 
 def pearson(x, y):
@@ -1204,12 +1366,24 @@ def generate(root, wps):
         # columns in another order
         "2008-t3": score_csv(p3, ids, shuffled_cols, ",", False, "\n", by_id),
         "2009-t1": score_csv(dict(enumerate(t4)), ids, std, ",", False, "\n", by_id),
-        # rows in werkpleinen.yaml order
-        "2009-t2": score_csv(dict(enumerate(t5)), ids, std, ",", False, "\n", list(range(W))),
+        # rows in werkpleinen.yaml order, with the date of each werkplein's last update
+        "2009-t2": score_csv(dict(enumerate(t5)), ids, std, ",", False, "\n", list(range(W)),
+                             bijgewerkt_2009t2(ids, t4, t5, random.Random(f"{SEED}-2009-t2-dates"))),
     }
+    t3_rows, t3_dates, t3_absent, t3_stale = build_2009t3(ids, t5, random.Random(f"{SEED}-2009-t3"))
     write(root / "data" / "landkaart.yaml", landkaart_yaml())
     for pid, text in files.items():
         write(root / "data" / "landkaart" / f"{pid}.csv", text)
+    t3_dir = root / "data" / "landkaart" / T3[0]
+    if t3_dir.is_dir():
+        for old in t3_dir.glob("*.csv"):
+            old.unlink()
+    for n, (w, row) in enumerate(sorted(t3_rows.items(), key=lambda x: ids[x[0]])):
+        # every 20th as a spreadsheet would save it: ';', BOM, CRLF
+        excel = n % 20 == 7
+        write(t3_dir / f"{ids[w]}.csv",
+              score_csv({w: row}, ids, list(range(NM)), ";" if excel else ",", excel,
+                        "\r\n" if excel else "\n", [w], {w: t3_dates[w]}))
 
     totals5 = {ids[w]: row_sum(t5[w]) / NM for w in range(W)}
     klant, werkg, uit, no_target = build_resultaten(wps, totals5, random.Random(f"{SEED}-resultaten"))
@@ -1225,6 +1399,8 @@ def generate(root, wps):
         print(f"  {pid} empty cells: " + ", ".join(f"{ids[w]}/{MIJL_IDS[m]}" for w, m in info["empty"][p]))
         print(f"  {pid} dips: " + ", ".join(f"{ids[w]}/{MIJL_IDS[m]}" for w, m in info["dips"][p]))
     print(f"  2009-t2 fall of ~14 points: {ids[big]}")
+    print(f"  2009-t3 not reporting: {', '.join(ids[w] for w in t3_absent)}")
+    print(f"  2009-t3 answers carried over: {', '.join(ids[w] for w in t3_stale)}")
     print(f"  no streefwaarde: {', '.join(no_target)}")
     print()
 

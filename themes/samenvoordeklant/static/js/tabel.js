@@ -1,6 +1,6 @@
 // Progressive enhancement of tables with class "sorteerbaar": click a column header to sort,
-// and an optional regio filter (div.tabelfilter[data-tabel]). Without JavaScript the full table
-// is shown as rendered.
+// and optional filters (div.tabelfilter[data-tabel] with one select per row attribute). Without
+// JavaScript the full table is shown as rendered.
 (function () {
   "use strict";
 
@@ -43,29 +43,38 @@
     });
   }
 
+  // Each select of the box filters on a row attribute: data-<name> where name is the select's
+  // data-filter (default "regio"); the choice is kept in the URL (?regio=...&groep=...).
   function makeFilter(box) {
     var table = document.getElementById(box.getAttribute("data-tabel"));
     if (!table) return;
-    var select = box.querySelector("select");
+    var selects = Array.prototype.slice.call(box.querySelectorAll("select"));
     var status = box.querySelector("[role=status]");
     var params = new URLSearchParams(window.location.search);
+    function nameOf(select) { return select.getAttribute("data-filter") || "regio"; }
     function apply(updateUrl) {
-      var regio = select.value;
       var shown = 0;
       Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-        var match = !regio || row.getAttribute("data-regio") === regio;
+        var match = selects.every(function (s) {
+          return !s.value || row.getAttribute("data-" + nameOf(s)) === s.value;
+        });
         row.hidden = !match;
         if (match) shown += 1;
       });
       status.textContent = shown + (shown === 1 ? " werkplein" : " werkpleinen") + " getoond";
       if (updateUrl) {
         var url = new URL(window.location.href);
-        if (regio) url.searchParams.set("regio", regio); else url.searchParams.delete("regio");
+        selects.forEach(function (s) {
+          if (s.value) url.searchParams.set(nameOf(s), s.value); else url.searchParams.delete(nameOf(s));
+        });
         window.history.replaceState(null, "", url);
       }
     }
-    if (params.get("regio")) select.value = params.get("regio");
-    select.addEventListener("change", function () { apply(true); });
+    selects.forEach(function (s) {
+      var v = params.get(nameOf(s));
+      if (v && Array.prototype.some.call(s.options, function (o) { return o.value === v; })) s.value = v;
+      s.addEventListener("change", function () { apply(true); });
+    });
     box.hidden = false;
     apply(false);
   }
