@@ -345,6 +345,26 @@ fn refuses_out_equal_to_root() {
 }
 
 #[test]
+fn refuses_out_that_contains_the_site() {
+    // The folder that holds the site (or any folder above it) would be replaced by the output.
+    let mut t = TestSite::fixture("minimal");
+    let before = snapshot(&t.sibling(""));
+    let parent = path_str(&t.sibling(""));
+    let root = path_str(&t.root());
+    for out in [parent.clone(), format!("{root}/..")] {
+        t.svdk(&["build", "--root", &root, "--out", &out])
+            .expect_exit(1)
+            .expect_stderr_contains("--out: error: output folder")
+            .expect_stderr_contains("contains the site folder");
+        let diff = snapshot_diff(&before, &snapshot(&t.sibling("")));
+        assert!(
+            diff.is_empty(),
+            "--out {out}: refused build still wrote: {diff:?}"
+        );
+    }
+}
+
+#[test]
 fn refuses_out_that_contains_content() {
     // An out dir that holds a content/ folder (another site, or a typo) must never be replaced.
     let site = fixture_site("minimal");

@@ -2,12 +2,7 @@
 //! the published AKO tables, the uitvraag's report files (merged, and every planted mistake
 //! reported), who did not report or update, the comparison and "Leer van" on a werkplein page.
 
-mod common;
-
-use common::*;
-use std::sync::OnceLock;
-
-static SAMPLE: OnceLock<SharedBuild> = OnceLock::new();
+use crate::prelude::*;
 
 /// Seed 000 (AKO tertaalrapportage 2e tertaal 2009), as printed: gemiddelde, then per band
 /// (count, share %). `None` where the report prints no share or a misprint (see below).
@@ -212,7 +207,7 @@ fn check_row(what: &str, got: (u32, Vec<(u32, u32)>), want: &Published) {
 
 #[test]
 fn sample_2nd_tertaal_2009_reproduces_tabel_2_and_3_to_the_digit() {
-    let b = shared_sample_build(&SAMPLE, "uitvraag_sample", &[]);
+    let b = sample_build();
     b.run.assert_success();
     let page = read_out(&b.out, "landkaart/2009-t2/index.html");
     let fasen = rows_of(&page, "<caption>Scoreverdeling per fase,");
