@@ -23,6 +23,8 @@ fn options(root: &Path, out: &Path) -> Options {
         drafts: false,
         strict: false,
         write: true,
+        relative: false,
+        progress: Default::default(),
     }
 }
 

@@ -7,8 +7,11 @@ use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::load::Sources;
-use crate::write::{Body, Cleanup, OutFile};
-use crate::{config, content, data, landkaart, load, model, render, resultaten, theme, write};
+use crate::write::{Body, OutFile, Written};
+use crate::{
+    bvg, config, content, criteria, data, documenten, landkaart, layout, load, model, render,
+    resultaten, theme, write,
+};
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -21,6 +24,10 @@ pub struct Options {
     pub strict: bool,
     /// `false` for `svdk check`: validate and render, write nothing.
     pub write: bool,
+    /// `--relative`: a site for `file://` (see [`crate::offline`]).
+    pub relative: bool,
+    /// Where the build reports its stages (for a progress bar).
+    pub progress: crate::progress::Progress,
 }
 
 /// What a build did.
@@ -32,13 +39,16 @@ pub struct Report {
     pub charts: usize,
     pub static_files: usize,
     pub out: PathBuf,
-    /// Paths written, relative to `out` (for `-v`).
+    /// Paths written (created or replaced; unchanged files are left alone), relative to
+    /// `out` (for `-v`).
     pub written: Vec<String>,
+    /// Bytes written, and files removed, by the write stage.
+    pub bytes_written: u64,
+    pub removed: usize,
     pub elapsed: Duration,
     /// Time spent in each stage, in order (for `-v`).
     pub timings: Vec<(&'static str, Duration)>,
     pub ok: bool,
-    cleanup: Option<Cleanup>,
 }
 
 impl Report {
@@ -54,11 +64,8 @@ impl Report {
         self.diagnostics.iter().filter(|d| d.severity == s).count()
     }
 
-    /// Waits for the previous output to be deleted (it runs in the background).
-    pub fn finish(mut self) -> Self {
-        if let Some(c) = self.cleanup.take() {
-            c.wait();
-        }
+    /// The finished report (the write stage leaves nothing running in the background).
+    pub fn finish(self) -> Self {
         self
     }
 }
@@ -91,47 +98,55 @@ fn absolute(p: &Path) -> PathBuf {
     })
 }
 
-/// Refuses an output folder that would overwrite the site.
+/// The folders of a site that svdk reads (the ones `svdk serve` watches); an output inside one
+/// of them is refused.
+const SOURCE_DIRS: [&str; 5] = layout::WATCHED;
+
+/// Refuses an output folder that would overwrite the site, or a folder that is not svdk's.
 fn check_out_dir(root: &Path, out: &Path, diags: &Diagnostics) {
-    let refuse = |msg: String| {
-        diags.push(
-            Diagnostic::arg_error("--out", msg)
-                .with_hint(Some("choose a separate folder, e.g. public/".into())),
-        )
+    let refuse = |msg: String, hint: &str| {
+        diags.push(Diagnostic::arg_error("--out", msg).with_hint(Some(hint.into())))
     };
+    let separate = "choose a separate folder, e.g. public/";
     if out == root {
-        refuse(format!(
-            "output folder {} is the site folder itself",
-            out.display()
-        ));
+        refuse(
+            format!("output folder {} is the site folder itself", out.display()),
+            separate,
+        );
     } else if root.starts_with(out) {
-        refuse(format!(
-            "output folder {} contains the site folder",
-            out.display()
-        ));
-    } else if out.join("content").exists() {
-        refuse(format!(
-            "output folder {} contains a content/ folder",
-            out.display()
-        ));
+        refuse(
+            format!("output folder {} contains the site folder", out.display()),
+            separate,
+        );
+    } else if let Some(dir) = SOURCE_DIRS.iter().find(|d| out.starts_with(root.join(d))) {
+        refuse(
+            format!(
+                "output folder {} is inside the site's {dir}/ folder",
+                out.display()
+            ),
+            separate,
+        );
+    } else if let Err(msg) = write::check_out(out) {
+        refuse(
+            msg,
+            "pass a new or empty folder, or one an earlier svdk build wrote; to reuse this \
+             path, move its contents away yourself",
+        );
     }
 }
 
 /// Builds the site once: into a sibling folder swapped in when complete (`build`), or only
 /// validated (`check`, when `opts.write` is false).
 pub fn build(opts: &Options) -> Report {
-    run_and_write(opts, None, |out, files| {
-        write::write_site(out, files).map(Some)
-    })
+    run_and_write(opts, None, write::write_site)
 }
 
-/// A build that lives on between rebuilds, for `svdk serve`: it writes into its output folder
-/// in place, only the files whose contents changed, and keeps what earlier builds computed.
+/// A build that lives on between rebuilds, for `svdk serve`: it keeps what earlier builds
+/// computed and writes its output folder the way `build` does (only what changed, swapped in
+/// atomically).
 #[derive(Debug)]
 pub struct Session {
     opts: Options,
-    /// Hash of each file written by the previous build.
-    written: HashMap<String, u64>,
     cache: Cache,
 }
 
@@ -139,7 +154,6 @@ impl Session {
     pub fn new(opts: Options) -> Self {
         Session {
             opts,
-            written: HashMap::new(),
             cache: Cache::default(),
         }
     }
@@ -163,11 +177,7 @@ impl Session {
 
     /// Rebuilds, reading every source again; on errors the output folder is left as it was.
     pub fn build(&mut self) -> Report {
-        let written = &mut self.written;
-        run_and_write(&self.opts, Some(&mut self.cache), |out, files| {
-            *written = write::update_site(out, files, written)?;
-            Ok(None)
-        })
+        run_and_write(&self.opts, Some(&mut self.cache), write::write_site)
     }
 }
 
@@ -212,7 +222,7 @@ impl Cache {
 fn run_and_write(
     opts: &Options,
     cache: Option<&mut Cache>,
-    write_files: impl FnOnce(&Path, &[OutFile]) -> std::io::Result<Option<Cleanup>>,
+    write_files: impl FnOnce(&Path, &[OutFile]) -> std::io::Result<Written>,
 ) -> Report {
     let start = Instant::now();
     let diags = Diagnostics::new();
@@ -226,10 +236,11 @@ fn run_and_write(
         static_files: 0,
         out: out.clone(),
         written: Vec::new(),
+        bytes_written: 0,
+        removed: 0,
         elapsed: Duration::ZERO,
         timings: Vec::new(),
         ok: false,
-        cleanup: None,
     };
     if opts.write {
         check_out_dir(&root, &out, &diags);
@@ -248,8 +259,10 @@ fn run_and_write(
             let written = write_files(&out, &files);
             clock.lap("write");
             match written {
-                Ok(c) => {
-                    report.cleanup = c;
+                Ok(w) => {
+                    report.written = w.paths;
+                    report.bytes_written = w.bytes;
+                    report.removed = w.removed;
                     report.ok = true;
                 }
                 Err(e) => report.diagnostics.push(Diagnostic::file_error(
@@ -260,7 +273,6 @@ fn run_and_write(
         } else {
             report.ok = true;
         }
-        report.written = files.into_iter().map(|f| f.path).collect();
     }
     report.elapsed = start.elapsed();
     report.timings = clock.laps;
@@ -292,14 +304,14 @@ fn run(
     mut cache: Option<&mut Cache>,
 ) -> Option<(Vec<OutFile>, render::Counts, usize)> {
     clock.lap("start");
-    crate::progress::stage("load", 0);
+    opts.progress.stage("load", 0);
     // load
     let sources = match cache.as_deref_mut() {
         Some(c) => c.sources(root, diags),
         None => Arc::new(load::load(root, diags)),
     };
     clock.lap("load");
-    crate::progress::stage("validate", 0);
+    opts.progress.stage("validate", 0);
     let Some(config_text) = &sources.config else {
         diags.push(
             Diagnostic::file_error(config::PATH, "no site.yaml: this is not a svdk site")
@@ -310,7 +322,10 @@ fn run(
         return None;
     };
     // validate
-    let config = config::parse(config_text, opts.base_url.as_deref(), diags);
+    let config = config::parse(config_text, opts.base_url.as_deref(), diags).map(|mut c| {
+        c.relative = opts.relative;
+        c
+    });
     let data = data::parse(
         sources.werkpleinen.as_deref(),
         sources.regios.as_deref(),
@@ -332,10 +347,35 @@ fn run(
         diags,
     );
     let resultaten = resultaten::parse(&sources.resultaten, &data, diags);
+    let documenten = documenten::parse(
+        sources.documenten.as_deref(),
+        &sources.static_files,
+        &data,
+        diags,
+    );
+    let bvg = bvg::parse(
+        sources.bvg.as_deref(),
+        sources.bvg_csv.as_deref(),
+        &data,
+        diags,
+    );
+    let criteria = criteria::parse(
+        sources.criteria.as_deref(),
+        &sources.criteria_csv,
+        &data,
+        diags,
+    );
     let outline = model::parse_outline(sources.outline.as_deref(), diags);
-    let theme = theme::load(root, &config.theme, diags);
+    let theme = theme::assemble(&sources, &config.theme, config.theme_pos, diags);
+    // The files Markdown may link to: the site's static/ and the theme's static files.
+    let static_paths = theme
+        .static_files
+        .keys()
+        .cloned()
+        .chain(sources.static_files.iter().map(|s| s.out.clone()))
+        .collect();
     clock.lap("validate");
-    crate::progress::stage("model", 0);
+    opts.progress.stage("model", 0);
     // model
     let site = model::build(
         model::Inputs {
@@ -343,6 +383,10 @@ fn run(
             data,
             landkaart,
             resultaten,
+            documenten,
+            bvg,
+            criteria,
+            static_paths,
             outline,
         },
         docs,
@@ -357,10 +401,66 @@ fn run(
     if diags.has_errors() {
         return None;
     }
-    let (mut files, counts) = renderer.render_all(diags, cache.map(|c| &mut c.render));
+    let (mut files, counts) =
+        renderer.render_all(diags, &opts.progress, cache.map(|c| &mut c.render));
     clock.lap("render");
+    if !check_clashes(&files, &site, diags) {
+        return None;
+    }
     let statics = add_static(&mut files, theme.static_files, &sources.static_files, diags);
+    model::check_generated_links(
+        &site.generated_links,
+        files.iter().map(|f| f.path.as_str()),
+        diags,
+    );
+    if site.config.relative {
+        crate::offline::apply(&mut files, &site.config.base_url.path, diags);
+    }
     Some((files, counts, statics))
+}
+
+/// Two outputs with one path would overwrite each other (in parallel, so either could win): a
+/// content page whose URL is one svdk generates (`content/landkaart/2009-t2.md`) is an error
+/// naming the file and the page. Returns whether all paths are distinct.
+fn check_clashes(files: &[OutFile], site: &model::Site, diags: &Diagnostics) -> bool {
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(files.len());
+    let mut clashes = Vec::new();
+    for f in files {
+        let n = seen.entry(f.path.as_str()).or_insert(0);
+        *n += 1;
+        if *n == 2 {
+            clashes.push(f.path.as_str());
+        }
+    }
+    if clashes.is_empty() {
+        return true;
+    }
+    let by_out: HashMap<String, &model::Page> = site
+        .pages
+        .iter()
+        .map(|p| (format!("{}index.html", p.url), p))
+        .collect();
+    clashes.sort_unstable();
+    for path in clashes {
+        let url = path.strip_suffix("index.html").unwrap_or(path);
+        match by_out.get(path) {
+            Some(p) => diags.push(
+                Diagnostic::error(
+                    &p.doc.path,
+                    p.doc.slug_pos,
+                    format!("this page's URL /{url} is also a page svdk generates"),
+                )
+                .with_hint(Some(
+                    "give the file another name or 'slug', or move it to another folder".into(),
+                )),
+            ),
+            None => diags.file_error(
+                "site.yaml",
+                format!("two generated pages have the same URL /{url}"),
+            ),
+        }
+    }
+    false
 }
 
 /// Adds theme and site static files (the site's win); a clash with a page is an error.
@@ -375,9 +475,18 @@ fn add_static(
         statics.insert(s.out.clone(), Body::Copy(s.source.clone()));
     }
     let pages: std::collections::HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    // The folders the pages are in: a static file there (`static/over` next to /over/) could
+    // not be written, nor could a static file inside a page's path (`static/404.html/x`).
+    let page_dirs: std::collections::HashSet<&str> = files
+        .iter()
+        .flat_map(|f| f.path.match_indices('/').map(|(i, _)| &f.path[..i]))
+        .collect();
     let mut added = Vec::new();
     for (path, body) in statics {
-        if pages.contains(path.as_str()) {
+        let inside_page = path
+            .match_indices('/')
+            .any(|(i, _)| pages.contains(&path[..i]));
+        if pages.contains(path.as_str()) || page_dirs.contains(path.as_str()) || inside_page {
             diags.push(
                 Diagnostic::file_error(
                     format!("static/{path}"),

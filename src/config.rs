@@ -1,6 +1,7 @@
 //! `site.yaml`: the site's settings.
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostics, Pos};
+use crate::nieuwsbrief::{self, Afzender};
 use crate::yaml::{self, Fields, Locator};
 
 pub const DEFAULT_THEME: &str = "samenvoordeklant";
@@ -12,7 +13,45 @@ pub struct SiteConfig {
     pub base_url: BaseUrl,
     pub language: String,
     pub theme: String,
+    /// Where `theme:` is written in site.yaml (for messages about the theme).
+    pub theme_pos: Pos,
     pub landkaart_periode: Option<String>,
+    /// How to reach the KIOSK question desk (`kiosk: {email, telefoon}`).
+    pub kiosk: Option<Kiosk>,
+    /// The sender of the e-mail editions (`nieuwsbrief: {from: ...}`); without it no `.eml`.
+    pub nieuwsbrief_from: Option<Afzender>,
+    /// `svdk build --relative` (not a setting of site.yaml): URLs relative to each page.
+    pub relative: bool,
+}
+
+/// The KIOSK question desk's contact details; at least one is set.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Kiosk {
+    pub email: Option<String>,
+    pub telefoon: Option<String>,
+}
+
+impl Kiosk {
+    /// `tel:` URI of the number: `+31301234567` or `0301234567`.
+    pub fn tel_uri(&self) -> Option<String> {
+        self.telefoon.as_ref().map(|t| {
+            format!(
+                "tel:{}",
+                t.chars()
+                    .filter(|c| c.is_ascii_digit() || *c == '+')
+                    .collect::<String>()
+            )
+        })
+    }
+}
+
+/// A telephone number as people write it: digits, spaces, `+`, `-`, `(`, `)`, at least 3 digits.
+fn is_telefoon(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    (3..=15).contains(&digits)
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')'))
+        && !s[1..].contains('+')
 }
 
 /// The URL the site is deployed at, split into origin and path.
@@ -77,6 +116,8 @@ pub fn parse(
         "language",
         "theme",
         "landkaart_periode",
+        "kiosk",
+        "nieuwsbrief",
     ]);
     let title = f.required_string("title");
     let base_url = match base_url_override {
@@ -106,13 +147,82 @@ pub fn parse(
     };
     let language = f.string("language").unwrap_or_else(|| "nl".into());
     let theme = f.string("theme").unwrap_or_else(|| DEFAULT_THEME.into());
+    let theme_pos = f.pos("theme");
     let landkaart_periode = f.string("landkaart_periode");
+    let kiosk = f.mapping("kiosk").and_then(|k| {
+        k.check_known(&["email", "telefoon"]);
+        let email = k.string("email").filter(|e| {
+            let ok = nieuwsbrief::is_email(e.trim());
+            if !ok {
+                k.error(
+                    k.pos("email"),
+                    format!("kiosk 'email' is not an e-mail address: '{e}'"),
+                    Some("e.g. email: kiosk@samenvoordeklant.nl".into()),
+                );
+            }
+            ok
+        });
+        let telefoon = k.string("telefoon").filter(|t| {
+            let ok = is_telefoon(t.trim());
+            if !ok {
+                k.error(
+                    k.pos("telefoon"),
+                    format!("kiosk 'telefoon' is not a telephone number: '{t}'"),
+                    Some(
+                        "use digits, spaces, '-' and a leading '+', e.g. telefoon: 030 123 45 67"
+                            .into(),
+                    ),
+                );
+            }
+            ok
+        });
+        if k.string("email").is_none() && k.string("telefoon").is_none() {
+            k.error(
+                f.pos("kiosk"),
+                "'kiosk' has neither 'email' nor 'telefoon'",
+                Some("add 'email: ...' and/or 'telefoon: ...' under 'kiosk:'".into()),
+            );
+        }
+        (email.is_some() || telefoon.is_some()).then(|| Kiosk {
+            email: email.map(|e| e.trim().to_string()),
+            telefoon: telefoon.map(|t| t.trim().to_string()),
+        })
+    });
+    let nieuwsbrief_from = f.mapping("nieuwsbrief").and_then(|n| {
+        n.check_known(&["from"]);
+        let Some(from) = n.string("from") else {
+            n.error(
+                f.pos("nieuwsbrief"),
+                "'nieuwsbrief' has no 'from'",
+                Some("add e.g. 'from: Werkpleinjournaal <journaal@samenvoordeklant.nl>'".into()),
+            );
+            return None;
+        };
+        match nieuwsbrief::parse_afzender(&from) {
+            Ok(a) => Some(a),
+            Err(e) => {
+                n.error(
+                    n.pos("from"),
+                    format!("nieuwsbrief 'from': {e}"),
+                    Some(
+                        "write 'Naam <adres@domein.nl>' or 'adres@domein.nl'; quote it in YAML"
+                            .into(),
+                    ),
+                );
+                None
+            }
+        }
+    });
     Some(SiteConfig {
         title: title?,
         base_url: base_url?,
         language,
         theme,
+        theme_pos,
         landkaart_periode,
+        kiosk,
+        nieuwsbrief_from,
+        relative: false,
     })
 }
 
@@ -139,6 +249,47 @@ mod tests {
         let msgs: Vec<_> = diags.into_sorted().into_iter().map(|d| d.message).collect();
         assert!(msgs.iter().any(|m| m.contains("'title'")));
         assert!(msgs.iter().any(|m| m.contains("'base_url'")));
+    }
+
+    #[test]
+    fn kiosk_and_sender_are_validated_at_their_position() {
+        let diags = Diagnostics::new();
+        let c = parse(
+            "title: T\nbase_url: https://a.nl/\nkiosk:\n  email: kiosk@a.nl\n  telefoon: 030 123 45 67\nnieuwsbrief:\n  from: \"Journaal <j@a.nl>\"\n",
+            None,
+            &diags,
+        )
+        .unwrap();
+        assert!(diags.into_sorted().is_empty());
+        let k = c.kiosk.unwrap();
+        assert_eq!(k.email.as_deref(), Some("kiosk@a.nl"));
+        assert_eq!(k.tel_uri().as_deref(), Some("tel:0301234567"));
+        assert_eq!(c.nieuwsbrief_from.unwrap().email, "j@a.nl");
+
+        let diags = Diagnostics::new();
+        let c = parse(
+            "title: T\nbase_url: https://a.nl/\nkiosk:\n  email: kiosk-at-a.nl\n  telefoon: bel ons\nnieuwsbrief:\n  from: Journaal\n",
+            None,
+            &diags,
+        )
+        .unwrap();
+        assert!(c.kiosk.is_none() && c.nieuwsbrief_from.is_none());
+        let msgs: Vec<String> = diags.into_sorted().iter().map(|d| d.to_string()).collect();
+        let all = msgs.join("\n");
+        assert!(
+            all.contains("site.yaml:4:10: error: kiosk 'email' is not an e-mail address"),
+            "{all}"
+        );
+        assert!(
+            all.contains("site.yaml:5:13: error: kiosk 'telefoon' is not a telephone number"),
+            "{all}"
+        );
+        assert!(
+            all.contains(
+                "site.yaml:7:9: error: nieuwsbrief 'from': 'Journaal' is not an e-mail address"
+            ),
+            "{all}"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::agenda::{self, Wanneer};
 use crate::data::Data;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::SourceFile;
@@ -24,17 +25,22 @@ pub enum Section {
     KaderIndex,
     Hoofdstuk,
     Thema,
+    /// The KIOSK page (`content/kiosk.md` or `content/kiosk/_index.md`) → `/kiosk/`.
+    Kiosk,
     Plain,
 }
 
 impl Section {
     pub fn of(path: &str) -> Section {
         use crate::layout::{
-            INDEX_FILE, JOURNAAL_SECTION, KADER_SECTION, PRAKTIJK_SECTION, THEMAS_SECTION,
+            INDEX_FILE, JOURNAAL_SECTION, KADER_SECTION, KIOSK_FILE, KIOSK_SECTION,
+            PRAKTIJK_SECTION, THEMAS_SECTION,
         };
         let rel = crate::layout::in_content(path).unwrap_or(path);
         match rel.split_once('/') {
             None if rel == INDEX_FILE => Section::Home,
+            None if rel == KIOSK_FILE => Section::Kiosk,
+            Some((KIOSK_SECTION, INDEX_FILE)) => Section::Kiosk,
             Some((PRAKTIJK_SECTION, _)) => Section::Praktijkvoorbeeld,
             Some((JOURNAAL_SECTION, _)) => Section::Journaal,
             Some((KADER_SECTION, INDEX_FILE)) => Section::KaderIndex,
@@ -95,6 +101,9 @@ pub enum Meta {
         werkpleinen: Vec<String>,
         themas: Vec<Located>,
         vraag_van: Option<String>,
+        /// Agenda items: when (Europe/Amsterdam) and where.
+        wanneer: Option<Wanneer>,
+        waar: Option<String>,
     },
     Hoofdstuk {
         weight: i64,
@@ -305,6 +314,7 @@ fn parse(
                     None,
                 );
             }
+            let (wanneer, waar) = agenda_fields(&f, soort);
             (
                 Meta::Journaal {
                     soort,
@@ -312,8 +322,19 @@ fn parse(
                     werkpleinen,
                     themas: ids.themas(),
                     vraag_van,
+                    wanneer,
+                    waar,
                 },
-                &["soort", "editie", "werkpleinen", "themas", "vraag_van"],
+                &[
+                    "soort",
+                    "editie",
+                    "werkpleinen",
+                    "themas",
+                    "vraag_van",
+                    "wanneer",
+                    "tot",
+                    "waar",
+                ],
             )
         }
         Section::Hoofdstuk => (
@@ -348,6 +369,66 @@ fn parse(
     })
 }
 
+/// `wanneer`, `tot` and `waar` of a journal item: for `soort: agenda` (a warning otherwise).
+fn agenda_fields(f: &Fields, soort: Soort) -> (Option<Wanneer>, Option<String>) {
+    let waar = f.string("waar").filter(|w| !w.trim().is_empty());
+    let van_text = f.string("wanneer");
+    let tot_text = f.string("tot");
+    if soort != Soort::Agenda {
+        for key in ["wanneer", "tot", "waar"] {
+            if f.string(key).is_some() {
+                f.warning(
+                    f.pos(key),
+                    format!("'{key}' is only used for items with 'soort: agenda'"),
+                    Some("add 'soort: agenda' or remove the field".into()),
+                );
+            }
+        }
+        return (None, None);
+    }
+    let van = van_text.and_then(|s| match agenda::parse_moment(&s) {
+        Ok(m) => Some(m),
+        Err((msg, hint)) => {
+            f.error(
+                f.pos("wanneer"),
+                format!("'wanneer': {msg}"),
+                Some(hint.into()),
+            );
+            None
+        }
+    });
+    let tot = match (&tot_text, van) {
+        (None, _) => None,
+        (Some(_), None) if f.string("wanneer").is_none() => {
+            f.error(
+                f.pos("tot"),
+                "'tot' without 'wanneer'",
+                Some("add 'wanneer: YYYY-MM-DD' (or YYYY-MM-DDTHH:MM) for the start".into()),
+            );
+            None
+        }
+        (Some(_), None) => None,
+        (Some(s), Some(v)) => match agenda::parse_tot(s, v) {
+            Ok(t) => Some(t),
+            Err((msg, hint)) => {
+                f.error(f.pos("tot"), format!("'tot': {msg}"), Some(hint.into()));
+                None
+            }
+        },
+    };
+    if waar.is_some() && f.string("wanneer").is_none() {
+        f.warning(
+            f.pos("waar"),
+            "'waar' without 'wanneer': the item is not in the agenda",
+            Some("add 'wanneer: YYYY-MM-DD' (or YYYY-MM-DDTHH:MM)".into()),
+        );
+    }
+    (
+        van.map(|van| Wanneer { van, tot }),
+        waar.map(|w| w.trim().to_string()),
+    )
+}
+
 /// The page's slug: `slug:` or the file stem; a thema's is always its file stem (its id).
 fn slug(f: &Fields, section: Section, path: &str) -> Option<String> {
     let stem = file_stem(path);
@@ -376,7 +457,19 @@ fn slug(f: &Fields, section: Section, path: &str) -> Option<String> {
             None
         }
         None if stem == "_index" => Some(String::new()),
-        None => Some(text::slugify(stem)),
+        None => {
+            let slug = text::slugify(stem);
+            if slug.is_empty() {
+                // It would take the URL of the folder's index: for content/ the home page.
+                f.error(
+                    f.start(),
+                    format!("file name '{stem}' gives an empty slug: the page would have no URL of its own"),
+                    Some("rename the file to a name with letters or digits, or add a line 'slug: ...'".into()),
+                );
+                return None;
+            }
+            Some(slug)
+        }
     }
 }
 
@@ -391,6 +484,10 @@ impl Ids<'_> {
     fn werkplein(&self, key: &str, id: &str) -> bool {
         if self.data.werkplein(id).is_some() {
             return true;
+        }
+        if self.data.werkpleinen_failed {
+            // A follow-up of the error in data/werkpleinen.yaml.
+            return false;
         }
         self.f.error(
             self.f.value_pos(key, id),
@@ -536,6 +633,53 @@ mod tests {
             all.contains("content/journaal/b.md:2:1: error: missing 'title'"),
             "{all}"
         );
+    }
+
+    #[test]
+    fn agenda_fields_are_validated_with_positions() {
+        let (docs, msgs) = parse_files(&[
+            (
+                "content/journaal/a.md",
+                "---\ntitle: A\ndate: 2009-10-01\nsoort: agenda\nwanneer: 2009-10-08T13:00\ntot: \"17:00\"\nwaar: Werkplein Assen\n---\n",
+            ),
+            (
+                "content/journaal/b.md",
+                "---\ntitle: B\ndate: 2009-10-01\nsoort: agenda\nwanneer: 2009-10-08T25:00\n---\n",
+            ),
+            (
+                "content/journaal/c.md",
+                "---\ntitle: C\ndate: 2009-10-01\nsoort: agenda\nwanneer: 2009-10-08\ntot: 2009-10-07\n---\n",
+            ),
+            (
+                "content/journaal/d.md",
+                "---\ntitle: D\ndate: 2009-10-01\nwanneer: 2009-10-08\n---\n",
+            ),
+        ]);
+        let all = msgs.join("\n");
+        assert!(
+            all.contains("b.md:5:10: error: 'wanneer': '25:00' is not a time of day"),
+            "{all}"
+        );
+        assert!(
+            all.contains("c.md:6:6: error: 'tot': '2009-10-07' is before"),
+            "{all}"
+        );
+        assert!(
+            all.contains(
+                "d.md:4:10: warning: 'wanneer' is only used for items with 'soort: agenda'"
+            ),
+            "{all}"
+        );
+        let a = docs.iter().find(|d| d.path.ends_with("a.md")).unwrap();
+        match &a.meta {
+            Meta::Journaal { wanneer, waar, .. } => {
+                let w = wanneer.unwrap();
+                assert_eq!(w.van.iso(), "2009-10-08T13:00");
+                assert_eq!(w.tot.unwrap().iso(), "2009-10-08T17:00");
+                assert_eq!(waar.as_deref(), Some("Werkplein Assen"));
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -44,6 +44,11 @@ pub struct Data {
     pub regios: Vec<Regio>,
     werkplein_index: BTreeMap<String, usize>,
     regio_index: BTreeMap<String, usize>,
+    /// werkpleinen.yaml could not be read (reported): an unknown werkplein id elsewhere is a
+    /// follow-up of that error, not a problem of its own, and is not reported.
+    pub werkpleinen_failed: bool,
+    /// The same for regios.yaml.
+    pub regios_failed: bool,
 }
 
 impl Data {
@@ -63,6 +68,8 @@ impl Data {
             regios,
             werkplein_index,
             regio_index,
+            werkpleinen_failed: false,
+            regios_failed: false,
         }
     }
 
@@ -87,12 +94,18 @@ impl Data {
 pub fn parse(werkpleinen: Option<&str>, regios: Option<&str>, diags: &Diagnostics) -> Data {
     let regios = parse_list::<Regio>(REGIOS, regios, diags, |r| &r.id);
     let werkpleinen = parse_list::<Werkplein>(WERKPLEINEN, werkpleinen, diags, |w| &w.id);
-    let data = Data::new(
-        werkpleinen.iter().map(|(w, _)| w.clone()).collect(),
-        regios.into_iter().map(|(r, _)| r).collect(),
+    let mut data = Data::new(
+        werkpleinen
+            .iter()
+            .flatten()
+            .map(|(w, _)| w.clone())
+            .collect(),
+        regios.iter().flatten().map(|(r, _)| r.clone()).collect(),
     );
-    for (w, loc) in &werkpleinen {
-        if data.regio(&w.regio).is_none() && !data.regios.is_empty() {
+    data.werkpleinen_failed = werkpleinen.is_none();
+    data.regios_failed = regios.is_none();
+    for (w, loc) in werkpleinen.iter().flatten() {
+        if data.regio(&w.regio).is_none() && !data.regios.is_empty() && !data.regios_failed {
             diags.push(
                 Diagnostic::error(
                     WERKPLEINEN,
@@ -100,6 +113,20 @@ pub fn parse(werkpleinen: Option<&str>, regios: Option<&str>, diags: &Diagnostic
                     format!("unknown regio '{}' for werkplein '{}'", w.regio, w.id),
                 )
                 .with_hint(text::did_you_mean(&w.regio, data.regio_ids())),
+            );
+        }
+        if let Some(url) = &w.website
+            && let Some(problem) = text::url_problem(url)
+        {
+            diags.push(
+                Diagnostic::error(
+                    WERKPLEINEN,
+                    loc.key("website"),
+                    format!("'website' of werkplein '{}': {problem}", w.id),
+                )
+                .with_hint(Some(
+                    "write the address of the website, starting with https://".into(),
+                )),
             );
         }
         for (field, value, range) in [("lat", w.lat, 50.0..=54.0), ("lon", w.lon, 3.0..=7.5)] {
@@ -120,26 +147,27 @@ pub fn parse(werkpleinen: Option<&str>, regios: Option<&str>, diags: &Diagnostic
     data
 }
 
-/// Parses a list of records with an `id`, checking the ids' form and uniqueness.
-fn parse_list<'a, T: serde::de::DeserializeOwned>(
+/// Parses a list of records with an `id`, checking the ids' form and uniqueness; `None` when
+/// the file is missing or could not be read (reported).
+fn parse_list<T: serde::de::DeserializeOwned>(
     path: &str,
-    text: Option<&'a str>,
+    text: Option<&str>,
     diags: &Diagnostics,
     id: impl Fn(&T) -> &String,
-) -> Vec<(T, Locator<'a>)> {
+) -> Option<Vec<(T, Locator)>> {
     let Some(text) = text else {
         diags.push(
             Diagnostic::file_error(path, "file is missing").with_hint(Some(
                 "every site needs data/werkpleinen.yaml and data/regios.yaml".into(),
             )),
         );
-        return Vec::new();
+        return None;
     };
     let items: Vec<T> = match yaml::parse_data::<Option<Vec<T>>>(text, path) {
         Ok(items) => items.unwrap_or_default(),
         Err(d) => {
             diags.push(d);
-            return Vec::new();
+            return None;
         }
     };
     let locs = Locator::new(text, 1).items();
@@ -173,7 +201,7 @@ fn parse_list<'a, T: serde::de::DeserializeOwned>(
         }
         out.push((item, loc));
     }
-    out
+    Some(out)
 }
 
 #[cfg(test)]

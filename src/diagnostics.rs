@@ -173,14 +173,36 @@ impl Diagnostics {
             .any(|d| d.severity == Severity::Error)
     }
 
-    /// All diagnostics, sorted by file and position so output is stable.
+    /// All diagnostics in a stable order with causes first: the command line and site.yaml,
+    /// then the data files that the rest refers to (regio's, werkpleinen, the Landkaart), then
+    /// the other files; within a rank by file and position.
     pub fn into_sorted(self) -> Vec<Diagnostic> {
         let mut items = self.items.into_inner().unwrap_or_else(|e| e.into_inner());
         items.sort_by(|a, b| {
-            (&a.path, a.pos, a.severity, &a.message).cmp(&(&b.path, b.pos, b.severity, &b.message))
+            (rank(&a.path), &a.path, a.pos, a.severity, &a.message).cmp(&(
+                rank(&b.path),
+                &b.path,
+                b.pos,
+                b.severity,
+                &b.message,
+            ))
         });
         items.dedup();
         items
+    }
+}
+
+/// Where a file's problems come in the report: files that others depend on first.
+fn rank(path: &str) -> u8 {
+    match path {
+        p if p.starts_with("--") => 0,
+        "site.yaml" => 1,
+        "data/regios.yaml" => 2,
+        "data/werkpleinen.yaml" => 3,
+        "data/landkaart.yaml" => 4,
+        p if p.starts_with("data/") => 5,
+        p if p.starts_with("themes/") || p.starts_with("templates/") => 6,
+        _ => 7,
     }
 }
 
@@ -224,5 +246,24 @@ mod tests {
             .map(|d| (d.path.as_str(), d.pos.line))
             .collect();
         assert_eq!(got, vec![("a.md", 2), ("a.md", 9), ("b.md", 1)]);
+    }
+
+    #[test]
+    fn causes_come_first() {
+        let ds = Diagnostics::new();
+        ds.error("content/a.md", Pos::new(1, 1), "unknown werkplein");
+        ds.error("data/landkaart/2009-t1.csv", Pos::new(2, 1), "x");
+        ds.error("data/werkpleinen.yaml", Pos::new(9, 1), "YAML: tab");
+        ds.error("data/regios.yaml", Pos::new(9, 1), "y");
+        let got: Vec<String> = ds.into_sorted().into_iter().map(|d| d.path).collect();
+        assert_eq!(
+            got,
+            [
+                "data/regios.yaml",
+                "data/werkpleinen.yaml",
+                "data/landkaart/2009-t1.csv",
+                "content/a.md"
+            ]
+        );
     }
 }

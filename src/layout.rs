@@ -31,6 +31,16 @@ pub const KLANT: &str = "data/resultaten/klanttevredenheid.csv";
 pub const WERKGEVERS: &str = "data/resultaten/werkgeverstevredenheid.csv";
 /// Uitstroom per werkplein and month.
 pub const UITSTROOM: &str = "data/resultaten/uitstroom.csv";
+/// Documents werkpleinen share (files under `static/`).
+pub const DOCUMENTEN: &str = "data/documenten.yaml";
+/// The BVG-monitor's statuses.
+pub const BVG: &str = "data/bvg.yaml";
+/// The BVG-monitor: every status change of a werkplein.
+pub const BVG_CSV: &str = "data/bvg.csv";
+/// The six Werkplein criteria, their eisen and the metingen.
+pub const CRITERIA: &str = "data/criteria.yaml";
+/// The criteria metingen: one CSV per meting.
+pub const CRITERIA_DIR: &str = "data/criteria";
 
 /// The folders `svdk serve` watches (besides [`SITE_CONFIG`]).
 pub const WATCHED: [&str; 5] = [CONTENT, DATA, STATIC, THEMES, TEMPLATES];
@@ -48,6 +58,10 @@ pub const JOURNAAL_SECTION: &str = "journaal";
 pub const KADER_SECTION: &str = "kaderdocument";
 /// Sections of `content/`: thema pages (directly in the folder).
 pub const THEMAS_SECTION: &str = "themas";
+/// The KIOSK page: `content/kiosk.md`, or `content/kiosk/_index.md`.
+pub const KIOSK_FILE: &str = "kiosk.md";
+/// Sections of `content/`: the KIOSK page as a folder (`content/kiosk/_index.md`).
+pub const KIOSK_SECTION: &str = "kiosk";
 /// The index page of `content/` (the home page) and of `content/kaderdocument/`.
 pub const INDEX_FILE: &str = "_index.md";
 

@@ -3,9 +3,11 @@
 //! The build is a pipeline, one module per stage:
 //!
 //! 1. [`load`] reads the site folder (its paths are named in [`layout`]: site.yaml, content/,
-//!    data/, static/) and [`theme`] the templates and theme files;
+//!    data/, static/) and [`theme`] the templates and theme files, both through [`sitefs`],
+//!    which refuses anything outside the site folder;
 //! 2. [`config`], [`data`], [`content`], [`landkaart`] and [`resultaten`] validate what was
-//!    read into typed values, reporting every problem as a [`diagnostics::Diagnostic`];
+//!    read into typed values, reporting every problem as a [`diagnostics::Diagnostic`]; so do
+//!    the werkplein's records: [`documenten`], [`bvg`] and [`criteria`];
 //! 3. [`model`] builds the site: URLs (from the route table, [`route`]), lists, relations,
 //!    Markdown rendered by [`markdown`] with links checked;
 //! 4. [`render`] applies the templates, in parallel, one module per page family; [`charts`]
@@ -52,25 +54,34 @@
 //! | diagnostic | a problem reported to editors as `path:line:column: message` |
 //! | layout | the site folder's input paths ([`layout`]) |
 
+pub mod agenda;
 pub mod build;
+pub mod bvg;
 pub mod charts;
 pub mod config;
 pub mod content;
+pub mod criteria;
 pub mod data;
 pub mod diagnostics;
+pub mod documenten;
 pub mod fingerprint;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod landkaart;
 pub mod layout;
 pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod new;
+pub mod nieuwsbrief;
+pub mod offline;
 pub mod progress;
 pub mod render;
 pub mod resultaten;
 pub mod route;
 pub mod search;
 pub mod serve;
+pub mod sitefs;
 pub mod table;
 pub mod text;
 pub mod theme;

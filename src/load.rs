@@ -1,13 +1,15 @@
 //! Stage 1 — load: read the site folder into memory. No interpretation happens here.
+//!
+//! Every read goes through [`SiteFs`], which refuses what lies outside the site folder.
 
-use std::fs;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostics, Pos};
 use crate::layout;
+use crate::sitefs::SiteFs;
 
 /// A text file of the site, with its path relative to the site root (`/` separators).
 #[derive(Debug, Clone)]
@@ -22,6 +24,8 @@ pub struct StaticFile {
     /// Output path relative to the output root, e.g. `img/logo.svg`.
     pub out: String,
     pub source: PathBuf,
+    /// Size in bytes (documents list it).
+    pub size: u64,
 }
 
 /// Everything read from the site folder.
@@ -38,16 +42,39 @@ pub struct Sources {
     pub outline: Option<String>,
     /// CSV files in `data/resultaten/`.
     pub resultaten: Vec<SourceFile>,
+    /// `data/documenten.yaml`: the documents werkpleinen delivered.
+    pub documenten: Option<String>,
+    /// `data/bvg.yaml` (the statuses) and `data/bvg.csv` (the BVG-monitor).
+    pub bvg: Option<String>,
+    pub bvg_csv: Option<String>,
+    /// `data/criteria.yaml` and the metingen `data/criteria/<meting>.csv`.
+    pub criteria: Option<String>,
+    pub criteria_csv: Vec<SourceFile>,
     /// Files under `static/`, sorted by output path.
+    pub static_files: Vec<StaticFile>,
+    /// Every theme of the site (`themes/<name>/`) by name; validation picks the one site.yaml
+    /// names.
+    pub themes: BTreeMap<String, ThemeFiles>,
+    /// Single templates in `templates/`, which override the theme's.
+    pub templates: Vec<SourceFile>,
+}
+
+/// The files of one theme folder `themes/<name>/`.
+#[derive(Debug, Default, Clone)]
+pub struct ThemeFiles {
+    /// Templates under `templates/`, their path relative to the site root.
+    pub templates: Vec<SourceFile>,
+    /// Files under `static/`; `out` is relative to the theme's `static/`.
     pub static_files: Vec<StaticFile>,
 }
 
 /// Reads site.yaml, content/, data/ and the list of static/ files.
 pub fn load(root: &Path, diags: &Diagnostics) -> Sources {
-    let content_paths = list_files(root, layout::CONTENT, diags);
+    let site = SiteFs::new(root);
+    let content_paths = site.list_files(layout::CONTENT, diags, is_ignored);
     let content: Vec<SourceFile> = content_paths
         .par_iter()
-        .filter_map(|(rel, abs)| {
+        .filter_map(|(rel, _)| {
             if !rel.ends_with(".md") {
                 diags.file_warning(
                     rel,
@@ -55,39 +82,83 @@ pub fn load(root: &Path, diags: &Diagnostics) -> Sources {
                 );
                 return None;
             }
-            read_text(rel, abs, diags).map(|text| SourceFile {
+            read_text(&site, rel, diags).map(|text| SourceFile {
                 path: rel.clone(),
                 text,
             })
         })
         .collect();
-    let static_files = list_files(root, layout::STATIC, diags)
+    let static_files = site
+        .list_files(layout::STATIC, diags, is_ignored)
         .into_iter()
         .map(|(rel, abs)| StaticFile {
             out: rel[layout::STATIC.len() + 1..].to_string(),
+            size: std::fs::metadata(&abs).map_or(0, |m| m.len()),
             source: abs,
         })
         .collect();
     let csvs = |dir: &str| -> Vec<SourceFile> {
-        list_files(root, dir, diags)
+        site.list_files(dir, diags, is_ignored)
             .into_iter()
             .filter(|(rel, _)| rel.ends_with(".csv"))
-            .filter_map(|(rel, abs)| {
-                read_text(&rel, &abs, diags).map(|text| SourceFile { path: rel, text })
+            .filter_map(|(rel, _)| {
+                read_text(&site, &rel, diags).map(|text| SourceFile { path: rel, text })
             })
             .collect()
     };
     Sources {
+        themes: themes(&site, diags),
+        templates: site
+            .list_files(layout::TEMPLATES, diags, is_ignored)
+            .into_iter()
+            .filter_map(|(rel, _)| {
+                read_text(&site, &rel, diags).map(|text| SourceFile { path: rel, text })
+            })
+            .collect(),
         config: read_optional(root, layout::SITE_CONFIG, diags),
         landkaart: read_optional(root, layout::LANDKAART, diags),
         landkaart_csv: csvs(layout::LANDKAART_DIR),
         outline: read_optional(root, layout::OUTLINE, diags),
         resultaten: csvs(layout::RESULTATEN_DIR),
+        documenten: read_optional(root, layout::DOCUMENTEN, diags),
+        bvg: read_optional(root, layout::BVG, diags),
+        bvg_csv: read_optional(root, layout::BVG_CSV, diags),
+        criteria: read_optional(root, layout::CRITERIA, diags),
+        criteria_csv: csvs(layout::CRITERIA_DIR),
         content,
         werkpleinen: read_optional(root, layout::WERKPLEINEN, diags),
         regios: read_optional(root, layout::REGIOS, diags),
         static_files,
     }
+}
+
+/// Reads every theme folder under `themes/`: the templates as text, the static files as a list.
+fn themes(site: &SiteFs, diags: &Diagnostics) -> BTreeMap<String, ThemeFiles> {
+    let mut themes: BTreeMap<String, ThemeFiles> = BTreeMap::new();
+    for (rel, abs) in site.list_files(layout::THEMES, diags, is_ignored) {
+        let Some(tail) = rel
+            .strip_prefix(layout::THEMES)
+            .and_then(|t| t.strip_prefix('/'))
+        else {
+            continue;
+        };
+        let Some((name, inside)) = tail.split_once('/') else {
+            continue;
+        };
+        let theme = themes.entry(name.to_string()).or_default();
+        if inside.starts_with("templates/") {
+            if let Some(text) = read_text(site, &rel, diags) {
+                theme.templates.push(SourceFile { path: rel, text });
+            }
+        } else if let Some(out) = inside.strip_prefix("static/") {
+            theme.static_files.push(StaticFile {
+                out: out.to_string(),
+                size: std::fs::metadata(&abs).map_or(0, |m| m.len()),
+                source: abs,
+            });
+        }
+    }
+    themes
 }
 
 /// Whether a path (relative to the root) is a Markdown file of `content/`, the only kind of
@@ -107,12 +178,10 @@ pub fn refresh_content(
     changed: &[String],
     diags: &Diagnostics,
 ) {
+    let site = SiteFs::new(root);
     for rel in changed {
         sources.content.retain(|f| &f.path != rel);
-        let abs = root.join(rel);
-        if abs.is_file()
-            && let Some(text) = read_text(rel, &abs, diags)
-        {
+        if let Some(text) = read_text(&site, rel, diags) {
             sources.content.push(SourceFile {
                 path: rel.clone(),
                 text,
@@ -127,16 +196,14 @@ pub const OUTLINE: &str = layout::OUTLINE;
 
 /// Reads a file that may be absent.
 pub fn read_optional(root: &Path, rel: &str, diags: &Diagnostics) -> Option<String> {
-    let abs = root.join(rel);
-    if !abs.is_file() {
-        return None;
-    }
-    read_text(rel, &abs, diags)
+    read_text(&SiteFs::new(root), rel, diags)
 }
 
-fn read_text(rel: &str, abs: &Path, diags: &Diagnostics) -> Option<String> {
-    match fs::read(abs) {
-        Ok(bytes) => match String::from_utf8(bytes) {
+/// Reads `rel` as UTF-8 text (without a byte order mark); `None` when it is absent or cannot be
+/// read, the latter reported.
+fn read_text(site: &SiteFs, rel: &str, diags: &Diagnostics) -> Option<String> {
+    match site.read(rel) {
+        Ok(Some(bytes)) => match String::from_utf8(bytes) {
             Ok(mut s) => {
                 if s.starts_with('\u{feff}') {
                     s.drain(..3);
@@ -154,44 +221,18 @@ fn read_text(rel: &str, abs: &Path, diags: &Diagnostics) -> Option<String> {
                 None
             }
         },
+        Ok(None) => None,
         Err(e) => {
-            diags.file_error(rel, format!("cannot read file: {e}"));
+            diags.file_error(rel, e.to_string());
             None
         }
     }
 }
 
-/// All regular files under `root/dir`, as (`dir/...` relative path, absolute path), sorted.
-/// Hidden files and editor backups are skipped.
+/// All regular files under `root/dir`, as (`dir/...` relative path, real path), sorted.
+/// Hidden files and editor backups are skipped; nothing outside the site folder is listed.
 pub fn list_files(root: &Path, dir: &str, diags: &Diagnostics) -> Vec<(String, PathBuf)> {
-    let base = root.join(dir);
-    if !base.is_dir() {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    let walker = WalkDir::new(&base)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()));
-    for entry in walker {
-        match entry {
-            Ok(e) if e.file_type().is_file() => {
-                let rel = e.path().strip_prefix(root).unwrap_or(e.path());
-                out.push((to_slash(rel), e.path().to_path_buf()));
-            }
-            Ok(_) => {}
-            Err(e) => {
-                let rel = e
-                    .path()
-                    .map(|p| to_slash(p.strip_prefix(root).unwrap_or(p)))
-                    .unwrap_or_else(|| dir.to_string());
-                diags.file_error(&rel, format!("cannot read: {e}"));
-            }
-        }
-    }
-    out.sort();
-    out
+    SiteFs::new(root).list_files(dir, diags, is_ignored)
 }
 
 /// Files editors and tools leave behind that are not part of the site.

@@ -26,20 +26,27 @@ struct Cli {
 enum Command {
     /// Build the site into the output folder (default: public/).
     ///
-    /// The new site is built next to the output folder and swapped in only when complete:
-    /// on any error the previous output is left exactly as it was.
+    /// The new site is prepared next to the output folder (in .<name>.svdk-work, the previous
+    /// site, where only the files that changed are rewritten) and swapped in atomically when
+    /// complete: on any error, or if the build is killed, the previous output is left exactly as
+    /// it was.
     Build {
         #[command(flatten)]
         common: Common,
-        /// Output folder (default: <root>/public). Must not be the site folder.
+        /// Output folder (default: <root>/public): a new or empty folder, or one an earlier
+        /// svdk build wrote (it has a .svdk-output file). Any other folder is refused.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
         /// No progress bar: only the one-line summary (and errors and warnings).
         #[arg(long, short)]
         quiet: bool,
-        /// List every file written.
+        /// List every file written (files whose contents did not change are not rewritten).
         #[arg(long, short)]
         verbose: bool,
+        /// Write a site that works from a folder or a zip (file://): relative links to
+        /// …/index.html, the search index as scripts.
+        #[arg(long)]
+        relative: bool,
     },
     /// Validate everything `build` validates and write nothing (for CI and editors).
     Check {
@@ -112,6 +119,8 @@ fn options(common: Common, out: Option<PathBuf>, write: bool) -> Options {
         drafts: common.drafts,
         strict: common.strict,
         write,
+        relative: false,
+        progress: Default::default(),
     }
 }
 
@@ -123,7 +132,15 @@ fn main() -> ExitCode {
             out,
             quiet,
             verbose,
-        } => (options(common, out, true), quiet, verbose),
+            relative,
+        } => (
+            Options {
+                relative,
+                ..options(common, out, true)
+            },
+            quiet,
+            verbose,
+        ),
         Command::Check { common } => (options(common, None, false), false, false),
         Command::New {
             kind,
@@ -142,12 +159,12 @@ fn main() -> ExitCode {
             };
             return match svdk::new::create(&root, &page, svdk::new::today()) {
                 Ok(path) => {
-                    println!("{}", root.join(path).display());
+                    svdk::say!("{}", root.join(path).display());
                     ExitCode::SUCCESS
                 }
                 Err(problems) => {
                     for d in problems {
-                        eprintln!("{d}");
+                        svdk::tell!("{d}");
                     }
                     ExitCode::FAILURE
                 }
@@ -168,17 +185,17 @@ fn main() -> ExitCode {
             return match result {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("svdk: {e}");
+                    svdk::tell!("svdk: {e}");
                     ExitCode::FAILURE
                 }
             };
         }
     };
-    let bar = svdk::progress::Bar::start(!quiet);
+    let bar = svdk::progress::Bar::start(!quiet, &opts.progress);
     let report = build::build(&opts);
     bar.finish();
     for d in &report.diagnostics {
-        eprintln!("{d}");
+        svdk::tell!("{d}");
     }
     let code = summarize(&report, &opts, verbose);
     report.finish();
@@ -199,12 +216,12 @@ fn summarize(report: &Report, opts: &Options, verbose: bool) -> ExitCode {
         } else {
             ""
         };
-        eprintln!("svdk: failed with {errors} error(s) and {warnings} warning(s){why}{kept}");
+        svdk::tell!("svdk: failed with {errors} error(s) and {warnings} warning(s){why}{kept}");
         return ExitCode::FAILURE;
     }
     if verbose {
         for path in &report.written {
-            println!("  {path}");
+            svdk::say!("  {path}");
         }
         let stages: Vec<String> = report
             .timings
@@ -212,7 +229,15 @@ fn summarize(report: &Report, opts: &Options, verbose: bool) -> ExitCode {
             .filter(|(stage, _)| *stage != "start")
             .map(|(stage, d)| format!("{stage} {:.0} ms", d.as_secs_f64() * 1000.0))
             .collect();
-        println!("svdk: {}", stages.join(", "));
+        svdk::say!("svdk: {}", stages.join(", "));
+        if opts.write {
+            svdk::say!(
+                "svdk: wrote {} files ({} bytes), removed {}; the other files were unchanged",
+                report.written.len(),
+                report.bytes_written,
+                report.removed
+            );
+        }
     }
     let verb = if opts.write { "built" } else { "checked" };
     let place = if opts.write {
@@ -220,9 +245,12 @@ fn summarize(report: &Report, opts: &Options, verbose: bool) -> ExitCode {
     } else {
         String::new()
     };
-    println!(
+    svdk::say!(
         "svdk: {verb} {} pages, {} charts, {} feeds, {} static files{place}; {warnings} warning(s) in {secs:.2} s",
-        report.pages, report.charts, report.feeds, report.static_files
+        report.pages,
+        report.charts,
+        report.feeds,
+        report.static_files
     );
     ExitCode::SUCCESS
 }

@@ -4,7 +4,7 @@
 //! unique ids) and the links of every page, so that [`render`] can rewrite and check each link
 //! against every other page's anchors.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
@@ -31,11 +31,13 @@ pub struct Link {
 pub struct Analysis {
     pub headings: Vec<Heading>,
     pub links: Vec<Link>,
+    /// The heading ids, for [`Analysis::has_anchor`] in constant time.
+    anchors: HashSet<String>,
 }
 
 impl Analysis {
     pub fn has_anchor(&self, id: &str) -> bool {
-        self.headings.iter().any(|h| h.id == id)
+        self.anchors.contains(id)
     }
 }
 
@@ -58,6 +60,7 @@ pub fn analyze(body: &str) -> Analysis {
     let mut out = Analysis::default();
     // Ids the page layout uses itself are not given to headings.
     let mut used: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
+    let mut next: HashMap<String, usize> = HashMap::new();
     let mut current: Option<(u8, Option<String>, String, usize)> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
@@ -80,7 +83,8 @@ pub fn analyze(body: &str) -> Analysis {
                         let s = text::slugify(&text);
                         if s.is_empty() { "sectie".into() } else { s }
                     });
-                    let id = unique(&base, &mut used);
+                    let id = unique(&base, &mut used, &mut next);
+                    out.anchors.insert(id.clone());
                     out.headings.push(Heading {
                         level,
                         id,
@@ -102,14 +106,21 @@ pub fn analyze(body: &str) -> Analysis {
     out
 }
 
-fn unique(base: &str, used: &mut HashSet<String>) -> String {
-    let mut id = base.to_string();
-    let mut n = 0;
-    while !used.insert(id.clone()) {
-        n += 1;
-        id = format!("{base}-{n}");
+/// `base`, or `base-1`, `base-2`... when taken. `next` remembers per base where to go on, so
+/// many headings with one text cost linear time, not a count from 1 for each.
+fn unique(base: &str, used: &mut HashSet<String>, next: &mut HashMap<String, usize>) -> String {
+    let n = next.entry(base.to_string()).or_insert(0);
+    loop {
+        let id = if *n == 0 {
+            base.to_string()
+        } else {
+            format!("{base}-{n}")
+        };
+        *n += 1;
+        if used.insert(id.clone()) {
+            return id;
+        }
     }
-    id
 }
 
 /// Renders to sanitized HTML. Heading ids come from `analysis` (prefixed with `id_prefix`);
@@ -234,10 +245,7 @@ pub fn sanitize(html: &str) -> String {
 
 /// The line and column of a byte offset in `body`, given the file line the body starts at.
 pub fn position(body: &str, offset: usize, body_line: usize) -> crate::diagnostics::Pos {
-    let before = &body[..offset.min(body.len())];
-    let line = before.bytes().filter(|&b| b == b'\n').count();
-    let col = before.len() - before.rfind('\n').map_or(0, |i| i + 1);
-    crate::diagnostics::Pos::new(body_line + line, col + 1)
+    text::Lines::new(body, body_line).pos(offset)
 }
 
 #[cfg(test)]

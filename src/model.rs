@@ -5,15 +5,18 @@
 //! rendered with its links rewritten and checked against the anchors of their targets.
 
 use crate::fingerprint::hash_of;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::bvg::Bvg;
 use crate::config::SiteConfig;
 use crate::content::{Document, Meta, Section};
+use crate::criteria::Criteria;
 use crate::data::Data;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::documenten::Documenten;
 use crate::landkaart::Landkaart;
 use crate::markdown::{self, Analysis};
 use crate::resultaten::Resultaten;
@@ -61,6 +64,13 @@ pub struct Site {
     pub data: Data,
     pub landkaart: Option<Landkaart>,
     pub resultaten: Resultaten,
+    /// The werkpleinen's records: delivered documents, the BVG-monitor, the six criteria.
+    pub documenten: Documenten,
+    pub bvg: Option<Bvg>,
+    pub criteria: Option<Criteria>,
+    /// Links from Markdown to files svdk generates itself (a CSV, a feed), checked against the
+    /// output once it is rendered (see [`check_generated_links`]).
+    pub generated_links: Vec<FileLink>,
     /// Outline of the Netherlands (lon/lat rings), for the Landkaart map.
     pub outline: Vec<Vec<(f64, f64)>>,
     /// All published pages, sorted by source path.
@@ -80,6 +90,15 @@ pub struct Site {
     pub thema_by_id: HashMap<String, usize>,
     /// Plain pages, by path.
     pub plain: Vec<usize>,
+    /// The KIOSK page's content file (its introduction), if there is one.
+    pub kiosk: Option<usize>,
+    /// Journal items of `soort: vraag`, newest first.
+    pub vragen: Vec<usize>,
+    /// Agenda items with a `wanneer`, in order of their start.
+    pub agenda: Vec<usize>,
+    /// The newest `date` of any published page: what "coming" in the agenda is relative to
+    /// (not the clock, so that a build gives the same output on every day).
+    pub newest: Option<chrono::NaiveDate>,
     /// Thema id → practices / journal items (newest first).
     pub praktijk_by_thema: HashMap<String, Vec<usize>>,
     pub journaal_by_thema: HashMap<String, Vec<usize>>,
@@ -96,6 +115,11 @@ pub struct Inputs {
     pub data: Data,
     pub landkaart: Option<Landkaart>,
     pub resultaten: Resultaten,
+    pub documenten: Documenten,
+    pub bvg: Option<Bvg>,
+    pub criteria: Option<Criteria>,
+    /// Output paths of the site's and the theme's static files (`bestanden/x.pdf`).
+    pub static_paths: BTreeSet<String>,
     /// The outline of the Netherlands, parsed ([`parse_outline`]); empty without one.
     pub outline: Vec<Vec<(f64, f64)>>,
 }
@@ -152,9 +176,14 @@ pub fn build(
         data,
         landkaart,
         resultaten,
+        documenten,
+        bvg,
+        criteria,
+        static_paths,
         outline,
     } = inputs;
     check_urls(&pages, &data, diags);
+    let generated_links = check_file_links(&pages, &static_paths, diags);
     for p in &pages {
         if p.doc.section == Section::Praktijkvoorbeeld {
             check_practice_parts(p, diags);
@@ -166,6 +195,10 @@ pub fn build(
         data,
         landkaart,
         resultaten,
+        documenten,
+        bvg,
+        criteria,
+        generated_links,
         outline,
         pages: Vec::new(),
         home: None,
@@ -177,6 +210,10 @@ pub fn build(
         themas: Vec::new(),
         thema_by_id: HashMap::new(),
         plain: Vec::new(),
+        kiosk: None,
+        vragen: Vec::new(),
+        agenda: Vec::new(),
+        newest: None,
         praktijk_by_thema: HashMap::new(),
         journaal_by_thema: HashMap::new(),
         praktijk_by_werkplein: HashMap::new(),
@@ -237,6 +274,7 @@ pub fn url_of(doc: &Document) -> String {
         Section::KaderIndex => Route::KaderIndex.url(),
         Section::Hoofdstuk => Route::Hoofdstuk(slug).url(),
         Section::Thema => Route::Thema(slug).url(),
+        Section::Kiosk => Route::Kiosk.url(),
         Section::Plain => {
             let rel = crate::layout::in_content(&doc.path).unwrap_or(&doc.path);
             let mut parts: Vec<String> = rel.split('/').map(text::slugify).collect();
@@ -356,6 +394,7 @@ fn index(site: &mut Site, pages: &[Page]) {
                 site.thema_by_id.insert(p.doc.slug.clone(), i);
             }
             (Section::Plain, _) => site.plain.push(i),
+            (Section::Kiosk, _) => site.kiosk = Some(i),
             (
                 _,
                 Meta::Praktijkvoorbeeld {
@@ -379,14 +418,22 @@ fn index(site: &mut Site, pages: &[Page]) {
             (
                 _,
                 Meta::Journaal {
+                    soort,
                     editie,
                     werkpleinen,
                     themas,
                     vraag_van,
+                    wanneer,
                     ..
                 },
             ) => {
                 site.journaal.push(i);
+                if *soort == crate::content::Soort::Vraag {
+                    site.vragen.push(i);
+                }
+                if wanneer.is_some() {
+                    site.agenda.push(i);
+                }
                 if !editie.is_empty() {
                     site.edities.entry(editie.clone()).or_default().push(i);
                 }
@@ -411,6 +458,15 @@ fn index(site: &mut Site, pages: &[Page]) {
     }
     newest_first(pages, &mut site.praktijkvoorbeelden);
     newest_first(pages, &mut site.journaal);
+    newest_first(pages, &mut site.vragen);
+    site.agenda.sort_by_key(|&i| {
+        let van = match &pages[i].doc.meta {
+            Meta::Journaal { wanneer, .. } => wanneer.map(|w| w.van),
+            _ => None,
+        };
+        (van, &pages[i].doc.title, &pages[i].doc.path)
+    });
+    site.newest = pages.iter().filter_map(|p| p.doc.date).max();
     for list in site
         .edities
         .values_mut()
@@ -433,7 +489,7 @@ fn index(site: &mut Site, pages: &[Page]) {
         ))
     });
     site.themas
-        .sort_by(|&a, &b| pages[a].doc.title.cmp(&pages[b].doc.title));
+        .sort_by(|&a, &b| crate::text::cmp_names(&pages[a].doc.title, &pages[b].doc.title));
     let data = &site.data;
     for (i, w) in data.werkpleinen.iter().enumerate() {
         site.werkpleinen_by_regio
@@ -442,7 +498,9 @@ fn index(site: &mut Site, pages: &[Page]) {
             .push(i);
     }
     for list in site.werkpleinen_by_regio.values_mut() {
-        list.sort_by(|&a, &b| data.werkpleinen[a].naam.cmp(&data.werkpleinen[b].naam));
+        list.sort_by(|&a, &b| {
+            crate::text::cmp_names(&data.werkpleinen[a].naam, &data.werkpleinen[b].naam)
+        });
     }
 }
 
@@ -534,8 +592,9 @@ impl<'a> Links<'a> {
         };
         // Problems are reported once, from the normal rendering.
         let report = print.is_none();
+        let lines = crate::text::Lines::new(&page.doc.body, page.doc.body_line);
         let resolve = |dest: &str, offset: usize| {
-            let pos = markdown::position(&page.doc.body, offset, page.doc.body_line);
+            let pos = lines.pos(offset);
             match self.resolve(page, dest, print) {
                 Ok(new) => new,
                 Err((msg, hint)) => {
@@ -562,6 +621,12 @@ impl<'a> Links<'a> {
         dest: &str,
         print: Option<&HashSet<usize>>,
     ) -> Result<Option<String>, (String, Option<String>)> {
+        if let Some(problem) = text::url_problem(dest) {
+            return Err((
+                format!("link '{dest}': {problem}"),
+                Some("link to a page (a .md file), a file in static/, or an http(s) or mailto address".into()),
+            ));
+        }
         if dest.is_empty() || has_scheme(dest) || dest.starts_with("//") {
             return Ok(None);
         }
@@ -628,6 +693,129 @@ impl<'a> Links<'a> {
             url.push_str(f);
         }
         Ok(Some(url))
+    }
+}
+
+/// A Markdown link or image to a file, not a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileLink {
+    /// The Markdown file and the link's position in it.
+    pub path: String,
+    pub pos: Pos,
+    /// The destination as written.
+    pub dest: String,
+    /// The output path it points to (`bestanden/x.pdf`).
+    pub out: String,
+}
+
+/// Extensions of files svdk writes itself; a link to one that is not a static file is checked
+/// against the rendered output instead.
+const GENERATED_EXTENSIONS: [&str; 7] = ["html", "xml", "csv", "txt", "json", "ics", "eml"];
+
+/// Checks every link and image to a file under `static/` (written `/bestanden/x.pdf` or
+/// relatively, `../../static/bestanden/x.pdf`) or to a theme file (`/img/logo.svg`): a missing
+/// file is an error with the closest existing one as a hint. Links to files of a kind svdk
+/// generates are returned, to be checked against the output.
+fn check_file_links(
+    pages: &[Page],
+    static_paths: &BTreeSet<String>,
+    diags: &Diagnostics,
+) -> Vec<FileLink> {
+    let mut generated = Vec::new();
+    for p in pages {
+        for l in &p.analysis.links {
+            let dest = l.dest.as_str();
+            if dest.is_empty()
+                || dest.starts_with('#')
+                || has_scheme(dest)
+                || dest.starts_with("//")
+            {
+                continue;
+            }
+            let path = dest.split(['#', '?']).next().unwrap_or(dest);
+            let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+            let (out, relative_to) = match path.strip_prefix('/') {
+                Some(rest) => {
+                    let last = rest.rsplit('/').next().unwrap_or(rest);
+                    if rest.is_empty() || rest.ends_with('/') || !last.contains('.') {
+                        continue; // a page URL
+                    }
+                    (rest.to_string(), None)
+                }
+                None => match join(&p.doc.path, &path)
+                    .as_deref()
+                    .and_then(|t| t.strip_prefix("static/"))
+                {
+                    Some(rest) => (rest.to_string(), Some(p.doc.path.as_str())),
+                    None => continue, // pages and other targets are checked while rendering
+                },
+            };
+            if static_paths.contains(&out) {
+                continue;
+            }
+            let pos = markdown::position(&p.doc.body, l.offset, p.doc.body_line);
+            let ext = out.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+            if relative_to.is_none()
+                && ext.is_some_and(|e| GENERATED_EXTENSIONS.contains(&e.as_str()))
+            {
+                generated.push(FileLink {
+                    path: p.doc.path.clone(),
+                    pos,
+                    dest: dest.to_string(),
+                    out,
+                });
+                continue;
+            }
+            let hint = text::closest_path(&out, static_paths.iter().map(String::as_str)).map(|c| {
+                match relative_to {
+                    Some(from) => {
+                        format!("did you mean '{}'?", relative(from, &format!("static/{c}")))
+                    }
+                    None => format!("did you mean '/{c}'?"),
+                }
+            });
+            diags.push(
+                Diagnostic::error(
+                    &p.doc.path,
+                    pos,
+                    format!("link to a missing file: '{dest}' (no static/{out}, nor a theme file)"),
+                )
+                .with_hint(
+                    hint.or_else(|| Some("put the file in static/ or correct the path".into())),
+                ),
+            );
+        }
+    }
+    generated
+}
+
+/// Checks the links of [`Site::generated_links`] against the rendered output files.
+pub fn check_generated_links<'a>(
+    links: &[FileLink],
+    outputs: impl IntoIterator<Item = &'a str>,
+    diags: &Diagnostics,
+) {
+    if links.is_empty() {
+        return;
+    }
+    let outputs: BTreeSet<&str> = outputs.into_iter().collect();
+    for l in links {
+        if outputs.contains(l.out.as_str()) {
+            continue;
+        }
+        let hint = text::closest_path(&l.out, outputs.iter().copied())
+            .map(|c| format!("did you mean '/{c}'?"));
+        diags.push(
+            Diagnostic::error(
+                &l.path,
+                l.pos,
+                format!(
+                    "link to a missing file: '{}' (svdk does not write /{})",
+                    l.dest, l.out
+                ),
+            )
+            .with_hint(hint),
+        );
     }
 }
 

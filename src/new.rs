@@ -364,7 +364,7 @@ fn write_new(root: &Path, rel: &str, text: &str) -> Result<(), Diagnostic> {
 
 /// A string as a YAML scalar, quoted when it needs to be (`:`, `#`, quotes, `yes`, `123`...).
 fn yaml_scalar(s: &str) -> String {
-    let out = serde_yaml::to_string(s).unwrap_or_else(|_| format!("{s:?}"));
+    let out = crate::yaml::to_scalar(s);
     let out = out.trim_end_matches('\n');
     // A multi-line form would not fit on one line, and YAML 1.1 readers (other tools showing the
     // front matter) take `yes`, `off`... as booleans: quote those. JSON strings are YAML.
@@ -445,6 +445,12 @@ fn render(
                 (_, None) => fm.push("werkpleinen: []".into()),
             }
             fm.push(format!("themas: {}", yaml_list(themas)));
+            if soort == Soort::Agenda {
+                // Empty until the editor fills them in; then the item is in the agenda.
+                fm.push("wanneer:    # YYYY-MM-DD or YYYY-MM-DDTHH:MM (Dutch time)".into());
+                fm.push("tot:        # the end: HH:MM the same day, or a date (and time)".into());
+                fm.push("waar: \"\"".into());
+            }
             match soort {
                 Soort::Nieuws => NIEUWS.into(),
                 Soort::Vraag => VRAAG.into(),
@@ -573,7 +579,7 @@ mod tests {
             if ["yes", "Off"].contains(&title) {
                 assert_eq!(line, format!("title: \"{title}\"\n"));
             }
-            let v: serde_yaml::Value = serde_yaml::from_str(&line).unwrap();
+            let v: crate::yaml::Value = crate::yaml::parse_data(&line, "t.md").unwrap();
             assert_eq!(
                 v.get("title").and_then(|t| t.as_str()),
                 Some(title),

@@ -105,6 +105,10 @@ fn row_key<'r>(
 ) -> Option<&'r str> {
     let id = row.cell(0);
     if data.werkplein(id).is_none() {
+        if data.werkpleinen_failed {
+            // A follow-up of the error in data/werkpleinen.yaml.
+            return None;
+        }
         diags.push(
             Diagnostic::error(&t.path, row.pos(0), format!("unknown werkplein '{id}'")).with_hint(
                 text::did_you_mean(id, data.werkplein_ids())

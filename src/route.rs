@@ -42,6 +42,8 @@ pub enum Route<'a> {
     Atom,
     /// The journaal's RSS feed.
     Rss,
+    /// The praktijkvoorbeelden's Atom feed.
+    PraktijkAtom,
     /// The kaderdocument index.
     KaderIndex,
     /// A chapter of the kaderdocument, by slug.
@@ -66,6 +68,20 @@ pub enum Route<'a> {
     LandkaartHistorie,
     /// Group counts per period (SPEC §5.1).
     LandkaartGroepen,
+    /// All documents werkpleinen shared.
+    DocumentenIndex,
+    /// The documents of one soort, by soort id.
+    DocumentenSoort(&'a str),
+    /// The BVG-monitor.
+    Bvg,
+    /// Its open data: the count per status per quarter, and each werkplein's status.
+    BvgKwartalenCsv,
+    BvgWerkpleinenCsv,
+    /// The six Werkplein criteria (the current meting).
+    Criteria,
+    /// Its open data: the count per eis, and each werkplein's answers.
+    CriteriaEisenCsv,
+    CriteriaWerkpleinenCsv,
     /// The search page.
     Zoeken,
     /// The search index manifest.
@@ -76,6 +92,18 @@ pub enum Route<'a> {
     Sitemap,
     /// robots.txt.
     Robots,
+    /// The agenda: coming and past activities.
+    Agenda,
+    /// The agenda as one iCalendar file.
+    AgendaIcs,
+    /// The iCalendar file of one agenda item, by slug.
+    AgendaItemIcs(&'a str),
+    /// The e-mail edition of a journaal month: (`YYYY-MM`, `html` | `txt` | `eml`).
+    Nieuwsbrief(&'a str, &'a str),
+    /// The KIOSK question desk (`content/kiosk.md`).
+    Kiosk,
+    /// Every published question and answer of the KIOSK.
+    KioskVragen,
     /// Any other content page, by the URL the model gave it ([`crate::model::url_of`]).
     Content(&'a str),
 }
@@ -95,6 +123,7 @@ impl Route<'_> {
             Route::JournaalItem(s) | Route::Editie(s) => format!("journaal/{s}/"),
             Route::Atom => "journaal/atom.xml".into(),
             Route::Rss => "journaal/rss.xml".into(),
+            Route::PraktijkAtom => "praktijkvoorbeelden/atom.xml".into(),
             Route::KaderIndex => "kaderdocument/".into(),
             Route::Hoofdstuk(s) => format!("kaderdocument/{s}/"),
             Route::KaderPrint => format!("kaderdocument/{PRINT_SLUG}/"),
@@ -107,11 +136,25 @@ impl Route<'_> {
             Route::LandkaartCsv(id, name) => format!("landkaart/{id}/{name}"),
             Route::LandkaartHistorie => "landkaart/historie.csv".into(),
             Route::LandkaartGroepen => "landkaart/groepen.csv".into(),
+            Route::DocumentenIndex => "documenten/".into(),
+            Route::DocumentenSoort(s) => format!("documenten/{s}/"),
+            Route::Bvg => "bvg/".into(),
+            Route::BvgKwartalenCsv => "bvg/kwartalen.csv".into(),
+            Route::BvgWerkpleinenCsv => "bvg/werkpleinen.csv".into(),
+            Route::Criteria => "criteria/".into(),
+            Route::CriteriaEisenCsv => "criteria/eisen.csv".into(),
+            Route::CriteriaWerkpleinenCsv => "criteria/werkpleinen.csv".into(),
             Route::Zoeken => ZOEKEN.into(),
             Route::ZoekenManifest => ZOEKEN_MANIFEST.into(),
             Route::NotFound => "404.html".into(),
             Route::Sitemap => "sitemap.xml".into(),
             Route::Robots => "robots.txt".into(),
+            Route::Agenda => "journaal/agenda/".into(),
+            Route::AgendaIcs => "journaal/agenda.ics".into(),
+            Route::AgendaItemIcs(s) => format!("journaal/{s}/{s}.ics"),
+            Route::Nieuwsbrief(e, ext) => format!("journaal/{e}/nieuwsbrief.{ext}"),
+            Route::Kiosk => "kiosk/".into(),
+            Route::KioskVragen => "kiosk/vragen/".into(),
             Route::Content(url) => url.into(),
         }
     }
@@ -137,7 +180,7 @@ pub fn out_path(url: &str) -> String {
 }
 
 /// The routes of index pages svdk always generates, and what takes them (for messages).
-pub const FIXED: [(Route<'static>, &str); 9] = [
+pub const FIXED: [(Route<'static>, &str); 14] = [
     (Route::PraktijkIndex, "a page svdk generates"),
     (Route::PraktijkThema(""), "a page svdk generates"),
     (Route::PraktijkWerkplein(""), "a page svdk generates"),
@@ -147,6 +190,11 @@ pub const FIXED: [(Route<'static>, &str); 9] = [
     (Route::RegiosIndex, "a page svdk generates"),
     (Route::LandkaartIndex, "a page svdk generates"),
     (Route::Zoeken, "a page svdk generates"),
+    (Route::DocumentenIndex, "a page svdk generates"),
+    (Route::Bvg, "a page svdk generates"),
+    (Route::Criteria, "a page svdk generates"),
+    (Route::Agenda, "the agenda svdk generates"),
+    (Route::KioskVragen, "the KIOSK's questions svdk lists"),
 ];
 
 /// Generated URLs a content file must not take: fixed indexes, the printable kaderdocument,
@@ -180,6 +228,12 @@ pub fn generated<'a>(
             .filter(|e| !e.is_empty())
             .map(|e| (Route::Editie(e).url(), format!("the edition {e}"))),
     );
+    out.extend(crate::documenten::Soort::ALL.into_iter().map(|s| {
+        (
+            Route::DocumentenSoort(s.id()).url(),
+            format!("the list of {}", s.meervoud().to_lowercase()),
+        )
+    }));
     out
 }
 
@@ -231,6 +285,8 @@ mod tests {
         );
         assert_eq!(Route::KaderPrint.url(), "kaderdocument/volledig/");
         assert!(Route::Zoeken.in_sitemap() && !Route::Sitemap.in_sitemap());
+        assert_eq!(Route::AgendaItemIcs("dag").output(), "journaal/dag/dag.ics");
+        assert!(!Route::Nieuwsbrief("2009-10", "html").in_sitemap());
     }
 
     #[test]

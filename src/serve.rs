@@ -1,16 +1,23 @@
 //! `svdk serve`: a local preview that rebuilds after every edit and reloads the browser.
 //!
 //! The site is built into a temporary folder by a [`Session`] (so rebuilds reuse earlier
-//! work) and served from there. A watcher rebuilds after changes to the site's sources; open
-//! pages hear about it through server-sent events and reload, or show an overlay listing every
-//! error while the last good site stays served. The reload script is added to HTML responses
-//! on the fly: the built files themselves are exactly what `svdk build` writes.
+//! work, and swap the new site in atomically as `svdk build` does) and served from there. A
+//! watcher rebuilds after changes to the site's sources; open pages hear about it through a
+//! WebSocket and reload, or show an overlay listing every error while the last good site stays
+//! served. A WebSocket does not count against the browser's six HTTP/1.1 connections per host,
+//! so any number of preview tabs can stay open. The reload script is added to HTML responses on
+//! the fly: the built files themselves are exactly what `svdk build` writes.
+//!
+//! Only requests for a loopback host name (`localhost`, `127.0.0.1`, `[::1]`, with the port)
+//! are answered, so that a web page cannot read the preview through DNS rebinding, and the
+//! WebSocket only opens to the preview's own pages. Ctrl+C, SIGTERM and SIGHUP remove the
+//! temporary folder.
 
 use std::collections::BTreeMap;
 use std::collections::hash_map::DefaultHasher;
 use std::fs;
 use std::hash::{Hash, Hasher};
-use std::io::{self, Write};
+use std::io;
 use std::net::IpAddr;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
@@ -20,6 +27,8 @@ use notify_debouncer_mini::{DebounceEventResult, new_debouncer, notify::Recursiv
 use percent_encoding::percent_decode_str;
 use serde::Serialize;
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
+use tungstenite::Message;
+use tungstenite::protocol::{Role, WebSocket};
 
 use crate::build::{Options, Report, Session};
 use crate::diagnostics::{Diagnostics, Severity};
@@ -48,6 +57,9 @@ struct Status {
 struct Shared {
     out: PathBuf,
     base_path: String,
+    /// The port and address listened on, for the Host check.
+    port: u16,
+    bind: IpAddr,
     status: Mutex<Status>,
     changed: Condvar,
 }
@@ -75,10 +87,16 @@ pub fn serve(o: ServeOptions) -> Result<(), String> {
         .tempdir()
         .map_err(|e| format!("cannot make a temporary folder: {e}"))?;
     let out = tmp.path().join("site");
-    // Ctrl+C ends the process without running destructors: remove the folder then.
+    // Ctrl+C, SIGTERM and SIGHUP end the process without running destructors: remove the
+    // folder then (again if a rebuild was still writing into it).
     let tmp_path = tmp.path().to_path_buf();
     ctrlc::set_handler(move || {
-        let _ = fs::remove_dir_all(&tmp_path);
+        for _ in 0..20 {
+            if fs::remove_dir_all(&tmp_path).is_ok() || !tmp_path.exists() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
         std::process::exit(0);
     })
     .map_err(|e| format!("cannot handle Ctrl+C: {e}"))?;
@@ -89,15 +107,19 @@ pub fn serve(o: ServeOptions) -> Result<(), String> {
         drafts: o.drafts,
         strict: false,
         write: true,
+        relative: false,
+        progress: Default::default(),
     });
     let shared = Arc::new(Shared {
         out,
         base_path: base_path.clone(),
+        port,
+        bind: o.bind,
         status: Mutex::new(Status::default()),
         changed: Condvar::new(),
     });
     rebuild(&mut session, &shared, None);
-    println!(
+    crate::say!(
         "svdk: serving {root} at http://{host}:{port}{base_path} (Ctrl+C to stop)",
         root = root.display()
     );
@@ -221,16 +243,16 @@ fn rebuild(session: &mut Session, shared: &Shared, changed: Option<&[PathBuf]>) 
 
 fn print_report(report: &Report) {
     for d in &report.diagnostics {
-        eprintln!("{d}");
+        crate::tell!("{d}");
     }
     if report.ok {
-        println!(
+        crate::say!(
             "svdk: rebuilt {} pages in {:.0} ms",
             report.pages,
             report.elapsed.as_secs_f64() * 1000.0
         );
     } else {
-        eprintln!(
+        crate::tell!(
             "svdk: {} error(s); still serving the last good site",
             report.errors()
         );
@@ -242,11 +264,26 @@ fn header(name: &str, value: &str) -> Header {
 }
 
 fn handle(request: Request, shared: &Shared) -> io::Result<()> {
+    let host = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_string());
+    if !host.is_some_and(|h| allowed_host(&h, shared.port, shared.bind)) {
+        return request.respond(
+            Response::from_string(
+                "svdk serve answers only requests for localhost, 127.0.0.1 or [::1] with its \
+                 port (protection against DNS rebinding)",
+            )
+            .with_status_code(403),
+        );
+    }
     if !matches!(request.method(), Method::Get | Method::Head) {
         return request.respond(Response::from_string("method not allowed").with_status_code(405));
     }
-    let url = request.url().to_string();
-    let path = url.split(['?', '#']).next().unwrap_or("/").to_string();
+    // Repeated slashes are one: `//name` is the path /name, never a redirect to `//name/`,
+    // which a browser would read as the host `name`.
+    let path = collapse_slashes(request.url().split(['?', '#']).next().unwrap_or("/"));
     if let Some(endpoint) = path.strip_prefix(PREFIX) {
         return match endpoint {
             "reload.js" => request.respond(
@@ -266,7 +303,7 @@ fn handle(request: Request, shared: &Shared) -> io::Result<()> {
                         .with_header(header("Cache-Control", "no-store")),
                 )
             }
-            "events" => events(request, shared),
+            "ws" => websocket(request, shared),
             _ => not_found(request, shared),
         };
     }
@@ -290,6 +327,52 @@ fn handle(request: Request, shared: &Shared) -> io::Result<()> {
         return send_file(request, &index, 200);
     }
     send_file(request, &file, 200)
+}
+
+/// `path` with every run of slashes made one.
+fn collapse_slashes(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if !(c == '/' && out.ends_with('/')) {
+            out.push(c);
+        }
+    }
+    if out.is_empty() {
+        out.push('/');
+    }
+    out
+}
+
+/// Whether a `Host` header (or the host of an `Origin`) names this server by a name no DNS
+/// rebinding can take over: `localhost`, a loopback address, or — when the preview was bound
+/// to another address on purpose — an IP address; with our port when a port is given.
+fn allowed_host(host: &str, port: u16, bind: IpAddr) -> bool {
+    let host = host.trim().to_ascii_lowercase();
+    let (name, given_port) = match host.strip_prefix('[') {
+        Some(rest) => match rest.split_once(']') {
+            Some((addr, tail)) => (format!("[{addr}]"), tail.strip_prefix(':')),
+            None => return false,
+        },
+        None => match host.split_once(':') {
+            Some((n, p)) => (n.to_string(), Some(p)),
+            None => (host.clone(), None),
+        },
+    };
+    if given_port.is_some_and(|p| p.parse::<u16>() != Ok(port)) {
+        return false;
+    }
+    if name == "localhost" {
+        return true;
+    }
+    let ip: Option<IpAddr> = name
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse()
+        .ok();
+    match ip {
+        Some(ip) => ip.is_loopback() || !bind.is_loopback(),
+        None => false,
+    }
 }
 
 /// Maps a URL path below the base path to a file inside `out`; `None` for anything that
@@ -322,6 +405,8 @@ fn content_type(path: &Path) -> &'static str {
         "svg" => "image/svg+xml",
         "csv" => "text/csv; charset=utf-8",
         "txt" => "text/plain; charset=utf-8",
+        "ics" => "text/calendar; charset=utf-8",
+        "eml" => "message/rfc822",
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",
         "gif" => "image/gif",
@@ -373,6 +458,12 @@ fn inject_reload(html: Vec<u8>) -> Vec<u8> {
 }
 
 fn redirect(request: Request, to: &str) -> io::Result<()> {
+    // A path, never a host: `//x` and `/\x` would be read as one.
+    let to = if to.starts_with("//") || to.starts_with("/\\") {
+        "/"
+    } else {
+        to
+    };
     request.respond(
         Response::from_string(format!("moved to {to}"))
             .with_status_code(StatusCode(301))
@@ -389,16 +480,41 @@ fn not_found(request: Request, shared: &Shared) -> io::Result<()> {
     request.respond(Response::from_string("404 niet gevonden").with_status_code(404))
 }
 
-/// Server-sent events: the status now, then after every rebuild; a comment every 15 s keeps
-/// the connection alive and notices closed tabs. Written straight to the connection (not as a
-/// tiny_http response, which would buffer it) and flushed after every event.
-fn events(request: Request, shared: &Shared) -> io::Result<()> {
-    let mut out = request.into_writer();
-    out.write_all(
-        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
-          Connection: close\r\n\r\n",
-    )?;
-    out.flush()?;
+/// The reload channel, a WebSocket: the status now, then after every rebuild; a ping every
+/// 15 s notices closed tabs. Opened only from the preview's own pages (the `Origin` check).
+fn websocket(request: Request, shared: &Shared) -> io::Result<()> {
+    let value = |name: &'static str| {
+        request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv(name))
+            .map(|h| h.value.as_str().to_string())
+    };
+    let origin_ok = value("Origin").is_none_or(|o| {
+        o.strip_prefix("http://")
+            .is_some_and(|h| allowed_host(h, shared.port, shared.bind))
+    });
+    if !origin_ok {
+        return request.respond(
+            Response::from_string("the preview's reload channel is for its own pages")
+                .with_status_code(403),
+        );
+    }
+    let key = value("Sec-WebSocket-Key");
+    let upgrade = value("Upgrade").is_some_and(|u| u.eq_ignore_ascii_case("websocket"));
+    let Some(key) = key.filter(|_| upgrade) else {
+        return request
+            .respond(Response::from_string("a WebSocket endpoint").with_status_code(426));
+    };
+    let response = Response::empty(StatusCode(101))
+        .with_header(header("Upgrade", "websocket"))
+        .with_header(header("Connection", "Upgrade"))
+        .with_header(header(
+            "Sec-WebSocket-Accept",
+            &tungstenite::handshake::derive_accept_key(key.trim().as_bytes()),
+        ));
+    let stream = request.upgrade("websocket", response);
+    let mut ws = WebSocket::from_raw_socket(stream, Role::Server, None);
     let mut last: Option<Status> = None;
     loop {
         let message = {
@@ -411,15 +527,15 @@ fn events(request: Request, shared: &Shared) -> io::Result<()> {
                     .0;
             }
             if last.as_ref() == Some(&*status) {
-                ": keep-alive\n\n".to_string()
+                Message::Ping(Default::default())
             } else {
                 last = Some(status.clone());
-                let json = serde_json::to_string(&*status).unwrap_or_default();
-                format!("event: status\ndata: {json}\n\n")
+                Message::text(serde_json::to_string(&*status).unwrap_or_default())
             }
         };
-        out.write_all(message.as_bytes())?;
-        out.flush()?;
+        if ws.send(message).is_err() {
+            return Ok(());
+        }
     }
 }
 
@@ -446,6 +562,42 @@ mod tests {
         ] {
             assert!(resolve(&out, bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn only_loopback_names_are_allowed_hosts() {
+        let lo: IpAddr = "127.0.0.1".parse().unwrap();
+        for ok in [
+            "localhost:8",
+            "LOCALHOST:8",
+            "127.0.0.1:8",
+            "[::1]:8",
+            "localhost",
+            "127.0.0.2:8",
+        ] {
+            assert!(allowed_host(ok, 8, lo), "{ok}");
+        }
+        for bad in [
+            "evil.example:8",
+            "localhost:9",
+            "localhost.evil.example:8",
+            "192.168.1.5:8",
+            "[::1",
+            "",
+        ] {
+            assert!(!allowed_host(bad, 8, lo), "{bad}");
+        }
+        // Bound to the network on purpose: IP addresses (no name to rebind) are allowed.
+        let any: IpAddr = "0.0.0.0".parse().unwrap();
+        assert!(allowed_host("192.168.1.5:8", 8, any));
+        assert!(!allowed_host("evil.example:8", 8, any));
+    }
+
+    #[test]
+    fn repeated_slashes_are_one() {
+        assert_eq!(collapse_slashes("//evil.example"), "/evil.example");
+        assert_eq!(collapse_slashes("/a//b///"), "/a/b/");
+        assert_eq!(collapse_slashes(""), "/");
     }
 
     #[test]

@@ -1,4 +1,5 @@
 // svdk serve: reload the page after a rebuild, show build errors in an overlay.
+// The server sends its status ({generation, errors}) over a WebSocket after every build.
 (function () {
   "use strict";
   var generation = null;
@@ -32,14 +33,27 @@
     overlay.appendChild(list);
   }
 
-  var source = new EventSource("/__svdk/events");
-  source.addEventListener("status", function (event) {
-    var status = JSON.parse(event.data);
-    if (generation !== null && status.generation !== generation) {
-      window.location.reload();
-      return;
-    }
-    generation = status.generation;
-    showErrors(status.errors);
-  });
+  // One WebSocket per page: unlike an event stream it does not take one of the browser's six
+  // HTTP/1.1 connections per host, so many preview tabs can stay open. After the server went
+  // away (a restart), reconnect and reload if the site changed meanwhile.
+  var delay = 500;
+  function connect() {
+    var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
+    var socket = new WebSocket(scheme + window.location.host + "/__svdk/ws");
+    socket.onopen = function () { delay = 500; };
+    socket.onmessage = function (event) {
+      var status = JSON.parse(event.data);
+      if (generation !== null && status.generation !== generation) {
+        window.location.reload();
+        return;
+      }
+      generation = status.generation;
+      showErrors(status.errors);
+    };
+    socket.onclose = function () {
+      setTimeout(connect, delay);
+      delay = Math.min(delay * 2, 5000);
+    };
+  }
+  connect();
 })();

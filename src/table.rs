@@ -47,9 +47,10 @@ impl Table {
         diags: &Diagnostics,
     ) -> Option<Vec<usize>> {
         let mut ok = true;
+        let mut seen = std::collections::HashSet::new();
         for (i, h) in self.header.iter().enumerate() {
             let pos = Pos::new(1, self.header_cols[i]);
-            if self.header[..i].contains(h) {
+            if !seen.insert(h.as_str()) {
                 diags.error(&self.path, pos, format!("column '{h}' appears twice"));
                 ok = false;
             } else if !required.contains(&h.as_str()) && !optional.contains(&h.as_str()) {
@@ -98,21 +99,21 @@ pub fn parse(path: &str, text: &str, diags: &Diagnostics) -> Option<Table> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
+    let lines = crate::text::Lines::new(text, 1);
+    let line_at = |byte: usize| line_at(text, &lines, byte);
     let mut header: Option<(Vec<String>, Vec<usize>)> = None;
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(1, |p| line_at(text, p.byte() as usize));
+                let line = e.position().map_or(1, |p| line_at(p.byte() as usize));
                 diags.error(path, Pos::new(line, 1), format!("CSV: {e}"));
                 return None;
             }
         };
         // Lines from the byte offset: csv's own line count skips blank lines.
-        let line = record
-            .position()
-            .map_or(1, |p| line_at(text, p.byte() as usize));
+        let line = record.position().map_or(1, |p| line_at(p.byte() as usize));
         let cells: Vec<String> = record.iter().map(str::to_string).collect();
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
@@ -153,13 +154,13 @@ pub fn parse(path: &str, text: &str, diags: &Diagnostics) -> Option<Table> {
 
 /// The line of the record at `byte`. csv may report the position of the previous line's
 /// terminator (with CRLF and blank lines), so line breaks at the position are skipped first.
-fn line_at(text: &str, byte: usize) -> usize {
+fn line_at(text: &str, lines: &crate::text::Lines, byte: usize) -> usize {
     let bytes = text.as_bytes();
     let mut byte = byte.min(bytes.len());
     while byte < bytes.len() && matches!(bytes[byte], b'\r' | b'\n') {
         byte += 1;
     }
-    bytes[..byte].iter().filter(|&&b| b == b'\n').count() + 1
+    lines.pos(byte).line
 }
 
 /// Start column of each cell, assuming unquoted cells (close enough for quoted ones).
@@ -188,9 +189,59 @@ pub fn parse_decimal(s: &str) -> Option<f64> {
     s.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// A cell as it may go into a published CSV: text that a spreadsheet would run as a formula
+/// (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, as OWASP
+/// advises against CSV injection; numbers (`-14`, `6.5`) stay numbers.
+pub fn csv_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let number = cell.strip_prefix(['-', '+']).is_some_and(|rest| {
+        !rest.is_empty()
+            && rest.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && rest.bytes().any(|b| b.is_ascii_digit())
+    });
+    if risky && !number {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_cells_that_could_run_as_formulas_are_neutralised() {
+        for risky in [
+            "=1+1",
+            "+31 20",
+            "-x",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "=HYPERLINK(\"http://a\")",
+            "-",
+            "--1",
+            "-1-1",
+            "-.",
+            "-1e5",
+        ] {
+            assert_eq!(csv_cell(risky), format!("'{risky}"), "{risky:?}");
+        }
+        for kept in [
+            "-14",
+            "+3",
+            "-0.5",
+            "6.5",
+            "0",
+            "Werkplein Assen",
+            "",
+            "a=b",
+            "'=",
+        ] {
+            assert_eq!(csv_cell(kept), kept, "{kept:?}");
+        }
+    }
 
     #[test]
     fn reads_semicolon_bom_crlf() {

@@ -99,6 +99,26 @@ where
     (d <= limit).then_some(c)
 }
 
+/// The closest of `candidates` (file paths) to the path `wanted`: like [`closest`], but the
+/// allowed difference depends on the length of the file name, not of the whole path, so
+/// `bestanden/plann.pdf` finds `bestanden/plan.pdf` while `bestanden/weg.pdf` finds nothing.
+pub fn closest_path<'a, I>(wanted: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let folded = fold(wanted);
+    let name = wanted.rsplit('/').next().unwrap_or(wanted);
+    let limit = (name.chars().count() / 4).max(1);
+    let mut best: Option<(usize, &'a str)> = None;
+    for c in candidates {
+        let d = strsim::levenshtein(&folded, &fold(c));
+        if best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
+            best = Some((d, c));
+        }
+    }
+    best.filter(|(d, _)| *d <= limit).map(|(_, c)| c)
+}
+
 /// A "did you mean" hint for an unknown id.
 pub fn did_you_mean<'a, I>(wanted: &str, candidates: I) -> Option<String>
 where
@@ -110,6 +130,120 @@ where
 /// Lowercase with diacritics removed: `Cliënten` → `clienten`.
 pub fn fold(s: &str) -> String {
     deunicode::deunicode(s).to_lowercase()
+}
+
+/// The key by which Dutch readers look a name up in an alphabetical list:
+///
+/// - a leading `'s` or `'t` of a word is left out (`'s-Hertogenbosch` under H, `'t Zandt` under Z);
+/// - case and diacritics do not count (`Émmen` beside `Emmen`);
+/// - `ij` is one letter (`IJmond`, `Rijswijk`), sorted after every other letter in its place:
+///   `Ittervoort` < `IJmond` < `Jongeren`;
+/// - hyphens and spaces separate words and sort before letters (`Den Haag` < `Denekamp`); other
+///   punctuation does not count.
+///
+/// Keys compare by code point (`<` on `String`, and on strings in JavaScript), so the browser
+/// sorts by the same key: the theme's sortable tables carry it in `data-sleutel`.
+pub fn sort_key(name: &str) -> String {
+    let chars: Vec<char> = name.trim().chars().collect();
+    let separator = |c: char| c.is_whitespace() || c == '-';
+    let mut out = String::with_capacity(name.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        // 's / 't (the old article) before a word
+        if matches!(c, '\'' | '\u{2019}' | '\u{2018}')
+            && (i == 0 || separator(chars[i - 1]))
+            && matches!(chars.get(i + 1), Some('s' | 't'))
+            && chars.get(i + 2).is_some_and(|&c| separator(c))
+        {
+            i += 3;
+            continue;
+        }
+        if separator(c) {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else if c.is_alphanumeric() {
+            out.extend(
+                fold(c.encode_utf8(&mut [0; 4]))
+                    .chars()
+                    .filter(char::is_ascii_alphanumeric),
+            );
+        }
+        i += 1;
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    // `ij` is one letter, after every other letter in its place ('{' follows 'z').
+    out.replace("ij", "i{")
+}
+
+/// Orders names as Dutch readers expect ([`sort_key`]); ties are broken by the names themselves.
+pub fn cmp_names(a: &str, b: &str) -> std::cmp::Ordering {
+    sort_key(a).cmp(&sort_key(b)).then_with(|| a.cmp(b))
+}
+
+/// The URL schemes a link from content or data may use.
+pub const URL_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+
+/// Why `url` may not be a link on the site, if it may not: only http(s), mailto or a path on
+/// the site (`/x/`, `../a.md`, `#anchor`) are links; `javascript:`, `data:`, `vbscript:`... would
+/// run or hide something in the reader's browser. Browsers ignore tabs and line breaks inside a
+/// URL and read the scheme in any case, so this check does too.
+pub fn url_problem(url: &str) -> Option<String> {
+    let cleaned: String = url
+        .trim_matches(|c: char| c.is_ascii_whitespace() || c.is_control())
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let colon = cleaned.find(':')?;
+    let scheme = &cleaned[..colon];
+    let is_scheme = !scheme.is_empty()
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if !is_scheme {
+        // A colon after a '/', '?' or '#' (`../a.md#x:y`) is part of a path.
+        return (scheme.contains(|c: char| c.is_control()))
+            .then(|| "it contains control characters".into());
+    }
+    let scheme = scheme.to_ascii_lowercase();
+    (!URL_SCHEMES.contains(&scheme.as_str())).then(|| format!("a '{scheme}:' link is not allowed"))
+}
+
+/// Where the lines of a text start, to turn byte offsets into line and column without counting
+/// from the start of the text for every offset (many links would make that quadratic).
+pub struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+    first_line: usize,
+}
+
+impl<'a> Lines<'a> {
+    /// `first_line` is the file line of the text's first line.
+    pub fn new(text: &'a str, first_line: usize) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines {
+            text,
+            starts,
+            first_line,
+        }
+    }
+
+    /// The line and column (1-based, in bytes) of a byte offset.
+    pub fn pos(&self, offset: usize) -> crate::diagnostics::Pos {
+        let offset = offset.min(self.text.len());
+        let line = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let col = offset - self.starts.get(line).copied().unwrap_or(0);
+        crate::diagnostics::Pos::new(self.first_line + line, col + 1)
+    }
 }
 
 /// A decimal as Dutch readers write it: `7,2`.
@@ -128,6 +262,91 @@ pub fn meting_naam(m: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sorted(names: &[&str]) -> Vec<String> {
+        let mut v: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        v.sort_by(|a, b| cmp_names(a, b));
+        v
+    }
+
+    #[test]
+    fn dutch_sort_keys() {
+        assert_eq!(sort_key("'s-Hertogenbosch"), "hertogenbosch");
+        assert_eq!(
+            sort_key("Werkplein 's-Hertogenbosch"),
+            "werkplein hertogenbosch"
+        );
+        assert_eq!(sort_key("\u{2019}t Zandt"), "zandt");
+        assert_eq!(sort_key("IJmond"), "i{mond");
+        assert_eq!(sort_key("\u{132}sselstein"), "i{sselstein");
+        assert_eq!(sort_key("Súdwest-Fryslân"), "sudwest fryslan");
+        assert_eq!(sort_key("  Den  Haag "), "den haag");
+        // an apostrophe inside or after a word is not an article
+        assert_eq!(sort_key("Jan's tuin"), "jans tuin");
+        assert_eq!(sort_key("'sHertogenbosch"), "shertogenbosch");
+    }
+
+    #[test]
+    fn sorts_as_dutch_readers_look_names_up() {
+        assert_eq!(
+            sorted(&[
+                "Werkplein IJmond",
+                "Werkplein 's-Hertogenbosch",
+                "Werkplein Almere",
+                "Werkplein Ittervoort",
+                "Werkplein Hoorn",
+                "Werkplein Jongeren",
+                "Werkplein Heerlen",
+            ]),
+            [
+                "Werkplein Almere",
+                "Werkplein Heerlen",
+                "Werkplein 's-Hertogenbosch",
+                "Werkplein Hoorn",
+                "Werkplein Ittervoort",
+                "Werkplein IJmond",
+                "Werkplein Jongeren",
+            ]
+        );
+        assert_eq!(
+            sorted(&["Denekamp", "Den Haag", "Delft"]),
+            ["Delft", "Den Haag", "Denekamp"]
+        );
+        assert_eq!(
+            sorted(&["Émmen", "Elst", "Eindhoven"]),
+            ["Eindhoven", "Elst", "Émmen"]
+        );
+        assert_eq!(
+            sorted(&["Rijswijk", "Riemst", "Rozenburg"]),
+            ["Riemst", "Rijswijk", "Rozenburg"]
+        );
+    }
+
+    #[test]
+    fn only_http_mailto_and_site_paths_are_links() {
+        for ok in [
+            "https://www.uwv.nl/",
+            "http://a.nl",
+            "MAILTO:info@a.nl",
+            "/werkpleinen/",
+            "../a.md#x:y",
+            "a.md",
+            "#kop",
+            "",
+        ] {
+            assert_eq!(url_problem(ok), None, "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "java\tscript:alert(1)",
+            "data:text/html,<script>",
+            "vbscript:x",
+            "\u{1}javascript:x",
+        ] {
+            assert!(url_problem(bad).is_some(), "{bad:?}");
+        }
+    }
 
     #[test]
     fn slugs_fold_diacritics_and_punctuation() {
@@ -165,6 +384,25 @@ mod tests {
         assert!(parse_date("2009-02-30").is_none());
         assert_eq!(parse_month("2009-1"), None);
         assert_eq!(parse_month("2010-01"), Some((2010, 1)));
+    }
+
+    #[test]
+    fn suggests_close_paths_only() {
+        let files = [
+            "bestanden/plan.pdf",
+            "img/logo.svg",
+            "bestanden/den-bosch/ketenjaarplan-2009.pdf",
+        ];
+        assert_eq!(
+            closest_path("bestanden/plann.pdf", files),
+            Some("bestanden/plan.pdf")
+        );
+        assert_eq!(closest_path("bestanden/weg.pdf", files), None);
+        assert_eq!(closest_path("img/logo.png", files), Some("img/logo.svg"));
+        assert_eq!(
+            closest_path("bestanden/denbosch/ketenjaarplan-2009.pdf", files),
+            Some("bestanden/den-bosch/ketenjaarplan-2009.pdf")
+        );
     }
 
     #[test]

@@ -1,12 +1,15 @@
 //! All YAML parsing lives here: site.yaml, front matter and the data files.
 //!
-//! serde_yaml gives positions for syntax errors but not for values, so a [`Locator`] finds the
+//! yaml_serde gives positions for syntax errors but not for values, so a [`Locator`] finds the
 //! line and column of a key or value in the source text; [`Fields`] reads typed fields out of a
 //! parsed mapping and reports every wrong field, each at its own position.
 
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
-use serde_yaml::{Mapping, Value};
+pub use yaml_serde::{Mapping, Value};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::text;
@@ -51,13 +54,13 @@ pub fn split_front_matter(text: &str) -> Result<FrontMatter<'_>, (Pos, String)> 
     ))
 }
 
-/// Converts a serde_yaml error into a diagnostic at the right file position.
-fn yaml_error(path: &str, first_line: usize, err: &serde_yaml::Error) -> Diagnostic {
+/// Converts a yaml_serde error into a diagnostic at the right file position.
+fn yaml_error(path: &str, first_line: usize, err: &yaml_serde::Error) -> Diagnostic {
     let pos = err
         .location()
         .map(|l| Pos::new(l.line() + first_line - 1, l.column()))
         .unwrap_or(Pos::new(first_line, 1));
-    // serde_yaml appends " at line X column Y"; we print the position ourselves.
+    // yaml_serde appends " at line X column Y"; we print the position ourselves.
     let msg = err.to_string();
     let msg = match msg.find(" at line ") {
         Some(i) => msg[..i].to_string(),
@@ -76,7 +79,11 @@ pub fn parse_mapping(
     path: &str,
     diags: &Diagnostics,
 ) -> Option<Mapping> {
-    match serde_yaml::from_str::<Value>(yaml) {
+    if let Err(d) = check_limits(yaml, first_line, path) {
+        diags.push(d);
+        return None;
+    }
+    match yaml_serde::from_str::<Value>(yaml) {
         Ok(Value::Mapping(m)) => Some(m),
         Ok(Value::Null) => Some(Mapping::new()),
         Ok(other) => {
@@ -96,8 +103,84 @@ pub fn parse_mapping(
 
 /// Parses a whole data file into `T`, reporting a syntax or type error at its position.
 pub fn parse_data<T: DeserializeOwned>(yaml: &str, path: &str) -> Result<T, Diagnostic> {
-    serde_yaml::from_str::<T>(yaml.strip_prefix('\u{feff}').unwrap_or(yaml))
-        .map_err(|e| yaml_error(path, 1, &e))
+    let yaml = yaml.strip_prefix('\u{feff}').unwrap_or(yaml);
+    check_limits(yaml, 1, path)?;
+    yaml_serde::from_str::<T>(yaml).map_err(|e| yaml_error(path, 1, &e))
+}
+
+/// Refuses a text too large or nested too deep, before the YAML parser spends time on it.
+fn check_limits(yaml: &str, first_line: usize, path: &str) -> Result<(), Diagnostic> {
+    limits(yaml, first_line).map(|_| ()).map_err(|(pos, msg)| {
+        Diagnostic::error(path, pos, msg).with_hint(Some(
+            "svdk's files need a few levels of lists and mappings: check for a runaway '[' or '{', \
+             or split the file"
+                .into(),
+        ))
+    })
+}
+
+/// `s` written as a YAML scalar, quoted where YAML needs it.
+pub fn to_scalar(s: &str) -> String {
+    yaml_serde::to_string(s).unwrap_or_else(|_| format!("{s:?}"))
+}
+
+/// Parses a data file that is a list of records (`- key: value` items) into one [`Fields`]
+/// per record, each locating its own keys. An empty file is an empty list; an item that is
+/// not a mapping is reported and left out.
+pub fn records<'a>(text: &'a str, path: &'a str, diags: &'a Diagnostics) -> Vec<Fields<'a>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Err(d) = check_limits(text, 1, path) {
+        diags.push(d);
+        return Vec::new();
+    }
+    let items = match yaml_serde::from_str::<Value>(text) {
+        Ok(Value::Null) => return Vec::new(),
+        Ok(Value::Sequence(items)) => items,
+        Ok(other) => {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    Pos::new(1, 1),
+                    format!(
+                        "expected a list of '- key: value' items, found {}",
+                        kind(&other)
+                    ),
+                )
+                .with_hint(Some(
+                    "start every item with '- ' at the beginning of a line".into(),
+                )),
+            );
+            return Vec::new();
+        }
+        Err(e) => {
+            diags.push(yaml_error(path, 1, &e));
+            return Vec::new();
+        }
+    };
+    let whole = Locator::new(text, 1);
+    let mut locs = whole.items();
+    // A `---` document marker would count as an item: the positions are then only per file.
+    if locs.len() != items.len() {
+        locs = vec![whole.clone(); items.len()];
+    }
+    items
+        .into_iter()
+        .zip(locs)
+        .filter_map(|(item, loc)| match item {
+            Value::Mapping(m) => Some(Fields::new(m, loc, path, diags)),
+            other => {
+                diags.error(
+                    path,
+                    loc.start(),
+                    format!(
+                        "expected 'key: value' lines in this item, found {}",
+                        kind(&other)
+                    ),
+                );
+                None
+            }
+        })
+        .collect()
 }
 
 /// A human name for the type of a YAML value.
@@ -113,142 +196,283 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-/// Finds where keys and values stand in YAML source, for error positions.
-#[derive(Clone)]
-pub struct Locator<'a> {
-    /// (file line number, line text)
-    lines: Vec<(usize, &'a str)>,
+/// Deepest nesting of lists and mappings accepted in any YAML text (svdk's files need 5).
+pub const MAX_DEPTH: usize = 64;
+/// Largest YAML text accepted (a werkpleinen.yaml of 10,000 werkpleinen is ~2 MB).
+pub const MAX_BYTES: usize = 16 * 1024 * 1024;
+
+/// A YAML node and where it stands in the file, read from the parser's events.
+#[derive(Debug)]
+struct Node {
+    pos: Pos,
+    kind: Kind,
+    /// Shallowest occurrence of each key in this subtree: (key position, value).
+    keys: OnceLock<HashMap<String, (Pos, Arc<Node>)>>,
+    /// First scalar of each text in this subtree, depth first.
+    scalars: OnceLock<HashMap<String, Pos>>,
 }
 
-impl<'a> Locator<'a> {
-    pub fn new(yaml: &'a str, first_line: usize) -> Self {
+#[derive(Debug)]
+enum Kind {
+    /// A scalar; `empty` for a plain scalar with no text (a null).
+    Scalar {
+        text: String,
+        empty: bool,
+    },
+    Seq(Vec<Arc<Node>>),
+    Map(Vec<(String, Pos, Arc<Node>)>),
+    Alias,
+}
+
+impl Node {
+    fn new(pos: Pos, kind: Kind) -> Self {
+        Node {
+            pos,
+            kind,
+            keys: OnceLock::new(),
+            scalars: OnceLock::new(),
+        }
+    }
+
+    fn children(&self) -> Box<dyn Iterator<Item = &Arc<Node>> + '_> {
+        match &self.kind {
+            Kind::Seq(items) => Box::new(items.iter()),
+            Kind::Map(entries) => Box::new(entries.iter().map(|e| &e.2)),
+            _ => Box::new(std::iter::empty()),
+        }
+    }
+
+    /// The index of keys, built once (breadth first, so a shallower key wins).
+    fn keys(&self) -> &HashMap<String, (Pos, Arc<Node>)> {
+        self.keys.get_or_init(|| {
+            let mut out = HashMap::new();
+            let mut queue: std::collections::VecDeque<&Node> = [self].into();
+            while let Some(n) = queue.pop_front() {
+                if let Kind::Map(entries) = &n.kind {
+                    for (k, pos, v) in entries {
+                        out.entry(k.clone())
+                            .or_insert_with(|| (*pos, Arc::clone(v)));
+                    }
+                }
+                queue.extend(n.children().map(|c| &**c));
+            }
+            out
+        })
+    }
+
+    /// The index of scalar texts, built once (depth first, in file order).
+    fn scalars(&self) -> &HashMap<String, Pos> {
+        self.scalars.get_or_init(|| {
+            let mut out = HashMap::new();
+            let mut stack: Vec<&Node> = vec![self];
+            while let Some(n) = stack.pop() {
+                if let Kind::Scalar { text, .. } = &n.kind {
+                    out.entry(text.clone()).or_insert(n.pos);
+                }
+                let children: Vec<&Node> = n.children().map(|c| &**c).collect();
+                stack.extend(children.into_iter().rev());
+            }
+            out
+        })
+    }
+}
+
+/// Why a YAML text is refused before it is parsed.
+fn limits(yaml: &str, first_line: usize) -> Result<Option<Arc<Node>>, (Pos, String)> {
+    if yaml.len() > MAX_BYTES {
+        return Err((
+            Pos::new(first_line, 1),
+            format!(
+                "YAML text of {} MB is too large (at most {} MB)",
+                yaml.len() / (1024 * 1024),
+                MAX_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    tree(yaml, first_line)
+}
+
+fn too_deep() -> String {
+    format!("YAML nested more than {MAX_DEPTH} levels deep")
+}
+
+/// Reads the positions of every node with an event parser, in one pass with a stack of open
+/// collections (no recursion). A syntax error gives `Ok(None)` (the YAML parser reports it);
+/// nesting deeper than [`MAX_DEPTH`] is an error at the first node too deep.
+fn tree(yaml: &str, first_line: usize) -> Result<Option<Arc<Node>>, (Pos, String)> {
+    use saphyr_parser::{Event, Parser, ScalarStyle};
+    /// An open collection: its position, its items, and for a mapping the pending key.
+    struct Open {
+        pos: Pos,
+        map: bool,
+        items: Vec<Arc<Node>>,
+        entries: Vec<(String, Pos, Arc<Node>)>,
+        key: Option<(String, Pos)>,
+    }
+    let pos_of = |m: saphyr_parser::Marker| Pos::new(m.line() + first_line - 1, m.col() + 1);
+    let mut stack: Vec<Open> = Vec::new();
+    let mut root: Option<Arc<Node>> = None;
+    for event in Parser::new_from_str(yaml) {
+        let (event, span) = match event {
+            Ok(e) => e,
+            // The scanner's own limit on nested flow collections ('[[[…'): the same refusal.
+            Err(e) if e.info().contains("recursion limit") => {
+                return Err((pos_of(*e.marker()), too_deep()));
+            }
+            Err(_) => return Ok(None),
+        };
+        let pos = pos_of(span.start);
+        let node = match event {
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err((pos, too_deep()));
+                }
+                stack.push(Open {
+                    pos,
+                    map: matches!(event, Event::MappingStart(..)),
+                    items: Vec::new(),
+                    entries: Vec::new(),
+                    key: None,
+                });
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(open) = stack.pop() else {
+                    return Ok(None);
+                };
+                let kind = if open.map {
+                    Kind::Map(open.entries)
+                } else {
+                    Kind::Seq(open.items)
+                };
+                Node::new(open.pos, kind)
+            }
+            Event::Scalar(text, style, ..) => {
+                let empty = style == ScalarStyle::Plain && text.is_empty();
+                Node::new(
+                    pos,
+                    Kind::Scalar {
+                        text: text.into_owned(),
+                        empty,
+                    },
+                )
+            }
+            Event::Alias(..) => Node::new(pos, Kind::Alias),
+            _ => continue,
+        };
+        let node = Arc::new(node);
+        match stack.last_mut() {
+            None => {
+                if root.is_none() {
+                    root = Some(node);
+                }
+            }
+            Some(open) if !open.map => open.items.push(node),
+            Some(open) => match open.key.take() {
+                None => {
+                    let key = match &node.kind {
+                        Kind::Scalar { text, .. } => text.clone(),
+                        _ => String::new(),
+                    };
+                    open.key = Some((key, node.pos));
+                }
+                Some((key, key_pos)) => open.entries.push((key, key_pos, node)),
+            },
+        }
+    }
+    Ok(root)
+}
+
+/// Finds where keys and values stand in YAML source, for error positions. The positions come
+/// from a YAML event parser, so a `key:` inside a block scalar or a comment is never taken for
+/// a key. Every lookup is an index lookup: finding many keys costs time linear in the text.
+#[derive(Clone, Debug)]
+pub struct Locator {
+    node: Option<Arc<Node>>,
+    start: Pos,
+}
+
+impl Locator {
+    pub fn new(yaml: &str, first_line: usize) -> Self {
+        let yaml = yaml.strip_prefix('\u{feff}').unwrap_or(yaml);
         Locator {
-            lines: yaml
-                .lines()
-                .enumerate()
-                .map(|(i, l)| (i + first_line, l))
-                .collect(),
+            node: limits(yaml, first_line).ok().flatten(),
+            start: Pos::new(first_line, 1),
         }
     }
 
     /// The position of the first line, for problems of the whole block.
     pub fn start(&self) -> Pos {
-        Pos::new(self.lines.first().map_or(1, |l| l.0), 1)
+        self.start
     }
 
-    /// Splits a top-level sequence into one locator per `- ` item.
-    pub fn items(&self) -> Vec<Locator<'a>> {
-        let mut items: Vec<Locator<'a>> = Vec::new();
-        for &(n, l) in &self.lines {
-            if l.starts_with('-') {
-                items.push(Locator { lines: vec![] });
-            }
-            if let Some(item) = items.last_mut() {
-                item.lines.push((n, l));
-            }
+    /// One locator per item of a top-level sequence.
+    pub fn items(&self) -> Vec<Locator> {
+        match self.node.as_deref().map(|n| &n.kind) {
+            Some(Kind::Seq(items)) => items
+                .iter()
+                .map(|item| Locator {
+                    node: Some(Arc::clone(item)),
+                    start: Pos::new(item.pos.line, 1),
+                })
+                .collect(),
+            _ => Vec::new(),
         }
-        items
     }
 
-    /// (line index, indentation) of the line that holds `key:`, searching shallowest first.
-    fn key_line(&self, key: &str) -> Option<(usize, usize, usize)> {
-        let mut best: Option<(usize, usize, usize)> = None;
-        for (i, &(_, l)) in self.lines.iter().enumerate() {
-            let mut rest = l;
-            let mut indent = 0;
-            if let Some(r) = rest.strip_prefix("- ") {
-                rest = r;
-                indent = 2;
-            }
-            let trimmed = rest.trim_start();
-            indent += rest.len() - trimmed.len();
-            let Some(after) = trimmed.strip_prefix(key) else {
-                continue;
-            };
-            let after_ws = after.trim_start();
-            if !after_ws.starts_with(':') {
-                continue;
-            }
-            let value = after_ws[1..].trim_start();
-            let value_col = l.len() - value.len();
-            if best.is_none_or(|b| indent < b.1) {
-                best = Some((i, indent, value_col));
-            }
-        }
-        best
+    /// The key `key` (shallowest first): its position and its value.
+    fn entry(&self, key: &str) -> Option<&(Pos, Arc<Node>)> {
+        self.node.as_ref()?.keys().get(key)
     }
 
-    /// Position of the value of `key` (or of the key when the value is on later lines).
+    /// Position of the value of `key` (or of the key when the value is empty or on later lines).
     pub fn key(&self, key: &str) -> Pos {
-        match self.key_line(key) {
-            Some((i, indent, value_col)) => {
-                let (n, l) = self.lines[i];
-                if value_col >= l.trim_end().len() {
-                    Pos::new(n, indent + 1)
+        match self.entry(key) {
+            Some((key_pos, value)) => {
+                let empty = matches!(value.kind, Kind::Scalar { empty: true, .. });
+                if value.pos.line == key_pos.line && !empty {
+                    value.pos
                 } else {
-                    Pos::new(n, value_col + 1)
+                    *key_pos
                 }
             }
             None => self.start(),
         }
     }
 
-    /// Position of `needle` inside the value of `key` (a list item, say).
-    pub fn value(&self, key: &str, needle: &str) -> Pos {
-        let Some((i, indent, _)) = self.key_line(key) else {
-            return self.start();
-        };
-        for (j, &(n, l)) in self.lines.iter().enumerate().skip(i) {
-            if j > i {
-                let ind = l.len() - l.trim_start().len();
-                let is_item = l.trim_start().starts_with('-');
-                if !l.trim().is_empty() && ind <= indent && !(ind == indent && is_item) {
-                    break;
-                }
-            }
-            let search_from = if j == i {
-                l.find(':').map_or(0, |c| c + 1)
-            } else {
-                0
-            };
-            if let Some(c) = find_token(&l[search_from..], needle) {
-                return Pos::new(n, search_from + c + 1);
-            }
+    /// The locator of the value of `key`, for the fields of a nested mapping.
+    pub fn block(&self, key: &str) -> Locator {
+        match self.entry(key) {
+            Some((key_pos, value)) => Locator {
+                node: Some(Arc::clone(value)),
+                start: *key_pos,
+            },
+            None => self.clone(),
         }
-        self.key(key)
     }
-}
 
-/// Finds `needle` as a whole token (not inside a longer id).
-fn find_token(hay: &str, needle: &str) -> Option<usize> {
-    if needle.is_empty() {
-        return None;
-    }
-    let is_id = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
-    let mut from = 0;
-    while let Some(i) = hay[from..].find(needle) {
-        let start = from + i;
-        let end = start + needle.len();
-        let before_ok = hay[..start].chars().next_back().is_none_or(|c| !is_id(c));
-        let after_ok = hay[end..].chars().next().is_none_or(|c| !is_id(c));
-        if before_ok && after_ok {
-            return Some(start);
+    /// Position of the scalar `needle` inside the value of `key` (a list item, say).
+    pub fn value(&self, key: &str, needle: &str) -> Pos {
+        match self.entry(key) {
+            Some((_, value)) => match value.scalars().get(needle) {
+                Some(pos) => *pos,
+                None => self.key(key),
+            },
+            None => self.start(),
         }
-        from = start + needle.len().max(1);
     }
-    None
 }
 
 /// Typed access to the fields of a parsed mapping, reporting problems at their positions.
 pub struct Fields<'a> {
     map: Mapping,
-    loc: Locator<'a>,
+    loc: Locator,
     path: &'a str,
     diags: &'a Diagnostics,
 }
 
 impl<'a> Fields<'a> {
-    pub fn new(map: Mapping, loc: Locator<'a>, path: &'a str, diags: &'a Diagnostics) -> Self {
+    pub fn new(map: Mapping, loc: Locator, path: &'a str, diags: &'a Diagnostics) -> Self {
         Fields {
             map,
             loc,
@@ -298,6 +522,22 @@ impl<'a> Fields<'a> {
         );
     }
 
+    /// The fields of a nested mapping `key:` (None when absent; an error when not a mapping).
+    pub fn mapping(&self, key: &str) -> Option<Fields<'a>> {
+        match self.get(key)? {
+            Value::Mapping(m) => Some(Fields {
+                map: m.clone(),
+                loc: self.loc.block(key),
+                path: self.path,
+                diags: self.diags,
+            }),
+            other => {
+                self.wrong_type(key, "a mapping of 'name: value' lines", other);
+                None
+            }
+        }
+    }
+
     /// Warns about keys not in `known`, suggesting the closest known one.
     pub fn check_known(&self, known: &[&str]) {
         for k in self.map.keys() {
@@ -333,7 +573,7 @@ impl<'a> Fields<'a> {
             self.error(
                 self.start(),
                 format!("missing '{key}'"),
-                Some(format!("add a line '{key}: ...' to the front matter")),
+                Some(format!("add a line '{key}: ...'")),
             );
             return None;
         }
@@ -365,19 +605,38 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// A list of text values; a single value counts as a list of one.
+    /// A list of text values; a single value counts as a list of one. A value listed again is
+    /// left out with a warning (a list repeating one id a thousand times would otherwise put
+    /// the page a thousand times on every list it belongs to).
     pub fn string_list(&self, key: &str) -> Vec<String> {
         match self.get(key) {
             None => Vec::new(),
             Some(Value::String(s)) => vec![s.clone()],
             Some(Value::Sequence(items)) => {
-                let mut out = Vec::with_capacity(items.len());
+                let mut out = Vec::with_capacity(items.len().min(64));
+                let mut seen = std::collections::HashSet::new();
+                let mut repeated = std::collections::BTreeSet::new();
                 for item in items {
-                    match item {
-                        Value::String(s) => out.push(s.clone()),
-                        Value::Number(n) => out.push(n.to_string()),
-                        other => self.wrong_type(key, "a list of ids", other),
+                    let s = match item {
+                        Value::String(s) => s.clone(),
+                        Value::Number(n) => n.to_string(),
+                        other => {
+                            self.wrong_type(key, "a list of ids", other);
+                            continue;
+                        }
+                    };
+                    if seen.insert(s.clone()) {
+                        out.push(s);
+                    } else {
+                        repeated.insert(s);
                     }
+                }
+                for s in repeated {
+                    self.warning(
+                        self.value_pos(key, &s),
+                        format!("'{s}' is listed more than once in '{key}'"),
+                        Some("list each id once; the repeats are ignored".into()),
+                    );
                 }
                 out
             }
@@ -448,6 +707,48 @@ mod tests {
     }
 
     #[test]
+    fn a_key_in_a_block_scalar_is_not_taken_for_the_key() {
+        // The text finder took `werkplein:` inside the block scalar for the key (line 3).
+        let yaml = "title: x\nsamenvatting: |\n  werkplein: uit de tekst\n\"werkplein\": venlo\n";
+        let loc = Locator::new(yaml, 2);
+        assert_eq!(loc.key("werkplein"), Pos::new(5, 14));
+        let list = "contact: |\n  themas: [wijk]\nthemas: [jongeren, wijk]\n";
+        assert_eq!(
+            Locator::new(list, 1).value("themas", "wijk"),
+            Pos::new(3, 20)
+        );
+        let flow = Locator::new("- {id: a, regio: x}\n- {id: b, regio: y}\n", 1);
+        assert_eq!(flow.items()[1].key("regio"), Pos::new(2, 18));
+    }
+
+    #[test]
+    fn refuses_deep_nesting_and_huge_texts_at_once() {
+        let deep = format!("x: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        let start = std::time::Instant::now();
+        let diags = Diagnostics::new();
+        assert!(parse_mapping(&deep, 2, "a.md", &diags).is_none());
+        let d = diags.into_sorted();
+        assert!(d[0].message.contains("nested more than 64"), "{d:?}");
+        assert_eq!(d[0].pos.line, 2);
+        let err = parse_data::<Value>(&deep, "data/x.yaml").unwrap_err();
+        assert!(err.message.contains("nested"));
+        let big = "a".repeat(MAX_BYTES + 1);
+        assert!(
+            parse_data::<Value>(&big, "data/x.yaml")
+                .unwrap_err()
+                .message
+                .contains("too large")
+        );
+        assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+        let ok = format!(
+            "x: {}{}\n",
+            "[".repeat(MAX_DEPTH - 1),
+            "]".repeat(MAX_DEPTH - 1)
+        );
+        assert!(parse_data::<Value>(&ok, "data/x.yaml").is_ok());
+    }
+
+    #[test]
     fn fields_report_wrong_types_at_their_line() {
         let yaml = "title: Hallo\ndraft: \"maybe\"\nthemas: 5\n";
         let diags = Diagnostics::new();
@@ -460,5 +761,18 @@ mod tests {
         assert_eq!(d.len(), 2);
         assert_eq!(d[0].pos.line, 3);
         assert_eq!(d[1].pos.line, 4);
+    }
+
+    #[test]
+    fn nested_mappings_keep_positions() {
+        let yaml = "title: x\nkiosk:\n  email: nope\n  telefoon: 1\nemail: y\n";
+        let diags = Diagnostics::new();
+        let map = parse_mapping(yaml, 1, "site.yaml", &diags).unwrap();
+        let f = Fields::new(map, Locator::new(yaml, 1), "site.yaml", &diags);
+        let k = f.mapping("kiosk").unwrap();
+        assert_eq!(k.string("email").as_deref(), Some("nope"));
+        assert_eq!(k.pos("email"), Pos::new(3, 10));
+        assert!(f.mapping("title").is_none());
+        assert_eq!(diags.into_sorted().len(), 1);
     }
 }

@@ -282,7 +282,7 @@ pub fn write(root: &Path, rel: &str, text: &str, g: &mut Generated) {
 }
 
 pub fn ids_of(yaml: &str) -> Vec<String> {
-    let v: serde_yaml::Value = serde_yaml::from_str(yaml).expect("valid yaml");
+    let v: yaml_serde::Value = yaml_serde::from_str(yaml).expect("valid yaml");
     v.as_sequence()
         .expect("a list")
         .iter()

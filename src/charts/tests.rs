@@ -395,7 +395,7 @@ struct Werkplein {
 
 fn werkpleinen() -> Vec<Werkplein> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/werkpleinen.yaml");
-    serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    crate::yaml::parse_data(&std::fs::read_to_string(path).unwrap(), "w").unwrap()
 }
 
 fn nederland() -> Vec<Vec<(f64, f64)>> {
@@ -491,8 +491,24 @@ fn the_map_has_a_linked_dot_per_werkplein_with_shapes_and_a_legend() {
         .split(' ')
         .map(|v| v.parse().unwrap())
         .collect();
-    let links: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("a")).collect();
+    let in_class = |n: &roxmltree::Node, class: &str| n.ancestors().any(|g| has_class(&g, class));
+    let links: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("a") && !in_class(n, "chart-raak"))
+        .collect();
     assert_eq!(links.len(), 125);
+    // Under the dots, a hidden hit area per dot with the same link (touch targets on phones).
+    let hits: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("a") && in_class(n, "chart-raak"))
+        .collect();
+    assert_eq!(hits.len(), 125);
+    assert!(hits.iter().zip(&links).all(|(h, a)| {
+        h.attribute("href") == a.attribute("href")
+            && h.attribute("tabindex") == Some("-1")
+            && h.first_element_child()
+                .is_some_and(|c| has_class(&c, "chart-dot__raak"))
+    }));
     assert!(links.iter().all(|a| has_class(a, "chart-dot")
         && a.attribute("href").unwrap().starts_with("/werkpleinen/")
         && a.attribute("href").unwrap().ends_with("?a=1&b=2")
@@ -533,7 +549,8 @@ fn the_map_has_a_linked_dot_per_werkplein_with_shapes_and_a_legend() {
     ];
     let svg = map(&m, &[], &odd, &bands(6));
     let doc = check(&svg, &m);
-    assert_eq!(doc.descendants().filter(|n| n.has_tag_name("a")).count(), 1);
+    // the dot with a position, and its hit area
+    assert_eq!(doc.descendants().filter(|n| n.has_tag_name("a")).count(), 2);
 }
 
 #[test]

@@ -281,6 +281,10 @@ fn read_periods(
             continue;
         };
         let id = name.trim_end_matches(".csv");
+        if data.werkplein(id).is_none() && data.werkpleinen_failed {
+            // A follow-up of the error in data/werkpleinen.yaml.
+            continue;
+        }
         if data.werkplein(id).is_none() {
             diags.push(
                 Diagnostic::file_error(&f.path, format!("report file of unknown werkplein '{id}'"))
@@ -608,6 +612,11 @@ fn read_scores(
             }
         }
         if data.werkplein(id).is_none() {
+            ok = false;
+            if data.werkpleinen_failed {
+                // A follow-up of the error in data/werkpleinen.yaml.
+                continue;
+            }
             diags.push(
                 Diagnostic::error(&f.path, row.pos(0), format!("unknown werkplein '{id}'"))
                     .with_hint(text::did_you_mean(id, data.werkplein_ids()).or_else(|| {

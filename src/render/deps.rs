@@ -36,6 +36,12 @@ pub(crate) enum List {
     JournaalByThema(String),
     /// The journaal items about a werkplein.
     JournaalByWerkplein(String),
+    /// The dated agenda items, by start.
+    Agenda,
+    /// The KIOSK's questions (journaal items of soort vraag), newest first.
+    Vragen,
+    /// The KIOSK page (zero or one).
+    Kiosk,
 }
 
 impl List {
@@ -63,6 +69,9 @@ impl List {
             List::PraktijkByWerkplein(id) => get(&site.praktijk_by_werkplein, id),
             List::JournaalByThema(id) => get(&site.journaal_by_thema, id),
             List::JournaalByWerkplein(id) => get(&site.journaal_by_werkplein, id),
+            List::Agenda => &site.agenda,
+            List::Vragen => &site.vragen,
+            List::Kiosk => site.kiosk.as_slice(),
         }
     }
 }

@@ -1,4 +1,5 @@
-//! The journaal's feeds: Atom and RSS of the newest items, with absolute links.
+//! The feeds: Atom and RSS of the journaal's newest items, Atom of the newest
+//! praktijkvoorbeelden; with absolute links.
 
 use serde::Serialize;
 
@@ -20,6 +21,7 @@ struct FeedContext {
 #[derive(Serialize)]
 struct Feed {
     title: String,
+    subtitle: String,
     url: String,
     alternate: String,
     updated: String,
@@ -37,10 +39,45 @@ struct FeedItem {
     content: String,
 }
 
-/// The feed at `route`, rendered with `template`.
-pub(super) fn feed(r: &Renderer, route: Route, template: &'static str, d: &mut Deps) -> Built {
+/// The journaal's feed at `route`, rendered with `template`.
+pub(super) fn journaal(r: &Renderer, route: Route, template: &'static str, d: &mut Deps) -> Built {
+    let all = d.list(r.site, List::Journaal);
+    let about = About {
+        title: "Werkpleinjournaal",
+        subtitle: "Nieuws, vragen en antwoorden en agenda van de werkpleinen",
+        alternate: Route::JournaalIndex,
+    };
+    feed(r, route, template, &all, &about, d)
+}
+
+/// The praktijkvoorbeelden's Atom feed.
+pub(super) fn praktijkvoorbeelden(r: &Renderer, d: &mut Deps) -> Built {
+    let all = d.list(r.site, List::Praktijkvoorbeelden);
+    let about = About {
+        title: "Praktijkvoorbeelden",
+        subtitle: "Hoe werkpleinen het aanpakken: de nieuwste praktijkvoorbeelden",
+        alternate: Route::PraktijkIndex,
+    };
+    feed(r, Route::PraktijkAtom, "atom.xml", &all, &about, d)
+}
+
+/// What a feed is: its title, one line about it, and the page of its list.
+struct About {
+    title: &'static str,
+    subtitle: &'static str,
+    alternate: Route<'static>,
+}
+
+/// The feed at `route` of the pages `all` (newest first), rendered with `template`.
+fn feed(
+    r: &Renderer,
+    route: Route,
+    template: &'static str,
+    all: &[usize],
+    about: &About,
+    d: &mut Deps,
+) -> Built {
     let site = r.site;
-    let all = d.list(site, List::Journaal);
     let latest = &all[..all.len().min(FEED_ITEMS)];
     for &i in latest {
         d.text(i);
@@ -52,13 +89,16 @@ pub(super) fn feed(r: &Renderer, route: Route, template: &'static str, d: &mut D
         .map(|&i| {
             let p = &site.pages[i];
             let date = p.doc.date.unwrap_or_default();
+            let url = abs(Route::Content(&p.url));
+            // A link to a heading of the page itself: in a feed reader it must name the page.
+            let html = p.html.replace("href=\"#", &format!("href=\"{url}#"));
             FeedItem {
                 title: p.doc.title.clone(),
-                url: abs(Route::Content(&p.url)),
                 date_rfc3339: rfc3339(date),
                 date_rfc2822: rfc2822(date),
                 samenvatting: p.doc.samenvatting.clone(),
-                content: absolutize(&p.html, origin),
+                content: absolutize(&html, origin),
+                url,
             }
         })
         .collect();
@@ -68,11 +108,12 @@ pub(super) fn feed(r: &Renderer, route: Route, template: &'static str, d: &mut D
         .max()
         .unwrap_or_default();
     let ctx = FeedContext {
-        page: r.info("Werkpleinjournaal", route, None, None, vec![]),
+        page: r.info(about.title, route, None, None, vec![]),
         feed: Feed {
-            title: format!("Werkpleinjournaal — {}", site.config.title),
+            title: format!("{} — {}", about.title, site.config.title),
+            subtitle: format!("{} — {}", about.subtitle, site.config.title),
             url: abs(route),
-            alternate: abs(Route::JournaalIndex),
+            alternate: abs(about.alternate),
             updated: rfc3339(newest),
             updated_rfc2822: rfc2822(newest),
             items,

@@ -20,6 +20,8 @@ struct IndexContext<'a> {
     page: PageInfo,
     items: Vec<&'a Item>,
     edities: Vec<EditieRow>,
+    /// The agenda, when there are dated items.
+    agenda_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -57,6 +59,7 @@ pub(super) fn index(r: &Renderer, d: &mut Deps) -> Built {
         ),
         items: r.items(&all[..all.len().min(JOURNAAL_LATEST)]),
         edities,
+        agenda_url: (!site.agenda.is_empty()).then(|| r.urls.route(Route::Agenda)),
     };
     Built::new("journaal.html", &ctx)
 }
@@ -65,6 +68,8 @@ pub(super) fn index(r: &Renderer, d: &mut Deps) -> Built {
 #[derive(Serialize)]
 struct EditieContext<'a> {
     page: PageInfo,
+    /// Its e-mail edition.
+    nieuwsbrief: super::nieuwsbrief::Links,
     groepen: Vec<Groep<'a>>,
     vorige: Option<Nav>,
     volgende: Option<Nav>,
@@ -133,6 +138,7 @@ pub(super) fn editie(r: &Renderer, e: &str, d: &mut Deps) -> Built {
             None,
             r.crumbs(&[("Werkpleinjournaal", Route::JournaalIndex)]),
         ),
+        nieuwsbrief: super::nieuwsbrief::links(r, e),
         groepen,
         vorige,
         volgende,
@@ -159,6 +165,10 @@ struct JMeta<'a> {
     werkpleinen: Vec<Ref>,
     themas: &'a [Ref],
     vraag_van: Option<Ref>,
+    /// Agenda items: when and where, and their calendar file.
+    wanneer: &'a Option<super::shapes::Wanneer>,
+    /// Questions: the KIOSK's list of all questions.
+    kiosk_vragen: Option<String>,
 }
 
 /// The page of journaal item `i`.
@@ -201,6 +211,8 @@ pub(super) fn item(r: &Renderer, i: usize, d: &mut Deps) -> Built {
                 .collect(),
             themas: &it.themas,
             vraag_van: vraag_van.as_deref().and_then(|w| urls.werkplein(site, w)),
+            wanneer: &it.wanneer,
+            kiosk_vragen: (*soort == Soort::Vraag).then(|| urls.route(Route::KioskVragen)),
         },
     };
     Built::new("journaal_item.html", &ctx)

@@ -323,7 +323,7 @@ pub(super) fn period_page(
         .expect("period pages exist only for periods with data");
     let member = |w: &WerkpleinScore| member(site, urls, w);
     let by_name = |mut v: Vec<Member>| {
-        v.sort_by(|a, b| a.naam.cmp(&b.naam));
+        v.sort_by(|a, b| crate::text::cmp_names(&a.naam, &b.naam));
         v
     };
     let with_trend = |t: Trend| {
@@ -339,7 +339,7 @@ pub(super) fn period_page(
                 .unwrap_or(0)
                 .abs()
                 .cmp(&a.verschil.unwrap_or(0).abs())
-                .then_with(|| a.naam.cmp(&b.naam))
+                .then_with(|| crate::text::cmp_names(&a.naam, &b.naam))
         });
         v
     };
@@ -772,8 +772,9 @@ pub(super) struct WerkpleinResultaten {
     chart_klant: Option<String>,
     werkgevers: Option<WerkgeversBlock>,
     uitstroom: Vec<UitstroomRow>,
-    uitstroom_totaal: u32,
-    streefwaarde_totaal: Option<u32>,
+    /// Sums of values up to 10⁹ each: wider than the values.
+    uitstroom_totaal: u64,
+    streefwaarde_totaal: Option<u64>,
     chart_uitstroom: Option<String>,
 }
 
@@ -824,9 +825,9 @@ pub(super) fn werkplein_resultaten(r: &Renderer, id: &str) -> Option<WerkpleinRe
                 streefwaarde: u.streefwaarde,
             })
             .collect(),
-        uitstroom_totaal: uitstroom.iter().map(|u| u.uitstroom).sum(),
+        uitstroom_totaal: uitstroom.iter().map(|u| u64::from(u.uitstroom)).sum(),
         streefwaarde_totaal: (streef.len() == uitstroom.len() && !streef.is_empty())
-            .then(|| streef.iter().sum()),
+            .then(|| streef.iter().map(|&s| u64::from(s)).sum()),
         chart_uitstroom: (!uitstroom.is_empty()).then(|| charts::uitstroom(n, uitstroom, naam)),
     })
 }
@@ -906,7 +907,7 @@ pub(super) fn home_summary(site: &Site, urls: Urls) -> Option<HomeSummary> {
         .filter(|w| is_groen(w.total))
         .filter_map(|w| site.data.werkplein(&w.werkplein).map(|x| x.plaats.clone()))
         .collect();
-    groen.sort();
+    groen.sort_by(|a, b| crate::text::cmp_names(a, b));
     Some(HomeSummary {
         periode: lk.perioden[lk.current].naam.clone(),
         url: urls.route(Route::LandkaartIndex),

@@ -10,6 +10,9 @@
 //! | [`praktijkvoorbeelden`] | the index, the lists per thema and werkplein, each practice |
 //! | [`themas`] | the thema's index and each thema page |
 //! | [`journaal`] | the Werkpleinjournaal index, each edition, each item |
+//! | [`agenda`] | the agenda and its calendar files (`.ics`, not templates) |
+//! | [`nieuwsbrief`] | each edition's e-mail edition (HTML, text and `.eml`) |
+//! | [`kiosk`] | the KIOSK page and its questions by thema |
 //! | [`kaderdocument`] | the index, each chapter, the printable whole |
 //! | [`werkpleinen`] | the werkpleinen index and each werkplein |
 //! | [`regios`] | the arbeidsmarktregio's index and each regio |
@@ -18,6 +21,10 @@
 //! | [`feeds`] | the journaal's Atom and RSS feeds |
 //! | [`sitemap`] | `sitemap.xml`, `robots.txt` |
 //! | [`pagina`] | plain content pages and `404.html` |
+//! | [`documenten`] | the documents werkpleinen shared, all and per soort |
+//! | [`bvg`] | the BVG-monitor (and its CSV files) |
+//! | [`criteria`] | the six Werkplein criteria (and their CSV files) |
+//! | [`dossier`] | the records part of each werkplein page (`werkplein_dossier.html`) |
 //! | [`open_data`] | the Landkaart's CSV files (not templates) |
 //!
 //! Every builder has the same shape: `fn(r: &Renderer, …, d: &mut Deps) -> Built`. It takes
@@ -51,15 +58,22 @@
 //! `svdk serve` then stays correct without further bookkeeping: the output is rendered
 //! again when a list or page it recorded changes.
 
+mod agenda;
+mod bvg;
 mod charts;
+mod criteria;
 mod deps;
+mod documenten;
+mod dossier;
 mod feeds;
 mod home;
 mod incremental;
 mod journaal;
 mod kaderdocument;
+mod kiosk;
 mod landkaart;
 mod leren;
+mod nieuwsbrief;
 mod open_data;
 mod pagina;
 mod praktijkvoorbeelden;
@@ -99,6 +113,9 @@ enum Job<'a> {
     ThemasIndex,
     JournaalIndex,
     Editie(&'a str),
+    Agenda,
+    Kiosk,
+    KioskVragen,
     KaderIndex,
     KaderPrint,
     WerkpleinenIndex,
@@ -107,10 +124,15 @@ enum Job<'a> {
     Regio(usize),
     LandkaartIndex,
     LandkaartPeriode(usize),
+    Documenten(Option<crate::documenten::Soort>),
+    Bvg,
+    Criteria,
     Zoeken,
     NotFound,
     Atom,
     Rss,
+    /// The Atom feed of the praktijkvoorbeelden.
+    PraktijkAtom,
     Sitemap,
     Robots,
 }
@@ -127,6 +149,9 @@ impl<'a> Job<'a> {
             Job::ThemasIndex => Route::ThemasIndex,
             Job::JournaalIndex => Route::JournaalIndex,
             Job::Editie(e) => Route::Editie(e),
+            Job::Agenda => Route::Agenda,
+            Job::Kiosk => Route::Kiosk,
+            Job::KioskVragen => Route::KioskVragen,
             Job::KaderIndex => Route::KaderIndex,
             Job::KaderPrint => Route::KaderPrint,
             Job::WerkpleinenIndex => Route::WerkpleinenIndex,
@@ -138,10 +163,14 @@ impl<'a> Job<'a> {
                 Some(lk) => Route::LandkaartPeriode(&lk.perioden[p].id),
                 None => Route::LandkaartIndex,
             },
+            Job::Documenten(soort) => documenten::route(soort),
+            Job::Bvg => Route::Bvg,
+            Job::Criteria => Route::Criteria,
             Job::Zoeken => Route::Zoeken,
             Job::NotFound => Route::NotFound,
             Job::Atom => Route::Atom,
             Job::Rss => Route::Rss,
+            Job::PraktijkAtom => Route::PraktijkAtom,
             Job::Sitemap => Route::Sitemap,
             Job::Robots => Route::Robots,
         }
@@ -170,6 +199,8 @@ struct SiteGlobals<'a> {
     base_url: String,
     base_path: &'a str,
     origin: &'a str,
+    /// The language as an Open Graph locale: `nl_NL`.
+    locale: String,
 }
 
 #[derive(Serialize)]
@@ -221,6 +252,11 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
         .iter()
         .map(|(name, t)| (name.as_str(), t.text.as_str()))
         .collect();
+    // `{{ naam | sorteersleutel }}`: the key Dutch readers sort names by, for scripts that sort.
+    tera.register_filter(
+        "sorteersleutel",
+        |x: &str, _: tera::Kwargs, _: &tera::State| crate::text::sort_key(x),
+    );
     if let Err(e) = tera.add_raw_templates(sources) {
         diags.push(template_error(&e, &origins));
         return None;
@@ -237,6 +273,7 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
             base_url: site.config.base_url.full(),
             base_path: &site.config.base_url.path,
             origin: &site.config.base_url.origin,
+            locale: og_locale(&site.config.language),
         },
     );
     globals.insert("nav", &nav(site, urls));
@@ -245,7 +282,13 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
         rss: urls.route(Route::Rss),
     });
     globals.insert("feeds", &feeds);
-    globals.insert("zoeken", &zoeken::globals(urls));
+    globals.insert("dossier_links", &dossier::links(site, urls));
+    globals.insert("kiosk", &kiosk::globals(site, urls));
+    globals.insert(
+        "praktijkfeed",
+        &(!site.praktijkvoorbeelden.is_empty()).then(|| urls.route(Route::PraktijkAtom)),
+    );
+    globals.insert("zoeken", &zoeken::globals(urls, site.config.relative));
     let items = site.pages.par_iter().map(|p| item(site, urls, p)).collect();
     let templates_hash = hash_of(
         &theme
@@ -312,6 +355,7 @@ fn nav(site: &Site, urls: Urls) -> Vec<NavItem> {
         "Landkaart",
         Route::LandkaartIndex,
     );
+    add(kiosk::present(site), "kiosk", "KIOSK", Route::Kiosk);
     // Every site has the search page (issue 2 lists it in the navigation).
     add(true, "zoeken", "Zoeken", Route::Zoeken);
     nav
@@ -344,6 +388,7 @@ impl<'a> Renderer<'a> {
     pub fn render_all(
         &self,
         diags: &Diagnostics,
+        progress: &crate::progress::Progress,
         cache: Option<&mut RenderCache>,
     ) -> (Vec<OutFile>, Counts) {
         let mut cache = cache;
@@ -371,7 +416,7 @@ impl<'a> Renderer<'a> {
                 .map(|p| hash_of(&(global, pages.get(&p.doc.path), kader)))
                 .collect()
         });
-        crate::progress::stage("render", jobs.len());
+        progress.stage("render", jobs.len());
         self.charts.reset();
         let rendered: Vec<Rendered> = jobs
             .par_iter()
@@ -387,7 +432,7 @@ impl<'a> Renderer<'a> {
                 let mut deps = Deps::default();
                 let built = self.build(job, &jobs, &mut deps);
                 let result = self.tera.render(built.template, &built.context);
-                crate::progress::advance();
+                progress.advance();
                 match result {
                     Ok(s) => Some((
                         OutFile {
@@ -419,10 +464,13 @@ impl<'a> Renderer<'a> {
         }
         let feeds = jobs
             .iter()
-            .filter(|j| matches!(j, Job::Atom | Job::Rss))
+            .filter(|j| matches!(j, Job::Atom | Job::Rss | Job::PraktijkAtom))
             .count();
         let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
         files.extend(open_data::files(self.site));
+        files.extend(self.dossier_data());
+        files.extend(agenda::files(self));
+        files.extend(self.nieuwsbrief_files(diags));
         files.extend(
             crate::search::build_cached(self.site, search_cache, search_keys.as_deref()).files,
         );
@@ -446,13 +494,14 @@ impl<'a> Renderer<'a> {
                 .filter(|&i| {
                     !matches!(
                         site.pages[i].doc.section,
-                        Section::Home | Section::KaderIndex
+                        Section::Home | Section::KaderIndex | Section::Kiosk
                     )
                 })
                 .map(Job::Page),
         );
         if !site.praktijkvoorbeelden.is_empty() {
             jobs.push(Job::PraktijkIndex);
+            jobs.push(Job::PraktijkAtom);
             for &t in &site.themas {
                 jobs.push(Job::PraktijkThema(&site.pages[t].doc.slug));
             }
@@ -470,12 +519,19 @@ impl<'a> Renderer<'a> {
         if !site.journaal.is_empty() {
             jobs.push(Job::JournaalIndex);
             jobs.extend(site.edities.keys().map(|e| Job::Editie(e.as_str())));
+            if !site.agenda.is_empty() {
+                jobs.push(Job::Agenda);
+            }
             jobs.push(Job::Atom);
             jobs.push(Job::Rss);
         }
         if kaderdocument::present(site) {
             jobs.push(Job::KaderIndex);
             jobs.push(Job::KaderPrint);
+        }
+        if kiosk::present(site) {
+            jobs.push(Job::Kiosk);
+            jobs.push(Job::KioskVragen);
         }
         jobs.push(Job::WerkpleinenIndex);
         jobs.extend((0..site.data.werkpleinen.len()).map(Job::Werkplein));
@@ -484,6 +540,20 @@ impl<'a> Renderer<'a> {
         if let Some(lk) = site.landkaart.as_ref().filter(|_| landkaart::present(site)) {
             jobs.push(Job::LandkaartIndex);
             jobs.extend(lk.reported().map(|(i, _, _)| Job::LandkaartPeriode(i)));
+        }
+        if !site.documenten.list.is_empty() {
+            jobs.push(Job::Documenten(None));
+            jobs.extend(
+                documenten::soorten(site)
+                    .into_iter()
+                    .map(|s| Job::Documenten(Some(s))),
+            );
+        }
+        if bvg::present(site) {
+            jobs.push(Job::Bvg);
+        }
+        if criteria::present(site) {
+            jobs.push(Job::Criteria);
         }
         jobs.push(Job::Zoeken);
         jobs.push(Job::NotFound);
@@ -503,6 +573,9 @@ impl<'a> Renderer<'a> {
             Job::ThemasIndex => themas::index(self, d),
             Job::JournaalIndex => journaal::index(self, d),
             Job::Editie(e) => journaal::editie(self, e, d),
+            Job::Agenda => agenda::index(self, d),
+            Job::Kiosk => kiosk::index(self, d),
+            Job::KioskVragen => kiosk::vragen(self, d),
             Job::KaderIndex => kaderdocument::index(self, d),
             Job::KaderPrint => kaderdocument::print(self, d),
             Job::WerkpleinenIndex => werkpleinen::index(self),
@@ -511,10 +584,14 @@ impl<'a> Renderer<'a> {
             Job::Regio(i) => regios::regio(self, i, d),
             Job::LandkaartIndex => landkaart::page(self, None),
             Job::LandkaartPeriode(p) => landkaart::page(self, Some(p)),
+            Job::Documenten(soort) => documenten::index(self, soort),
+            Job::Bvg => bvg::index(self),
+            Job::Criteria => criteria::index(self),
             Job::Zoeken => zoeken::page(self),
             Job::NotFound => pagina::not_found(self),
-            Job::Atom => feeds::feed(self, Route::Atom, "atom.xml", d),
-            Job::Rss => feeds::feed(self, Route::Rss, "rss.xml", d),
+            Job::Atom => feeds::journaal(self, Route::Atom, "atom.xml", d),
+            Job::Rss => feeds::journaal(self, Route::Rss, "rss.xml", d),
+            Job::PraktijkAtom => feeds::praktijkvoorbeelden(self, d),
             Job::Sitemap => sitemap::sitemap(self, jobs, d),
             Job::Robots => sitemap::robots(self),
         }
@@ -542,6 +619,24 @@ impl<'a> Renderer<'a> {
         self.related.get().map_or(&[], |r| &r[i])
     }
 
+    /// The open-data CSVs of the BVG-monitor and the criteria (not templates).
+    fn dossier_data(&self) -> Vec<OutFile> {
+        let site = self.site;
+        let mut out = Vec::new();
+        if let Some(b) = site.bvg.as_ref().filter(|_| bvg::present(site)) {
+            out.extend(bvg::csvs(site, b));
+        }
+        if let Some(c) = &site.criteria {
+            out.extend(criteria::csvs(site, c));
+        }
+        out.into_iter()
+            .map(|(path, bytes)| OutFile {
+                path,
+                body: Body::Bytes(bytes),
+            })
+            .collect()
+    }
+
     /// Fingerprint of all a render depends on besides the pages.
     fn global_fingerprint(&self) -> u64 {
         let site = self.site;
@@ -551,8 +646,13 @@ impl<'a> Renderer<'a> {
             format!("{:?}", site.data),
             format!("{:?}", site.landkaart),
             format!("{:?}", site.resultaten),
+            format!("{:?}", site.documenten),
+            format!("{:?}", site.bvg),
+            format!("{:?}", site.criteria),
             site.outline.len(),
             site.pages.len(),
+            // The agenda's coming and past activities depend on the newest date of all pages.
+            site.newest,
         ))
     }
 
@@ -578,5 +678,50 @@ impl<'a> Renderer<'a> {
                 )
             })
             .collect()
+    }
+}
+
+/// JSON to put inside a `<script>`: `<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026`.
+fn script_json(v: &serde_json::Value) -> String {
+    v.to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// The Open Graph locale (`language_TERRITORY`) of a site language: `nl` → `nl_NL`.
+fn og_locale(language: &str) -> String {
+    let mut parts = language.split(['-', '_']);
+    let lang = parts.next().unwrap_or("nl").to_ascii_lowercase();
+    match parts.next() {
+        Some(region) => format!("{lang}_{}", region.to_ascii_uppercase()),
+        None => match lang.as_str() {
+            "nl" | "fy" => format!("{lang}_NL"),
+            "en" => "en_GB".into(),
+            "de" => "de_DE".into(),
+            "fr" => "fr_FR".into(),
+            _ => format!("{lang}_{}", lang.to_ascii_uppercase()),
+        },
+    }
+}
+
+#[cfg(test)]
+mod sharing_tests {
+    use super::*;
+
+    #[test]
+    fn json_in_a_script_cannot_end_it() {
+        let v = serde_json::json!({ "t": "</script><b>&amp;" });
+        let s = script_json(&v);
+        assert_eq!(s, r#"{"t":"\u003c/script\u003e\u003cb\u003e\u0026amp;"}"#);
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&s).unwrap(), v);
+    }
+
+    #[test]
+    fn open_graph_locales() {
+        assert_eq!(og_locale("nl"), "nl_NL");
+        assert_eq!(og_locale("nl-BE"), "nl_BE");
+        assert_eq!(og_locale("en"), "en_GB");
+        assert_eq!(og_locale("fy"), "fy_NL");
     }
 }

@@ -131,7 +131,8 @@ fn groups_csv(lk: &Landkaart) -> Vec<u8> {
     csv.finish()
 }
 
-/// A CSV file: UTF-8, `,`, LF, header row, quoting where needed.
+/// A CSV file: UTF-8, `,`, LF, header row, quoting where needed, every cell passed through
+/// [`crate::table::csv_cell`] so that no text runs as a formula in a spreadsheet.
 struct Csv {
     writer: csv::Writer<Vec<u8>>,
 }
@@ -141,12 +142,18 @@ impl Csv {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(Vec::new());
-        let _ = writer.write_record(header);
+        let _ = writer.write_record(
+            header
+                .iter()
+                .map(|h| crate::table::csv_cell(h).into_owned()),
+        );
         Csv { writer }
     }
 
     fn row(&mut self, cells: Vec<String>) {
-        let _ = self.writer.write_record(&cells);
+        let _ = self
+            .writer
+            .write_record(cells.iter().map(|c| crate::table::csv_cell(c).into_owned()));
     }
 
     fn finish(self) -> Vec<u8> {

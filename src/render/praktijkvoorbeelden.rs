@@ -49,7 +49,7 @@ pub(super) fn index(r: &Renderer, d: &mut Deps) -> Built {
             })
         })
         .collect();
-    werkpleinen.sort_by(|a, b| a.naam.cmp(&b.naam).then(a.id.cmp(&b.id)));
+    werkpleinen.sort_by(|a, b| crate::text::cmp_names(&a.naam, &b.naam).then(a.id.cmp(&b.id)));
     let ctx = IndexContext {
         page: r.info(
             "Praktijkvoorbeelden",
@@ -150,6 +150,8 @@ struct PageContext<'a> {
     content: ContentPage<'a>,
     meta: PvMeta<'a>,
     related: Vec<&'a Item>,
+    /// schema.org `Article` as JSON, safe inside a `<script>`.
+    jsonld: String,
 }
 
 #[derive(Serialize)]
@@ -195,6 +197,54 @@ pub(super) fn page(r: &Renderer, i: usize, d: &mut Deps) -> Built {
             contact,
         },
         related: r.items(related),
+        jsonld: article_jsonld(r, i),
     };
     Built::new("praktijkvoorbeeld.html", &ctx)
+}
+
+/// Structured data (schema.org `Article`) of practice `i`, for search engines: the JSON for a
+/// `<script type="application/ld+json">`, with `<`, `>` and `&` escaped so that no text can
+/// end the script.
+fn article_jsonld(r: &Renderer, i: usize) -> String {
+    let site = r.site;
+    let p = &site.pages[i];
+    let it = &r.items[i];
+    let origin = &site.config.base_url.origin;
+    let url = format!("{origin}{}", r.urls.route(Route::Content(&p.url)));
+    let publisher = serde_json::json!({
+        "@type": "Organization",
+        "name": site.config.title,
+        "url": site.config.base_url.full(),
+    });
+    let mut v = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": p.doc.title,
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": site.config.language,
+        "publisher": publisher,
+        "author": publisher,
+    });
+    if let Some(s) = &p.doc.samenvatting {
+        v["description"] = s.as_str().into();
+    }
+    if let Some(d) = &it.date {
+        v["datePublished"] = d.as_str().into();
+    }
+    if !it.themas.is_empty() {
+        let names: Vec<&str> = it.themas.iter().map(|t| t.naam.as_str()).collect();
+        v["keywords"] = names.join(", ").into();
+    }
+    if let Some(w) = &it.werkplein {
+        v["author"] = serde_json::json!({
+            "@type": "Organization",
+            "name": w.naam,
+            "url": format!("{origin}{}", w.url),
+        });
+        if let Some(wp) = site.data.werkplein(&w.id) {
+            v["spatialCoverage"] = serde_json::json!({ "@type": "Place", "name": wp.plaats });
+        }
+    }
+    super::script_json(&v)
 }

@@ -41,6 +41,20 @@ pub(super) struct Item {
     /// The arbeidsmarktregio of a praktijkvoorbeeld's werkplein.
     pub regio: Option<Ref>,
     pub themas: Vec<Ref>,
+    /// Agenda items: when (`donderdag 8 oktober 2009, 13.00–17.00 uur`) and where.
+    pub wanneer: Option<Wanneer>,
+}
+
+/// When and where an agenda item is, for templates.
+#[derive(Debug, Clone, Serialize, Hash)]
+pub(super) struct Wanneer {
+    /// In Dutch: `donderdag 8 oktober 2009, 13.00–17.00 uur`.
+    pub label: String,
+    /// Start, `2009-10-08` or `2009-10-08T13:00`, for `<time datetime>`.
+    pub van: String,
+    pub waar: Option<String>,
+    /// The item's own calendar file (`.ics`).
+    pub ics: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -120,7 +134,7 @@ pub(super) fn kind_of(section: Section) -> &'static str {
         Section::Journaal => "journaal",
         Section::Thema => "thema",
         Section::Hoofdstuk | Section::KaderIndex => "kaderdocument",
-        Section::Home | Section::Plain => "pagina",
+        Section::Home | Section::Plain | Section::Kiosk => "pagina",
     }
 }
 
@@ -159,6 +173,25 @@ pub(super) fn item(site: &Site, urls: Urls, page: &Page) -> Item {
             .iter()
             .filter_map(|t| urls.thema(site, &t.id))
             .collect(),
+        wanneer: wanneer_of(urls, page),
+    }
+}
+
+/// When and where a dated agenda item is, with its own calendar file
+/// (`journaal/<slug>/<slug>.ics`, named after the item when saved); none for other pages.
+fn wanneer_of(urls: Urls, page: &Page) -> Option<Wanneer> {
+    match &page.doc.meta {
+        Meta::Journaal {
+            wanneer: Some(w),
+            waar,
+            ..
+        } => Some(Wanneer {
+            label: w.label_nl(),
+            van: w.van.iso(),
+            waar: waar.clone(),
+            ics: urls.route(Route::AgendaItemIcs(&page.doc.slug)),
+        }),
+        _ => None,
     }
 }
 

@@ -45,7 +45,7 @@ struct IndexContext<'a> {
 pub(super) fn index(r: &Renderer) -> Built {
     let site = r.site;
     let mut rows: Vec<WerkpleinRow> = site.data.werkpleinen.iter().map(|w| row(r, w)).collect();
-    rows.sort_by(|a, b| a.naam.cmp(b.naam).then(a.id.cmp(b.id)));
+    rows.sort_by(|a, b| crate::text::cmp_names(a.naam, b.naam).then(a.id.cmp(b.id)));
     let periode = site
         .landkaart
         .as_ref()
@@ -83,6 +83,8 @@ struct WerkpleinContext<'a> {
     leren: Option<leren::Leren>,
     voortgang: Option<leren::Voortgang>,
     lijst_url: Option<String>,
+    /// Its documents, BVG status and criteria checklist (`werkplein_dossier.html`).
+    dossier: super::dossier::Dossier,
 }
 
 #[derive(Serialize)]
@@ -142,6 +144,7 @@ pub(super) fn werkplein(r: &Renderer, i: usize, d: &mut Deps) -> Built {
             .praktijk_by_werkplein
             .contains_key(&w.id)
             .then(|| urls.route(Route::PraktijkWerkplein(&w.id))),
+        dossier: super::dossier::werkplein(site, urls, &w.id),
     };
     Built::new("werkplein.html", &ctx)
 }

@@ -9,19 +9,40 @@ use crate::model::Site;
 use crate::route::Route;
 use crate::search::Kind;
 
-/// The global `zoeken`: where the search page and its index are.
+/// The global `zoeken`: where the search page, its index and its script are.
 #[derive(Serialize)]
 pub(super) struct Globals {
     /// The search page: `/zoeken/`.
     url: String,
-    /// The index manifest: `/zoeken/index.json`.
+    /// The index manifest: `/zoeken/index.json` (`--relative`: its script,
+    /// `/zoeken/index.json.js`).
     index: String,
+    /// The search script: the theme's module `/js/zoeken/start.js`, loaded as a module
+    /// (`--relative`: the classic script `/js/zoeken.js` made of the modules).
+    script: String,
+    module: bool,
+    /// What a result's folder URL gets after it: `index.html` with `--relative`, else nothing.
+    map: &'static str,
 }
 
-pub(super) fn globals(urls: Urls) -> Globals {
-    Globals {
-        url: urls.route(Route::Zoeken),
-        index: urls.route(Route::ZoekenManifest),
+pub(super) fn globals(urls: Urls, relative: bool) -> Globals {
+    let path = |p: &str| urls.path(p);
+    if relative {
+        Globals {
+            url: urls.route(Route::Zoeken),
+            index: path(crate::offline::SEARCH_MANIFEST_SCRIPT),
+            script: path(crate::offline::SEARCH_SCRIPT),
+            module: false,
+            map: "index.html",
+        }
+    } else {
+        Globals {
+            url: urls.route(Route::Zoeken),
+            index: urls.route(Route::ZoekenManifest),
+            script: path(crate::offline::SEARCH_ENTRY),
+            module: true,
+            map: "",
+        }
     }
 }
 
@@ -48,8 +69,18 @@ pub(super) fn practice_regios(site: &Site, urls: Urls) -> Vec<Counted> {
             })
         })
         .collect();
-    rows.sort_by(|a, b| a.naam.cmp(&b.naam).then(a.id.cmp(&b.id)));
+    rows.sort_by(|a, b| crate::text::cmp_names(&a.naam, &b.naam).then(a.id.cmp(&b.id)));
     rows
+}
+
+fn is_vraag(site: &Site, i: usize) -> bool {
+    matches!(
+        site.pages[i].doc.meta,
+        crate::content::Meta::Journaal {
+            soort: crate::content::Soort::Vraag,
+            ..
+        }
+    )
 }
 
 #[derive(Serialize)]
@@ -79,7 +110,8 @@ pub(super) fn page(r: &Renderer) -> Built {
     let urls = r.urls;
     let present = |k: Kind| match k {
         Kind::Praktijkvoorbeeld => !site.praktijkvoorbeelden.is_empty(),
-        Kind::Journaal => !site.journaal.is_empty(),
+        Kind::Journaal => site.journaal.iter().any(|&i| !is_vraag(site, i)),
+        Kind::Vraag => !site.vragen.is_empty(),
         Kind::Thema => !site.themas.is_empty(),
         Kind::Kaderdocument => super::kaderdocument::present(site),
         Kind::Werkplein => !site.data.werkpleinen.is_empty(),
@@ -110,9 +142,15 @@ pub(super) fn page(r: &Renderer) -> Built {
     );
     add(present(Kind::Thema), "Thema's", Route::ThemasIndex);
     add(
-        present(Kind::Journaal),
+        !site.journaal.is_empty(),
         "Werkpleinjournaal",
         Route::JournaalIndex,
+    );
+    add(!site.agenda.is_empty(), "Agenda", Route::Agenda);
+    add(
+        present(Kind::Vraag),
+        "Vragen en antwoorden (KIOSK)",
+        Route::KioskVragen,
     );
     add(
         present(Kind::Kaderdocument),

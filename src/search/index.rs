@@ -21,8 +21,8 @@
 //! (varint: 7 bits per byte, least significant first, high bit set on all but the last byte.)
 //! The browser reads the words once and decodes the postings only of the words it matches.
 //!
-//! [`Index::search`] is the reference for the browser's ranking (`zoeken.js`), used by the
-//! tests: documents with more of the query's words first, then by the sum over the words of the
+//! [`Index::search`] is the reference for the browser's ranking (`js/zoeken/rangschikken.js`),
+//! used by the tests: documents with more of the query's words first, then by the sum over the words of the
 //! best weight of a matching index word (a whole-word match counts [`EXACT`]/10, a prefix match
 //! [`PREFIX`]/10), then in document order.
 

@@ -14,7 +14,7 @@
 //!
 //! URLs in these files are relative to the base path, so the files are the same for every
 //! `--base-url`, and the search works under any path and on any static host (no server code,
-//! no compression needed). The browser side is the theme's `js/zoeken.js`.
+//! no compression needed). The browser side is the theme's `js/zoeken/` modules.
 //!
 //! [`related`] finds a praktijkvoorbeeld's related practices.
 
@@ -49,6 +49,8 @@ pub const MAX_TEXT: usize = 20_000;
 pub enum Kind {
     Praktijkvoorbeeld,
     Journaal,
+    /// Journal items of `soort: vraag`: the KIOSK's published questions and answers.
+    Vraag,
     Thema,
     Kaderdocument,
     Werkplein,
@@ -57,9 +59,10 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Praktijkvoorbeeld,
         Kind::Journaal,
+        Kind::Vraag,
         Kind::Thema,
         Kind::Kaderdocument,
         Kind::Werkplein,
@@ -71,6 +74,7 @@ impl Kind {
         match self {
             Kind::Praktijkvoorbeeld => "praktijkvoorbeeld",
             Kind::Journaal => "journaal",
+            Kind::Vraag => "vraag",
             Kind::Thema => "thema",
             Kind::Kaderdocument => "kaderdocument",
             Kind::Werkplein => "werkplein",
@@ -84,6 +88,7 @@ impl Kind {
         match self {
             Kind::Praktijkvoorbeeld => "Praktijkvoorbeeld",
             Kind::Journaal => "Journaal",
+            Kind::Vraag => "Vraag en antwoord",
             Kind::Thema => "Thema",
             Kind::Kaderdocument => "Kaderdocument",
             Kind::Werkplein => "Werkplein",
@@ -97,6 +102,7 @@ impl Kind {
         match self {
             Kind::Praktijkvoorbeeld => "Praktijkvoorbeelden",
             Kind::Journaal => "Journaal",
+            Kind::Vraag => "Vraag en antwoord",
             Kind::Thema => "Thema's",
             Kind::Kaderdocument => "Kaderdocument",
             Kind::Werkplein => "Werkpleinen",
@@ -235,10 +241,16 @@ fn page_doc(site: &Site, p: &crate::model::Page) -> Option<Doc> {
     let kind = match doc.section {
         Section::Home => return None,
         Section::Praktijkvoorbeeld => Kind::Praktijkvoorbeeld,
-        Section::Journaal => Kind::Journaal,
+        Section::Journaal => match doc.meta {
+            Meta::Journaal {
+                soort: crate::content::Soort::Vraag,
+                ..
+            } => Kind::Vraag,
+            _ => Kind::Journaal,
+        },
         Section::Thema => Kind::Thema,
         Section::KaderIndex | Section::Hoofdstuk => Kind::Kaderdocument,
-        Section::Plain => Kind::Pagina,
+        Section::Plain | Section::Kiosk => Kind::Pagina,
     };
     let werkplein_naam = |id: &str| site.data.werkplein(id).map(|w| w.naam.clone());
     let thema_naam = |id: &str| {
@@ -268,8 +280,11 @@ fn page_doc(site: &Site, p: &crate::model::Page) -> Option<Doc> {
             werkpleinen,
             themas,
             vraag_van,
+            waar,
+            ..
         } => {
             werkplein = vraag_van.as_deref().and_then(werkplein_naam);
+            meta.extend(waar.clone());
             meta.push(soort.naam().to_string());
             meta.extend(crate::text::month_nl(editie));
             meta.extend(
@@ -326,6 +341,31 @@ struct Manifest<'a> {
     /// Hash of all texts, asked for with them (`?v=`) so that no cached text of another build is
     /// used.
     stamp: String,
+    /// How the browser folds and weighs a query: the same rules as the index, from the same code.
+    vouwen: Folding,
+}
+
+/// The rules of [`text`] and [`index`] that the browser needs to fold and rank a query.
+#[derive(Serialize)]
+struct Folding {
+    /// `[first code point, folded forms joined by |]` per range of Latin letters.
+    latijn: Vec<(u32, String)>,
+    /// Words left out of the index (and of a query, unless still being typed).
+    stopwoorden: &'static [&'static str],
+    /// Weight factor of a whole-word match and of a match of a word's start.
+    heel: u32,
+    begin: u32,
+}
+
+impl Folding {
+    fn new() -> Folding {
+        Folding {
+            latijn: text::latin_table(),
+            stopwoorden: text::STOPWORDS,
+            heel: index::EXACT,
+            begin: index::PREFIX,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -473,7 +513,7 @@ fn build_docs_cached(docs: &[Doc], cache: Option<(&mut SearchCache, &[u64])>) ->
     let h = fnv_u64s(analyzed.iter().map(|(_, a, _)| a.2));
     let stamp = format!("{:012x}", h & 0xffff_ffff_ffff);
     let manifest = Manifest {
-        version: 1,
+        version: 2,
         kinds: Kind::ALL.iter().map(|k| [k.id(), k.naam()]).collect(),
         docs: docs
             .iter()
@@ -489,6 +529,7 @@ fn build_docs_cached(docs: &[Doc], cache: Option<(&mut SearchCache, &[u64])>) ->
             .collect(),
         text: TEXT_DIR,
         stamp,
+        vouwen: Folding::new(),
     };
     files.push(OutFile {
         path: MANIFEST.to_string(),
@@ -599,8 +640,8 @@ mod tests {
             panic!()
         };
         let m: serde_json::Value = serde_json::from_slice(m).unwrap();
-        assert_eq!(m["docs"], "04");
-        assert_eq!(m["kinds"][4][0], "werkplein");
+        assert_eq!(m["docs"], "05");
+        assert_eq!(m["kinds"][5][0], "werkplein");
         let text = m["text"].as_str().unwrap();
         assert!(
             out.files

@@ -1,7 +1,8 @@
 //! Text for the search index: folding, tokenizing, and plain text from rendered HTML.
 //!
-//! The browser folds and splits the query with the same rules (`zoeken.js`, `fold` and
-//! `woorden`), so a query matches what is indexed here:
+//! The browser folds and splits the query with the same rules (`js/zoeken/vouwen.js`, with the
+//! tables of [`latin_table`] and [`STOPWORDS`], which the index manifest carries), so a query
+//! matches what is indexed here:
 //!
 //! - letters are lowercased and Latin letters lose their diacritics (`Cliënten` → `clienten`,
 //!   `creëren` → `creeren`, `ĳ` → `ij`, `ß` → `ss`); letters of other scripts are kept;
@@ -26,9 +27,35 @@ pub fn is_stopword(w: &str) -> bool {
     STOPWORDS.binary_search(&w).is_ok()
 }
 
-/// Latin letters with diacritics (and ligatures), whose folded form is their base letters.
+/// The code point ranges of Latin letters with diacritics (and ligatures), whose folded form is
+/// their base letters.
+pub const LATIN: [(u32, u32); 2] = [(0x00C0, 0x024F), (0x1E00, 0x1EFF)];
+
 fn is_latin(c: char) -> bool {
-    matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF)
+    LATIN
+        .iter()
+        .any(|&(lo, hi)| (lo..=hi).contains(&(c as u32)))
+}
+
+/// The folded form of every code point of each [`LATIN`] range, in order, joined by `|` (a
+/// code point that is not a letter folds to nothing). The browser folds these letters with this
+/// table, so both sides fold alike without a copy of the rules in JavaScript.
+pub fn latin_table() -> Vec<(u32, String)> {
+    LATIN
+        .iter()
+        .map(|&(lo, hi)| {
+            let folded: Vec<String> = (lo..=hi)
+                .map(|u| {
+                    let mut out = String::new();
+                    if let Some(c) = char::from_u32(u) {
+                        fold_char(c, &mut out);
+                    }
+                    out
+                })
+                .collect();
+            (lo, folded.join("|"))
+        })
+        .collect()
 }
 
 /// Combining diacritical marks (a decomposed `ë` is `e` + U+0308): dropped.
@@ -320,6 +347,25 @@ mod tests {
         assert_eq!(words("werk--inkomen"), ["werk", "inkomen"]);
         // a joined form made only of stopwords' letters is still a word
         assert_eq!(words("in-de"), ["inde"]);
+    }
+
+    #[test]
+    fn latin_table_folds_as_fold_char() {
+        let table = latin_table();
+        assert_eq!(table.len(), LATIN.len());
+        for ((lo, hi), (start, folded)) in LATIN.iter().zip(&table) {
+            assert_eq!(lo, start);
+            let parts: Vec<&str> = folded.split('|').collect();
+            assert_eq!(parts.len() as u32, hi - lo + 1);
+            for (u, part) in (*lo..=*hi).zip(parts) {
+                let c = char::from_u32(u).unwrap();
+                assert_eq!(part, fold(&c.to_string()), "U+{u:04X}");
+            }
+        }
+        let first = &table[0].1;
+        // À, Á, …: 'a'; Æ: 'ae'; × (U+00D7) is not a letter
+        assert!(first.starts_with("a|a|a|a|a|a|ae|c|"), "{first}");
+        assert!(first.contains("|o||o|"), "{first}");
     }
 
     #[test]

@@ -20,9 +20,12 @@ import { serve } from './lib/server.js';
 import { launch, checkPages, checkKeyboard, checkNotFound, screenshots, AXE_VERSION } from './lib/browser.js';
 import { REQUIRED_TYPES, pageTypes, samplePages } from './lib/pagetypes.js';
 import { checkFinding, selfTestFinding } from './lib/search.js';
-import { checkServe } from './lib/serve.js';
+import { checkServe, checkServeTabs } from './lib/serve.js';
 import { checkWerkpleinTable } from './lib/tables.js';
+import { checkMailEditions } from './lib/mail.js';
+import { checkOffline } from './lib/offline.js';
 import { checkLandkaartTable, checkVoortgangForm } from './lib/landkaart.js';
+import { checkDocumenten } from './lib/documenten.js';
 import { selfTest } from './selftest.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -73,6 +76,8 @@ async function main() {
   const subUrl = args['sub-url'];
   const root = new Site(args.root, { prefix: new URL(rootUrl).pathname, baseUrl: rootUrl });
   const sub = new Site(args.sub, { prefix: new URL(subUrl).pathname, baseUrl: subUrl, foreignBases: [rootUrl] });
+  // The same site built with --relative, for file:// (SPEC §5.6); optional.
+  const relative = args.relative ? new Site(args.relative, { prefix: '/', baseUrl: rootUrl, relative: true }) : null;
   const rootLabel = `${path.relative(process.cwd(), root.dir) || '.'}/`;
   const subLabel = `${path.relative(process.cwd(), sub.dir) || '.'}/`;
   const shotsDir = path.resolve(args.screenshots || path.join(root.dir, '..', '..', 'screenshots'));
@@ -178,6 +183,9 @@ async function main() {
           { name: 'praktijkvoorbeeld', file: biggest(/^praktijkvoorbeelden\/(?!thema\/|werkplein\/)[^/]+\/index\.html$/) },
           { name: 'werkplein', file: biggest(/^werkpleinen\/[^/]+\/index\.html$/) },
           { name: 'journaal', file: root.fileSet.has('journaal/index.html') ? 'journaal/index.html' : undefined },
+          // The werkplein's records (issue 13): wide tables and the map must not widen the page.
+          ...['documenten', 'bvg', 'criteria'].filter((n) => root.fileSet.has(`${n}/index.html`))
+            .map((n) => ({ name: n, file: `${n}/index.html` })),
         ];
         const s = await screenshots(browser, server, root, shots, shotsDir);
         report('screenshots', s.problems, `${s.written.length} written to ${path.relative(process.cwd(), shotsDir)}/, ${s.problems.length} layout problems`, t1, rootLabel);
@@ -206,7 +214,7 @@ async function main() {
     // checker's self-test: on a copy of the site with search and filters broken, it must fail.
     for (const [name, site, label] of [['search', root, rootLabel], ['search /sub/', sub, subLabel]]) {
       await guarded(name, async (t0) => {
-        const self = name === 'search' && args.selftest !== 'no' && root.fileSet.has('js/zoeken.js')
+        const self = name === 'search' && args.selftest !== 'no' && root.fileSet.has('js/zoeken/start.js')
           ? await selfTestFinding(browser, site) : null;
         const server = await serve(site.dir, site.prefix);
         try {
@@ -233,6 +241,32 @@ async function main() {
       }
     });
 
+    // Issue 14: every journal month's e-mail edition, root and /sub/ builds (lib/mail.js).
+    for (const [name, site, label] of [['e-mail edition', root, rootLabel], ['e-mail edition /sub/', sub, subLabel]]) {
+      await guarded(name, async (t0) => {
+        const server = await serve(site.dir, site.prefix);
+        try {
+          const r = await checkMailEditions(browser, server, site);
+          report(name, r.problems, `${r.problems.length} problems in ${r.stats.editions} e-mail editions at 600px (axe, no sideways scrolling, nothing loaded, no <style>/<link>/<script>/class, every link absolute and resolving)`, t0, label);
+        } finally {
+          await server.close();
+        }
+      });
+    }
+
+    // The site from a folder or a zip (svdk build --relative): its links, and in Chromium from
+    // file:// the navigation, search, filters and axe in both colour schemes (lib/offline.js).
+    if (relative) {
+      const relLabel = `${path.relative(process.cwd(), relative.dir) || '.'}/`;
+      await guarded('links --relative', async (t0) => {
+        const { problems, stats } = checkLinks(relative);
+        report('links --relative', problems, `${problems.length} broken or absolute in ${stats.pages} pages (${stats.links} internal links, ${stats.anchors} anchors; folders must be …/index.html)`, t0, relLabel);
+      });
+      await guarded('file://', async (t0) => {
+        const r = await checkOffline(browser, relative);
+        report('file://', r.problems, `${r.problems.length} problems from file:// (${r.stats.pages} pages opened by following the navigation and links, header box and search page, practice and werkpleinen filters; axe in the light and dark colour scheme on ${r.stats.axe} pages)`, t0, relLabel);
+      });
+    }
     // The Landkaart (issue 11): the all-werkpleinen table's filters and sorting, and the
     // "Voortgang doorgeven" form from filling it in to a site built with its file.
     await guarded('landkaart table', async (t0) => {
@@ -253,10 +287,28 @@ async function main() {
         await server.close();
       }
     });
+    // The documents filter (issue 13), in both builds, with and without JavaScript.
+    for (const [name, site, label] of [['documenten filter', root, rootLabel], ['documenten filter /sub/', sub, subLabel]]) {
+      if (!site.fileSet.has('documenten/index.html')) continue;
+      await guarded(name, async (t0) => {
+        const server = await serve(site.dir, site.prefix);
+        try {
+          const r = await checkDocumenten(browser, server, site);
+          report(name, r.problems, `${r.problems.length} problems in ${r.steps} steps under ${site.prefix} (filter by soort, marked current, keyboard, PDF served; with and without JavaScript)`, t0, label);
+        } finally {
+          await server.close();
+        }
+      });
+    }
 
     if (args.svdk) await guarded('serve', async (t0) => {
       const r = await checkServe(browser, path.resolve(args.svdk), path.resolve(HERE, '..', 'fixtures', 'minimal'));
       report('serve', r.problems, `${r.problems.length} problems in ${r.steps} steps (reload after an edit, error overlay, recovery)`, t0);
+    });
+
+    if (args.svdk) await guarded('serve: eight tabs', async (t0) => {
+      const r = await checkServeTabs(browser, path.resolve(args.svdk), path.resolve(HERE, '..', 'fixtures', 'minimal'));
+      report('serve: eight tabs', r.problems, `${r.problems.length} problems in ${r.steps} steps (eight preview tabs load at once and all reload after an edit)`, t0);
     });
 
     // 16. Other sites (tests/fixtures/*: a minimal site, drafts, links, …): the same checks, so

@@ -85,6 +85,7 @@ sub_url=https://example.org/sub/
 t0=$(date +%s%N)
 "$bin" build --root . --out "$out/root" -q || cannot_run "svdk build of the sample site failed"
 "$bin" build --root . --out "$out/sub" --base-url "$sub_url" -q || cannot_run "svdk build --base-url $sub_url failed"
+"$bin" build --root . --out "$out/relative" --relative -q || cannot_run "svdk build --relative failed"
 # Fixture sites of the Rust tests that build (not the ones made to fail, nor escaping/, whose
 # content is hostile on purpose), with one base URL.
 rm -rf "$out/fixtures"
@@ -94,9 +95,9 @@ for f in minimal drafts links landkaart; do
     || cannot_run "svdk build of tests/fixtures/$f failed"
 done
 ms=$((($(date +%s%N) - t0) / 1000000))
-printf 'build: sample site built into %s/root and %s/sub, fixture sites into %s/fixtures (%d.%d s)\n' \
-  "$out" "$out" "$out" $((ms / 1000)) $((ms % 1000 / 100))
+printf 'build: sample site built into %s/root, %s/sub and %s/relative, fixture sites into %s/fixtures (%d.%d s)\n' \
+  "$out" "$out" "$out" "$out" $((ms / 1000)) $((ms % 1000 / 100))
 
 exec node "$HERE/run.js" --root "$out/root" --root-url "$root_url" \
-  --sub "$out/sub" --sub-url "$sub_url" --screenshots target/screenshots --fixture-sites "$out/fixtures" \
+  --sub "$out/sub" --sub-url "$sub_url" --relative "$out/relative" --screenshots target/screenshots --fixture-sites "$out/fixtures" \
   --svdk "$bin" --source .

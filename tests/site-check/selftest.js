@@ -12,6 +12,7 @@ import { checkLinks } from './lib/links.js';
 import { checkFeeds, checkSitemap } from './lib/feeds.js';
 import { serve } from './lib/server.js';
 import { checkPages, checkKeyboard, checkNotFound } from './lib/browser.js';
+import { checkMailEditions } from './lib/mail.js';
 
 /** What each checker must report on fixtures/bad: [checker, file, pattern of the message]. */
 const EXPECTED = [
@@ -53,6 +54,14 @@ const EXPECTED = [
   ['sitemap', 'sitemap.xml', /"\/broken-link\/" is not an absolute URL/],
   ['sitemap', 'broken-link/index.html', /page is not in sitemap\.xml/],
   ['sitemap', 'robots.txt', /Sitemap: "\/sitemap\.xml" is not an absolute URL/],
+  ['mail', 'journaal/2009-10/nieuwsbrief.html', /contains a <style> element/],
+  ['mail', 'journaal/2009-10/nieuwsbrief.html', /contains a class attribute/],
+  ['mail', 'journaal/2009-10/nieuwsbrief.html', /contains an image/],
+  ['mail', 'journaal/2009-10/nieuwsbrief.html', /a table is 900px wide/],
+  ['mail', 'journaal/2009-10/nieuwsbrief.html', /link \/broken-link\/ is not an absolute URL of the site/],
+  ['mail', 'journaal/2009-10/nieuwsbrief.html', /link https:\/\/example\.org\/weg\/ no such page/],
+  ['mail', 'journaal/2009-10/nieuwsbrief.html', /scrolls sideways at 600px/],
+  ['mail', 'journaal/2009-10/nieuwsbrief.html', /the e-mail edition loads http:\/\/127\.0\.0\.1:\d+\/img\/stip\.svg/],
 ];
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -100,6 +109,7 @@ async function runCheckers(site, { browser, vnuByFile }) {
     out.requests = r.requests;
     out.keyboard = (await checkKeyboard(browser, server, site)).problems;
     out.notfound = (await checkNotFound(browser, server, site)).problems;
+    out.mail = (await checkMailEditions(browser, server, site)).problems;
   } finally {
     await server.close();
   }

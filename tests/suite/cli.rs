@@ -38,16 +38,21 @@ fn root_flag_and_default_out() {
 fn successful_build_replaces_previous_output() {
     let site = fixture_site("minimal");
     let out = site.sibling("public");
+    // An earlier output of svdk (a folder it did not write is refused: tests/output_folder.rs),
+    // with files changed and added by hand.
+    build(&site.root(), &out, &[]).assert_success();
     fs::create_dir_all(out.join("oud")).unwrap();
     fs::write(out.join("oud/stale.html"), "stale").unwrap();
+    fs::remove_file(out.join("index.html")).unwrap();
     fs::write(out.join("index.html"), "stale home").unwrap();
+    site.write("content/over.md", "---\ntitle: Over\n---\nNieuw.\n");
     build(&site.root(), &out, &[]).assert_success();
     assert!(
         !out.join("oud/stale.html").exists(),
         "stale file from the previous build survived"
     );
     assert_ne!(read(&out.join("index.html")), "stale home");
-    // nothing left next to the output dir but the site and the output itself
+    // nothing left next to the output dir but the site, the output and its work copy
     let mut entries: Vec<String> = fs::read_dir(&site.dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -55,7 +60,11 @@ fn successful_build_replaces_previous_output() {
     entries.sort();
     assert_eq!(
         entries,
-        vec!["public".to_string(), "site".to_string()],
+        vec![
+            ".public.svdk-work".to_string(),
+            "public".to_string(),
+            "site".to_string()
+        ],
         "temporary dirs left behind"
     );
 }

@@ -1,7 +1,9 @@
 //! The browser folds and splits a query with the rules the index was made with
-//! (src/search/text.rs, `Index::query_words`): the theme's `zoeken.js` carries its own copy of
-//! the tables (the Latin letters that do not decompose, the stopwords). This test runs that
-//! script in Node and compares its `fold` and `queryWords` with Rust's for every Latin letter
+//! (src/search/text.rs, `Index::query_words`). The tables of those rules (the Latin letters
+//! that do not decompose, the stopwords) have one source: svdk writes them into the search
+//! manifest (`zoeken/index.json`, key `vouwen`) and the theme's `js/zoeken/vouwen.js` builds its
+//! folder from them. This test builds a site, runs `vouwen.js` in Node with that site's
+//! manifest, and compares its `fold` and `queryWords` with Rust's for every Latin letter
 //! (U+00C0–U+024F, U+1E00–U+1EFF), samples of other scripts and a set of queries.
 
 use std::io::Write;
@@ -11,18 +13,18 @@ use svdk::search::{index::query_words, text::fold};
 
 use crate::prelude::*;
 
-/// Loads the script with a stand-in `window` and `document`, reads a JSON list of strings on
-/// stdin and prints `[fold(s), queryWords(s)]` for each.
+/// Imports `vouwen.mjs` (argv 2), makes a folder from the `vouwen` rules of the manifest
+/// (argv 3), reads a JSON list of strings on stdin and prints `[fold(s), queryWords(s)]` for each.
 const HARNESS: &str = r#"
 const fs = require("fs");
-const vm = require("vm");
-const ctx = { document: { readyState: "complete", querySelector: () => null, addEventListener() {} } };
-ctx.window = ctx;
-vm.createContext(ctx);
-vm.runInContext(fs.readFileSync(process.argv[2], "utf8"), ctx);
-const z = ctx.window.svdkZoeken;
-const inputs = JSON.parse(fs.readFileSync(0, "utf8"));
-process.stdout.write(JSON.stringify(inputs.map((s) => [z.fold(s), Array.from(z.queryWords(s))])));
+const { pathToFileURL } = require("url");
+(async () => {
+  const { maakVouwer } = await import(pathToFileURL(process.argv[2]).href);
+  const manifest = JSON.parse(fs.readFileSync(process.argv[3], "utf8"));
+  const z = maakVouwer(manifest.vouwen);
+  const inputs = JSON.parse(fs.readFileSync(0, "utf8"));
+  process.stdout.write(JSON.stringify(inputs.map((s) => [z.fold(s), Array.from(z.queryWords(s))])));
+})();
 "#;
 
 fn inputs() -> Vec<String> {
@@ -73,14 +75,24 @@ fn inputs() -> Vec<String> {
 
 #[test]
 fn the_browser_folds_and_splits_a_query_as_the_index_does() {
-    let script = repo_root().join("themes/samenvoordeklant/static/js/zoeken.js");
+    let mut site = TestSite::fixture("minimal");
+    site.build();
+    let manifest = site.out().join("zoeken/index.json");
     let dir = tempdir();
+    // Node reads a `.js` file outside a package as CommonJS; the theme's modules are ES modules.
+    let script = dir.path().join("vouwen.mjs");
+    std::fs::copy(
+        repo_root().join("themes/samenvoordeklant/static/js/zoeken/vouwen.js"),
+        &script,
+    )
+    .unwrap();
     let harness = dir.path().join("harness.js");
     std::fs::write(&harness, HARNESS).unwrap();
     let inputs = inputs();
     let mut child = Command::new("node")
         .arg(&harness)
         .arg(&script)
+        .arg(&manifest)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()

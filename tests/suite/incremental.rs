@@ -15,6 +15,8 @@ fn options(root: &Path, out: &Path) -> Options {
         drafts: false,
         strict: false,
         write: true,
+        relative: false,
+        progress: Default::default(),
     }
 }
 
@@ -169,6 +171,34 @@ fn every_kind_of_edit_gives_the_full_build() {
         &site,
         "werkplein renamed in the data",
         &["data/werkpleinen.yaml"],
+    );
+
+    // The werkplein's records: a status change, a new document with its file, a changed answer.
+    edit(&site, "data/bvg.csv", |t| {
+        t + "den-bosch,2010-02-15,in-gebruik\n"
+    });
+    fs::copy(
+        site.root()
+            .join("static/bestanden/handreiking-ketenjaarplan.pdf"),
+        site.root().join("static/bestanden/venlo.pdf"),
+    )
+    .unwrap();
+    edit(&site, "data/documenten.yaml", |t| {
+        t + "- werkplein: venlo\n  titel: Plan Venlo\n  soort: overig\n  datum: 2010-05-01\n  bestand: bestanden/venlo.pdf\n"
+    });
+    edit(&site, "data/criteria/2010-k2.csv", |t| {
+        t.replacen("\nvenlo,ja,", "\nvenlo,nee,", 1)
+    });
+    assert_same_as_full_build(
+        &mut session,
+        &site,
+        "the werkplein's records changed",
+        &[
+            "data/bvg.csv",
+            "data/documenten.yaml",
+            "data/criteria/2010-k2.csv",
+            "static/bestanden/venlo.pdf",
+        ],
     );
 
     site.write(

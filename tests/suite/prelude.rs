@@ -455,12 +455,12 @@ pub fn parse_diagnostics(stderr: &str) -> Vec<Diagnostic> {
 // Front matter of content files (to discover what the sample site should produce)
 
 /// Parses the YAML front matter of a Markdown file (between the first two `---` lines).
-pub fn front_matter(path: &Path) -> serde_yaml::Mapping {
+pub fn front_matter(path: &Path) -> yaml_serde::Mapping {
     let text = read(path);
     let text = text.trim_start_matches('\u{feff}');
     let mut lines = text.lines();
     if lines.next().map(str::trim_end) != Some("---") {
-        return serde_yaml::Mapping::new();
+        return yaml_serde::Mapping::new();
     }
     let mut yaml = String::new();
     for l in lines {
@@ -470,39 +470,39 @@ pub fn front_matter(path: &Path) -> serde_yaml::Mapping {
         yaml.push_str(l);
         yaml.push('\n');
     }
-    match serde_yaml::from_str::<serde_yaml::Value>(&yaml) {
-        Ok(serde_yaml::Value::Mapping(m)) => m,
-        _ => serde_yaml::Mapping::new(),
+    match yaml_serde::from_str::<yaml_serde::Value>(&yaml) {
+        Ok(yaml_serde::Value::Mapping(m)) => m,
+        _ => yaml_serde::Mapping::new(),
     }
 }
 
-pub fn fm_str(m: &serde_yaml::Mapping, key: &str) -> Option<String> {
+pub fn fm_str(m: &yaml_serde::Mapping, key: &str) -> Option<String> {
     match m.get(key)? {
-        serde_yaml::Value::String(s) => Some(s.clone()),
-        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        yaml_serde::Value::String(s) => Some(s.clone()),
+        yaml_serde::Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
 }
 
-pub fn fm_bool(m: &serde_yaml::Mapping, key: &str) -> bool {
-    matches!(m.get(key), Some(serde_yaml::Value::Bool(true)))
+pub fn fm_bool(m: &yaml_serde::Mapping, key: &str) -> bool {
+    matches!(m.get(key), Some(yaml_serde::Value::Bool(true)))
 }
 
-pub fn fm_list(m: &serde_yaml::Mapping, key: &str) -> Vec<String> {
+pub fn fm_list(m: &yaml_serde::Mapping, key: &str) -> Vec<String> {
     match m.get(key) {
-        Some(serde_yaml::Value::Sequence(s)) => s
+        Some(yaml_serde::Value::Sequence(s)) => s
             .iter()
             .filter_map(|v| v.as_str().map(str::to_string))
             .collect(),
-        Some(serde_yaml::Value::String(s)) => vec![s.clone()],
+        Some(yaml_serde::Value::String(s)) => vec![s.clone()],
         _ => Vec::new(),
     }
 }
 
 /// Ids of a data file that is a YAML list of mappings with an `id` field.
 pub fn data_ids(path: &Path) -> Vec<String> {
-    let v: serde_yaml::Value =
-        serde_yaml::from_str(&read(path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let v: yaml_serde::Value =
+        yaml_serde::from_str(&read(path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     v.as_sequence()
         .unwrap_or_else(|| panic!("{} is not a list", path.display()))
         .iter()

@@ -98,7 +98,14 @@ export function checkRef(site, ids, file, base, raw, stats, { pageIs404 = false 
   if (value === '') return 'empty URL';
   if (/^(mailto|tel|data):/i.test(value)) return null;
   if (/^javascript:/i.test(value)) return `javascript: URL "${value}"`;
-  if (pageIs404 && !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(value)) {
+  if (site.relative) {
+    // A site for file:// (svdk build --relative): nothing from the root of the disk, and no
+    // folder URLs (a browser shows a folder's listing from disk, not its index.html).
+    if (/^\/(?!\/)/.test(value)) return `absolute path "${value}" in a --relative build`;
+    if (!/^([a-z][a-z0-9+.-]*:|#)/i.test(value) && /^[^?#]*(\/|^)(?=[?#]|$)/.test(value)) {
+      return `"${value}" names a folder: from file:// that is no page (write …/index.html)`;
+    }
+  } else if (pageIs404 && !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(value)) {
     return `relative URL "${value}" in the 404 page, which is served at any path: use a path from the site root`;
   }
   let u;

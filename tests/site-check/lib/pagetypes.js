@@ -17,10 +17,19 @@ export const REQUIRED_TYPES = [
   ['journaal item', (f) => /^journaal\/(?!\d{4}-\d{2}\/)[^/]+\/index\.html$/.test(f)],
   ['kaderdocument chapter', (f) => /^kaderdocument\/(?!volledig\/)[^/]+\/index\.html$/.test(f)],
   ['printable kaderdocument', (f) => f === 'kaderdocument/volledig/index.html'],
-  ['plain page', (f) => /^(?!(praktijkvoorbeelden|themas|journaal|kaderdocument|werkpleinen|regios|landkaart|zoeken)\/)[^/]+\/index\.html$/.test(f)],
+  ['plain page', (f) => /^(?!(praktijkvoorbeelden|themas|journaal|kaderdocument|werkpleinen|regios|landkaart|zoeken|kiosk)\/)[^/]+\/index\.html$/.test(f)],
+  // Issue 14: the agenda, the KIOSK and its questions, the e-mail edition of a month.
+  ['agenda', (f) => f === 'journaal/agenda/index.html'],
+  ['kiosk', (f) => f === 'kiosk/index.html'],
+  ['kiosk vragen', (f) => f === 'kiosk/vragen/index.html'],
+  ['journaal e-mail edition', (f) => /^journaal\/\d{4}-\d{2}\/nieuwsbrief\.html$/.test(f)],
   ['werkplein', (f) => /^werkpleinen\/[^/]+\/index\.html$/.test(f)],
   ['regio', (f) => /^regios\/[^/]+\/index\.html$/.test(f)],
   ['404', (f) => f === '404.html'],
+  ['documenten', (f) => f === 'documenten/index.html'],
+  ['documenten per soort', (f) => /^documenten\/[^/]+\/index\.html$/.test(f)],
+  ['BVG-monitor', (f) => f === 'bvg/index.html'],
+  ['criteria', (f) => f === 'criteria/index.html'],
 ];
 
 /**

@@ -126,7 +126,7 @@ async function axeViolations(page) {
 export async function checkFinding(browser, server, site) {
   const problems = [];
   const stats = { queries: 0, steps: 0, rankMs: [], axeStates: 0 };
-  for (const f of ['zoeken/index.html', 'zoeken/index.json', 'js/zoeken.js', 'praktijkvoorbeelden/index.html']) {
+  for (const f of ['zoeken/index.html', 'zoeken/index.json', 'js/zoeken/start.js', 'praktijkvoorbeelden/index.html']) {
     if (!site.fileSet.has(f)) problems.push(problem(f, 'missing: the site has no search (or no practices to filter)'));
   }
   if (problems.length) return { problems, stats };
@@ -246,6 +246,16 @@ export async function checkFinding(browser, server, site) {
     await waitStatus(page, 'werk');
     const reloaded = await page.evaluate(pageState(pre), pre);
     if (reloaded.type !== 'praktijkvoorbeeld' || reloaded.urls.join() !== after.urls.join()) fail('the type filter does not survive a reload');
+  });
+
+  // 3b. Issue 14: the filter "Vraag en antwoord" shows the KIOSK's questions only.
+  await step('questions filter', async () => {
+    await page.goto(url('zoeken/?q=systemen&type=vraag'), { waitUntil: 'load' });
+    await waitStatus(page, 'systemen');
+    const s = await page.evaluate(pageState(pre), pre);
+    if (s.type !== 'vraag') fail(`?type=vraag did not select the filter "Vraag en antwoord" (${s.type})`);
+    if (!s.kinds.length || s.kinds.some((k) => k !== 'zoekresultaat--vraag')) fail(`with the filter "Vraag en antwoord" other results show: ${[...new Set(s.kinds)].join(', ') || 'none'}`);
+    if (!s.urls.some((u) => u.includes('journaal/vraag-autorisaties-systemen/'))) fail(`"systemen" in the questions does not find the question of Zaltbommel: ${s.urls.join(', ')}`);
   });
 
   // 4. Back and forward between queries.
@@ -404,8 +414,8 @@ export async function selfTestFinding(browser, site) {
   const failures = [];
   const breakages = [
     // [file, what is replaced, by what, the problem that must be reported]
-    ['js/zoeken.js', 'out += /^[a-z0-9]+$/.test(d) ? d : lc;', 'out += lc;', /"cliëntenraad" finds nothing/],
-    ['js/zoeken.js', '  function start() {', '  function start() { indexFor(document.querySelector("form[data-zoek-index]")).load();', /the search index was fetched on a page load/],
+    ['js/zoeken/vouwen.js', 'if (own !== null) return own;', 'if (own !== null) return c;', /"cliëntenraad" finds nothing/],
+    ['js/zoeken/start.js', 'function start() {', 'function start() { indexFor(document.querySelector("form[data-zoek-index]")).load();', /the search index was fetched on a page load/],
     ['js/praktijkfilter.js', 'if (name === "thema")', 'if (name === "regio") return true; if (name === "thema")', /thema ".*" and regio ".*" show \d+ practices, expected \d+/],
   ];
   try {

@@ -91,3 +91,58 @@ export async function checkServe(browser, bin, fixture) {
   }
   return { problems, steps };
 }
+
+/**
+ * Eight preview tabs at once (issue 9): a browser keeps at most six HTTP/1.1 connections per
+ * host, so a reload channel that holds one connection per page (an event stream) left the
+ * seventh tab loading forever. With the WebSocket every tab loads, and every tab reloads after
+ * an edit. Returns { problems: [string], steps }.
+ */
+export async function checkServeTabs(browser, bin, fixture, tabs = 8) {
+  const problems = [];
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'svdk-serve-tabs-'));
+  const root = path.join(tmp, 'site');
+  copyDir(fixture, root);
+  const server = await startServe(bin, root);
+  // One context: its tabs share the connection pool, as the tabs of an editor's browser do.
+  const ctx = await browser.newContext();
+  let steps = 0;
+  const step = async (what, fn) => {
+    steps += 1;
+    try { await fn(); } catch (e) { problems.push(`${what}: ${e.message.split('\n')[0]}`); }
+  };
+  const file = path.join(root, 'content/journaal/werkplein-geopend.md');
+  const original = fs.readFileSync(file, 'utf8');
+  const urls = ['', 'journaal/', 'journaal/werkplein-geopend/', 'praktijkvoorbeelden/', 'themas/',
+    'werkpleinen/', 'kaderdocument/', 'zoeken/', 'journaal/werkplein-geopend/']
+    .map((u) => new URL(u, server.url).href);
+  const pages = [];
+  try {
+    await step(`open ${tabs} tabs at once, all load`, async () => {
+      for (let i = 0; i < tabs; i += 1) pages.push(await ctx.newPage());
+      const loads = await Promise.allSettled(pages.map((p, i) =>
+        p.goto(urls[i % urls.length], { waitUntil: 'load', timeout: 15000 })));
+      const failed = loads.map((r, i) => (r.status === 'rejected' ? `tab ${i + 1} (${urls[i % urls.length]}): ${r.reason.message.split('\n')[0]}` : null)).filter(Boolean);
+      if (failed.length) throw new Error(`${failed.length} of ${tabs} tabs did not load: ${failed.join('; ')}`);
+      // Every tab holds its reload channel open: give them a moment to connect.
+      await Promise.all(pages.map((p) => p.waitForFunction(() => document.readyState === 'complete', null, { timeout: 5000 })));
+      await pages[0].waitForTimeout(700);
+    });
+    await step(`all ${tabs} tabs reload after an edit`, async () => {
+      const marks = await Promise.all(pages.map((p) => p.evaluate(() => { window.__svdkMark = 1; return 1; })));
+      if (marks.length !== tabs) throw new Error('tabs missing');
+      fs.writeFileSync(file, original.replace(/\n---\n/, '\n---\n\nEen zin uit tabblad-test.\n'));
+      const reloaded = await Promise.allSettled(pages.map((p) =>
+        p.waitForFunction(() => window.__svdkMark === undefined && document.readyState === 'complete', null, { timeout: 15000 })));
+      const stuck = reloaded.map((r, i) => (r.status === 'rejected' ? i + 1 : null)).filter(Boolean);
+      if (stuck.length) throw new Error(`tabs ${stuck.join(', ')} did not reload`);
+      const edited = pages[2];
+      if (!(await edited.textContent('main')).includes('Een zin uit tabblad-test.')) throw new Error('the edited page does not show the edit');
+    });
+  } finally {
+    await ctx.close();
+    server.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  return { problems, steps };
+}

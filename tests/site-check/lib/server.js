@@ -22,6 +22,8 @@ const TYPES = {
   '.xml': 'application/xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.eml': 'message/rfc822',
   '.pdf': 'application/pdf',
 };
 

@@ -32,7 +32,9 @@ export function listFiles(dir) {
  * built for (`https://example.org/sub/`), so links to its own absolute URLs count as internal.
  */
 export class Site {
-  constructor(dir, { prefix = '/', baseUrl = null, foreignBases = [] } = {}) {
+  constructor(dir, { prefix = '/', baseUrl = null, foreignBases = [], relative = false } = {}) {
+    /** Built with --relative: every internal URL relative, folders as …/index.html. */
+    this.relative = relative;
     this.dir = path.resolve(dir);
     // Base URLs this build must not link to (site.yaml's, in a build made with --base-url).
     this.foreignBases = foreignBases.filter((b) => b && b !== baseUrl);

@@ -4,16 +4,25 @@
 (function () {
   "use strict";
 
+  // The value a cell sorts by: data-waarde (a number), data-sleutel (svdk's Dutch sort key of a
+  // name: 's-Hertogenbosch under H, IJ as one letter; compared by code point), or its text.
   function cellValue(row, index, numeric) {
     var cell = row.cells[index];
     if (!cell) return numeric ? -Infinity : "";
     var v = cell.getAttribute("data-waarde");
+    if (v === null && !numeric && cell.hasAttribute("data-sleutel")) return "\u0000" + cell.getAttribute("data-sleutel");
     if (v === null) v = cell.textContent.trim();
     if (numeric) {
       var n = parseFloat(v);
       return isNaN(n) ? -Infinity : n;
     }
     return v.toLocaleLowerCase("nl");
+  }
+
+  // Keys (marked with a leading NUL) by code point, other text as Dutch collation does.
+  function compare(x, y) {
+    if (x.charAt(0) === "\u0000" && y.charAt(0) === "\u0000") return x < y ? -1 : x > y ? 1 : 0;
+    return x.localeCompare(y, "nl");
   }
 
   function makeSortable(table) {
@@ -34,8 +43,8 @@
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (a, b) {
           var x = cellValue(a, index, numeric), y = cellValue(b, index, numeric);
-          var c = numeric ? x - y : x.localeCompare(y, "nl");
-          if (c === 0) c = cellValue(a, 0, false).localeCompare(cellValue(b, 0, false), "nl");
+          var c = numeric ? x - y : compare(x, y);
+          if (c === 0) c = compare(cellValue(a, 0, false), cellValue(b, 0, false));
           return ascending ? c : -c;
         });
         rows.forEach(function (r) { body.appendChild(r); });
