@@ -10,9 +10,7 @@
 //! holds their id; a row that is only a `<th scope="rowgroup">` names the rows below it. Layout
 //! tables (`role="presentation"`, the e-mail edition's) are not data tables.
 
-mod common;
-
-use common::*;
+use crate::prelude::*;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::OnceLock;

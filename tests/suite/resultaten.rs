@@ -6,9 +6,7 @@
 //! measured. Outflow window 2009-04..2010-03: A 90 of 100 (exactly the 90 % norm), B 40 of 50
 //! (80 %, below), C 30 without streefwaarde, D 100 of 100.
 
-mod common;
-
-use common::*;
+use crate::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
