@@ -189,7 +189,7 @@ fn resultaten_page_shows_who_is_below_the_streefwaarden() {
     assert!(page.contains(
         r#"<tr data-regio="noord" data-district="n" data-stand="klant-boven uitstroom-boven">"#
     ));
-    assert!(page.contains(r#"id="filter-district" data-veld="district""#));
+    assert!(page.contains(r#"id="filter-district" data-filter="district""#));
     assert!(page.contains(
         r#"<option value="uitstroom-onder">Uitstroom onder 90 % van de streefwaarde</option>"#
     ));
@@ -265,7 +265,7 @@ fn bad_resultaten_data_is_reported_with_positions() {
             .unwrap_or_else(|| panic!("no error {path}: {needle}\n{}", run.describe()))
     };
     let e = find("data/resultaten.yaml", "streefwaarde 70 for 2010");
-    assert_eq!((e.line, e.column), (4, 5));
+    assert_eq!((e.line, e.column), (4, 11), "at the value");
     let e = find(
         "data/resultaten/klanttevredenheid.csv",
         "unknown column 'tijdighied'",
