@@ -189,7 +189,7 @@ pub struct Cache {
     /// Files changed since the previous build (relative to the root), if known.
     changed: Option<Vec<String>>,
     docs: content::DocCache,
-    markdown: model::MarkdownCache,
+    model: model::ModelCache,
     render: render::RenderCache,
 }
 
@@ -394,7 +394,7 @@ fn run(
         docs,
         opts.drafts,
         diags,
-        cache.as_deref_mut().map(|c| &mut c.markdown),
+        cache.as_deref_mut().map(|c| &mut c.model),
     );
     clock.lap("model");
     // render: templates are always parsed (to report their syntax errors), but pages are not

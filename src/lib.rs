@@ -76,6 +76,7 @@ pub mod new;
 pub mod nieuwsbrief;
 pub mod offline;
 pub mod progress;
+pub mod related;
 pub mod render;
 pub mod resultaten;
 pub mod route;

@@ -245,8 +245,6 @@ pub struct Renderer<'a> {
     origins: HashMap<String, String>,
     /// Fingerprint of the templates, for incremental renders.
     templates_hash: u64,
-    /// Per page: the related practices it shows (empty for other pages); set by `render_all`.
-    related: std::sync::OnceLock<Vec<Vec<usize>>>,
     /// Charts drawn in this render.
     charts: charts::Counter,
     /// Every open-data CSV of the site: (output path, contents), by path.
@@ -324,7 +322,6 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
         items,
         origins,
         templates_hash,
-        related: std::sync::OnceLock::new(),
         charts: charts::Counter::default(),
         csvs,
     })
@@ -418,10 +415,6 @@ impl<'a> Renderer<'a> {
         progress: &crate::progress::Progress,
         cache: Option<&mut RenderCache>,
     ) -> (Vec<OutFile>, Counts) {
-        let mut cache = cache;
-        let _ = self
-            .related
-            .set(incremental::related(self.site, cache.as_deref_mut()));
         let jobs = self.jobs();
         let outputs: Vec<String> = jobs.iter().map(|&j| self.output_path(j)).collect();
         let (global, pages) = match cache {
@@ -659,7 +652,7 @@ impl<'a> Renderer<'a> {
 
     /// The related practices page `i` shows.
     fn related(&self, i: usize) -> &[usize] {
-        self.related.get().map_or(&[], |r| &r[i])
+        &self.site.related[i]
     }
 
     /// Fingerprint of all a render depends on besides the pages.

@@ -638,3 +638,38 @@ pub fn shared_fixture_build(
         SharedBuild { site, out, run }
     })
 }
+
+/// Starts `svdk serve --port 0` on `root` (with extra environment variables) and waits until it
+/// prints its URL; returns the process and its port.
+pub fn spawn_serve(root: &Path, env: &[(&str, &Path)]) -> (std::process::Child, u16) {
+    use std::io::BufRead;
+    let mut cmd = Command::new(svdk_bin());
+    cmd.args(["serve", "--port", "0", "--root"])
+        .arg(root)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("start svdk serve");
+    let stdout = child.stdout.take().expect("piped stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if let Some(i) = line.find("http://127.0.0.1:") {
+                let rest = &line[i + "http://127.0.0.1:".len()..];
+                let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                if let Ok(port) = port.parse::<u16>() {
+                    let _ = tx.send(port);
+                }
+            }
+        }
+    });
+    let port = rx
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("svdk serve printed its URL");
+    (child, port)
+}
