@@ -379,10 +379,10 @@ fn gemiddelde_kolommen(eerste: Kolom, site: &Site) -> Vec<Kolom> {
     k
 }
 
-fn tabellen(site: &Site, urls: Urls) -> Tabellen {
+/// The table of every werkplein with results, by name, with the filter tokens of its rows.
+fn werkpleinen_resultaten(site: &Site, urls: Urls) -> Tabel {
     let b = &site.benchmark;
     let wg = &site.resultaten.principes_werkgevers;
-    // Every werkplein with results, by name.
     let mut kolommen = vec![
         kolom("Werkplein", "werkplein", false),
         kolom("Arbeidsmarktregio", "regio", false),
@@ -406,7 +406,10 @@ fn tabellen(site: &Site, urls: Urls) -> Tabellen {
             .werkplein(id)
             .map_or(id.clone(), |w| w.naam.clone())
     };
-    order.sort_by_cached_key(|(id, _)| (naam(id), id.clone()));
+    order.sort_by_cached_key(|(id, _)| {
+        let n = naam(id);
+        (text::sort_key(&n), n, id.clone())
+    });
     for (id, r) in order {
         let Some(w) = site.data.werkplein(id) else {
             continue;
@@ -443,6 +446,49 @@ fn tabellen(site: &Site, urls: Urls) -> Tabellen {
         }
         rij.stand = stand.join(" ");
     }
+    werkpleinen
+}
+
+/// The national mean per meting against the streefwaarde of its year.
+fn metingen_tabel(site: &Site, urls: Urls) -> Tabel {
+    let mut metingen = Tabel::new(
+        urls,
+        "resultaten-metingen",
+        "Landelijk gemiddeld rapportcijfer per meting",
+        Route::ResultatenCsv("metingen.csv"),
+        vec![
+            kolom("Meting", "meting", false),
+            kolom("Landelijk gemiddelde", "gemiddelde", true),
+            kolom("Streefwaarde", "streefwaarde", true),
+            kolom("Gemeten", "gemeten", true),
+            kolom("Onder streefwaarde", "onder_streefwaarde", true),
+        ],
+    );
+    for (m, g) in meting_gemiddelden(site) {
+        metingen.rij(vec![
+            Cel {
+                tekst: meting_naam(&m),
+                csv: m.clone(),
+                ..Cel::default()
+            },
+            cijfer(g.rapportcijfer),
+            cijfer(site.resultaten.doelen.streefwaarde_meting(&m)),
+            aantal(Some(g.gemeten as u32)),
+            aantal(
+                site.resultaten
+                    .doelen
+                    .streefwaarde_meting(&m)
+                    .map(|_| g.onder as u32),
+            ),
+        ]);
+    }
+    metingen
+}
+
+fn tabellen(site: &Site, urls: Urls) -> Tabellen {
+    let b = &site.benchmark;
+    let wg = &site.resultaten.principes_werkgevers;
+    let werkpleinen = werkpleinen_resultaten(site, urls);
 
     let landelijk = b.gemiddelde(b.werkpleinen.iter().map(|(id, _)| id.as_str()));
     let groep = |urls: Urls,
@@ -506,38 +552,7 @@ fn tabellen(site: &Site, urls: Urls) -> Tabellen {
         )
     });
 
-    // The national mean per meting against the streefwaarde of its year.
-    let mut metingen = Tabel::new(
-        urls,
-        "resultaten-metingen",
-        "Landelijk gemiddeld rapportcijfer per meting",
-        Route::ResultatenCsv("metingen.csv"),
-        vec![
-            kolom("Meting", "meting", false),
-            kolom("Landelijk gemiddelde", "gemiddelde", true),
-            kolom("Streefwaarde", "streefwaarde", true),
-            kolom("Gemeten", "gemeten", true),
-            kolom("Onder streefwaarde", "onder_streefwaarde", true),
-        ],
-    );
-    for (m, g) in meting_gemiddelden(site) {
-        metingen.rij(vec![
-            Cel {
-                tekst: meting_naam(&m),
-                csv: m.clone(),
-                ..Cel::default()
-            },
-            cijfer(g.rapportcijfer),
-            cijfer(site.resultaten.doelen.streefwaarde_meting(&m)),
-            aantal(Some(g.gemeten as u32)),
-            aantal(
-                site.resultaten
-                    .doelen
-                    .streefwaarde_meting(&m)
-                    .map(|_| g.onder as u32),
-            ),
-        ]);
-    }
+    let metingen = metingen_tabel(site, urls);
 
     let principes =
         |id: &str, titel: &str, pad: Route, list: &[Principe], means: &[Option<f64>], pct: bool| {
@@ -1298,6 +1313,75 @@ impl WerkpleinTabellen {
     }
 }
 
+/// The table comparing a werkplein with its regio, its district, the country and the
+/// streefwaarde.
+fn vergelijking(
+    site: &Site,
+    urls: Urls,
+    w: &crate::data::Werkplein,
+    own: &Resultaat,
+    landelijk: &Gemiddelde,
+) -> Tabel {
+    let b = &site.benchmark;
+    let id = w.id.as_str();
+    let regio = site
+        .werkpleinen_by_regio
+        .get(&w.regio)
+        .map(|l| b.gemiddelde(werkplein_ids(site, l).iter().map(String::as_str)));
+    let district = w
+        .district
+        .as_ref()
+        .and_then(|d| site.werkpleinen_by_district.get(d))
+        .map(|l| b.gemiddelde(werkplein_ids(site, l).iter().map(String::as_str)));
+    let mut t = Tabel::new(
+        urls,
+        "wp-vergelijking",
+        "Vergelijking met regio, district en land",
+        Route::WerkpleinCsv(id, "vergelijking.csv"),
+        vec![
+            kolom("Indicator", "indicator", false),
+            kolom(&w.naam, "werkplein", true),
+            kolom("Regio", "regio", true),
+            kolom("District", "district", true),
+            kolom("Landelijk", "landelijk", true),
+            kolom("Streefwaarde", "streefwaarde", true),
+        ],
+    );
+    let real = |g: Option<&Gemiddelde>| g.and_then(|g| g.uitstroom.as_ref()?.realisatie());
+    t.rij(vec![
+        Cel {
+            tekst: format!(
+                "Rapportcijfer{}",
+                b.meting
+                    .as_deref()
+                    .map(|m| format!(", {}", meting_naam(m)))
+                    .unwrap_or_default()
+            ),
+            csv: "rapportcijfer".into(),
+            ..Cel::default()
+        },
+        met_stand(cijfer(own.rapportcijfer), own.klant_stand(b.streefwaarde)),
+        cijfer(regio.as_ref().and_then(|g| g.rapportcijfer)),
+        cijfer(district.as_ref().and_then(|g| g.rapportcijfer)),
+        cijfer(landelijk.rapportcijfer),
+        cijfer(b.streefwaarde),
+    ]);
+    let own_real = own.uitstroom.as_ref().and_then(Uitstroomtotaal::realisatie);
+    t.rij(vec![
+        Cel {
+            tekst: "Uitstroom: gerealiseerd deel van de streefwaarde (12 maanden)".into(),
+            csv: "uitstroom_realisatie".into(),
+            ..Cel::default()
+        },
+        met_stand(procent(own_real), own.uitstroom_stand(b.uitstroom_norm)),
+        procent(real(regio.as_ref())),
+        procent(real(district.as_ref())),
+        procent(real(Some(landelijk))),
+        procent(b.uitstroom_norm),
+    ]);
+    t
+}
+
 pub(super) fn werkplein_tabellen(site: &Site, urls: Urls, id: &str) -> Option<WerkpleinTabellen> {
     let r = &site.resultaten;
     let b = &site.benchmark;
@@ -1311,65 +1395,7 @@ pub(super) fn werkplein_tabellen(site: &Site, urls: Urls, id: &str) -> Option<We
     let own = b.get(id);
     let landelijk = b.gemiddelde(b.werkpleinen.iter().map(|(id, _)| id.as_str()));
 
-    // The werkplein against its regio, its district, the country and the streefwaarde.
-    let vergelijking = own.map(|own| {
-        let regio = site
-            .werkpleinen_by_regio
-            .get(&w.regio)
-            .map(|l| b.gemiddelde(werkplein_ids(site, l).iter().map(String::as_str)));
-        let district = w
-            .district
-            .as_ref()
-            .and_then(|d| site.werkpleinen_by_district.get(d))
-            .map(|l| b.gemiddelde(werkplein_ids(site, l).iter().map(String::as_str)));
-        let mut t = Tabel::new(
-            urls,
-            "wp-vergelijking",
-            "Vergelijking met regio, district en land",
-            Route::WerkpleinCsv(id, "vergelijking.csv"),
-            vec![
-                kolom("Indicator", "indicator", false),
-                kolom(&w.naam, "werkplein", true),
-                kolom("Regio", "regio", true),
-                kolom("District", "district", true),
-                kolom("Landelijk", "landelijk", true),
-                kolom("Streefwaarde", "streefwaarde", true),
-            ],
-        );
-        let real = |g: Option<&Gemiddelde>| g.and_then(|g| g.uitstroom.as_ref()?.realisatie());
-        t.rij(vec![
-            Cel {
-                tekst: format!(
-                    "Rapportcijfer{}",
-                    b.meting
-                        .as_deref()
-                        .map(|m| format!(", {}", meting_naam(m)))
-                        .unwrap_or_default()
-                ),
-                csv: "rapportcijfer".into(),
-                ..Cel::default()
-            },
-            met_stand(cijfer(own.rapportcijfer), own.klant_stand(b.streefwaarde)),
-            cijfer(regio.as_ref().and_then(|g| g.rapportcijfer)),
-            cijfer(district.as_ref().and_then(|g| g.rapportcijfer)),
-            cijfer(landelijk.rapportcijfer),
-            cijfer(b.streefwaarde),
-        ]);
-        let own_real = own.uitstroom.as_ref().and_then(Uitstroomtotaal::realisatie);
-        t.rij(vec![
-            Cel {
-                tekst: "Uitstroom: gerealiseerd deel van de streefwaarde (12 maanden)".into(),
-                csv: "uitstroom_realisatie".into(),
-                ..Cel::default()
-            },
-            met_stand(procent(own_real), own.uitstroom_stand(b.uitstroom_norm)),
-            procent(real(regio.as_ref())),
-            procent(real(district.as_ref())),
-            procent(real(Some(&landelijk))),
-            procent(b.uitstroom_norm),
-        ]);
-        t
-    });
+    let vergelijking = own.map(|own| vergelijking(site, urls, w, own, &landelijk));
 
     let klant_t = (!klant.is_empty()).then(|| {
         let mut t = Tabel::new(
