@@ -118,10 +118,10 @@ fn benchmark_csvs_match_hand_computed_answers() {
     assert_eq!(
         read_out(out(), "resultaten/werkpleinen.csv"),
         "werkplein,regio,district,rapportcijfer,verschil,uitstroom,streefwaarde_uitstroom,realisatie,daadkracht,flexibiliteit
-d,zuid,z,,,100,100,100,,
 a,noord,n,7.0,0.0,90,100,90,60,50
 b,noord,n,6.8,-0.2,40,50,80,,
 c,zuid,z,7.4,+0.4,30,,,80,70
+d,zuid,z,,,100,100,100,,
 "
     );
     assert_eq!(
