@@ -11,15 +11,37 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-static STAGE: Mutex<&str> = Mutex::new("");
+use crate::messages::{Key, Lang, Message};
+
+static STAGE: Mutex<Option<Key>> = Mutex::new(None);
+/// The language of the stage names: 0 Dutch, 1 English.
+static LANG: AtomicUsize = AtomicUsize::new(0);
 static DONE: AtomicUsize = AtomicUsize::new(0);
 static TOTAL: AtomicUsize = AtomicUsize::new(0);
 
 /// A stage begins; `total` is the number of steps it will [`advance`] (0: unknown).
-pub fn stage(name: &'static str, total: usize) {
-    *STAGE.lock().unwrap_or_else(|e| e.into_inner()) = name;
+pub fn stage(name: Key, total: usize) {
+    *STAGE.lock().unwrap_or_else(|e| e.into_inner()) = Some(name);
     TOTAL.store(total, Ordering::Relaxed);
     DONE.store(0, Ordering::Relaxed);
+}
+
+/// The language the bar names the stages in (the build sets it once it knows the site's).
+pub fn set_lang(lang: Lang) {
+    LANG.store(
+        match lang {
+            Lang::Nl => 0,
+            Lang::En => 1,
+        },
+        Ordering::Relaxed,
+    );
+}
+
+fn lang() -> Lang {
+    match LANG.load(Ordering::Relaxed) {
+        1 => Lang::En,
+        _ => Lang::Nl,
+    }
 }
 
 /// One step of the current stage is done.
@@ -67,7 +89,11 @@ impl Bar {
                     });
                     was_counted = Some(total > 0);
                 }
-                bar.set_prefix(stage);
+                bar.set_prefix(
+                    stage
+                        .map(|k| Message::new(k).render(lang()))
+                        .unwrap_or_default(),
+                );
                 bar.set_length(total as u64);
                 bar.set_position(DONE.load(Ordering::Relaxed) as u64);
                 bar.tick();

@@ -39,12 +39,9 @@ pub fn load(root: &Path, name: &str, pos: Pos, diags: &Diagnostics) -> Theme {
             crate::diagnostics::Diagnostic::error(
                 crate::config::PATH,
                 pos,
-                format!("theme '{name}': {why}"),
+                crate::msg!(ThemeRefused, name = name, reason = why),
             )
-            .with_hint(Some(
-                "a theme is a folder in themes/ of the site: give its name, e.g. theme: mijnthema"
-                    .into(),
-            )),
+            .with_hint(Some(crate::msg!(ThemeRefusedHint))),
         );
     } else if site.is_dir(&site_theme) {
         add_dir(&mut theme, root, &format!("{site_theme}/templates"), diags);
@@ -55,7 +52,7 @@ pub fn load(root: &Path, name: &str, pos: Pos, diags: &Diagnostics) -> Theme {
     } else if name != DEFAULT_THEME {
         diags.file_error(
             crate::config::PATH,
-            format!("theme '{name}' not found: there is no folder {site_theme}/"),
+            crate::msg!(ThemeNotFound, name = name, dir = &site_theme),
         );
     }
     add_dir(&mut theme, root, crate::layout::TEMPLATES, diags);

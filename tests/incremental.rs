@@ -18,6 +18,7 @@ fn options(root: &Path, out: &Path) -> Options {
         strict: false,
         write: true,
         relative: false,
+        lang: None,
     }
 }
 
