@@ -25,6 +25,7 @@ fn options(root: &Path, out: &Path) -> Options {
         write: true,
         relative: false,
         lang: None,
+        progress: Default::default(),
     }
 }
 

@@ -30,6 +30,8 @@ pub struct Options {
     /// `--lang`: the language of messages; `None` follows `language:` in site.yaml (Dutch
     /// when it names no language svdk speaks).
     pub lang: Option<Lang>,
+    /// Where the build reports its stages (for a progress bar).
+    pub progress: crate::progress::Progress,
 }
 
 /// What a build did.
@@ -183,7 +185,7 @@ pub struct Cache {
     /// Files changed since the previous build (relative to the root), if known.
     changed: Option<Vec<String>>,
     docs: content::DocCache,
-    markdown: model::MarkdownCache,
+    model: model::ModelCache,
     render: render::RenderCache,
 }
 
@@ -300,14 +302,14 @@ fn run(
     lang: &mut Lang,
 ) -> Option<(Vec<OutFile>, render::Counts, usize)> {
     clock.lap("start");
-    crate::progress::stage(crate::messages::Key::StageLoad, 0);
+    opts.progress.stage(crate::messages::Key::StageLoad, 0);
     // load
     let sources = match cache.as_deref_mut() {
         Some(c) => c.sources(root, diags),
         None => Arc::new(load::load(root, diags)),
     };
     clock.lap("load");
-    crate::progress::stage(crate::messages::Key::StageValidate, 0);
+    opts.progress.stage(crate::messages::Key::StageValidate, 0);
     let Some(config_text) = &sources.config else {
         diags.push(
             Diagnostic::file_error(config::PATH, crate::msg!(NoSiteYaml))
@@ -324,7 +326,7 @@ fn run(
         .lang
         .or_else(|| config.as_ref().and_then(|c| Lang::parse(&c.language)))
         .unwrap_or_default();
-    crate::progress::set_lang(*lang);
+    opts.progress.set_lang(*lang);
     let data = data::parse(
         sources.werkpleinen.as_deref(),
         sources.regios.as_deref(),
@@ -365,7 +367,7 @@ fn run(
         diags,
     );
     let outline = model::parse_outline(sources.outline.as_deref(), diags);
-    let theme = theme::load(root, &config.theme, config.theme_pos, diags);
+    let theme = theme::assemble(&sources, &config.theme, config.theme_pos, diags);
     // The files Markdown may link to: the site's static/ and the theme's static files.
     let static_paths = theme
         .static_files
@@ -374,7 +376,7 @@ fn run(
         .chain(sources.static_files.iter().map(|s| s.out.clone()))
         .collect();
     clock.lap("validate");
-    crate::progress::stage(crate::messages::Key::StageModel, 0);
+    opts.progress.stage(crate::messages::Key::StageModel, 0);
     // model
     let site = model::build(
         model::Inputs {
@@ -391,7 +393,7 @@ fn run(
         docs,
         opts.drafts,
         diags,
-        cache.as_deref_mut().map(|c| &mut c.markdown),
+        cache.as_deref_mut().map(|c| &mut c.model),
     );
     clock.lap("model");
     // render: templates are always parsed (to report their syntax errors), but pages are not
@@ -400,7 +402,8 @@ fn run(
     if diags.has_errors() {
         return None;
     }
-    let (mut files, counts) = renderer.render_all(diags, cache.map(|c| &mut c.render));
+    let (mut files, counts) =
+        renderer.render_all(diags, &opts.progress, cache.map(|c| &mut c.render));
     clock.lap("render");
     if !check_clashes(&files, &site, diags) {
         return None;

@@ -77,6 +77,7 @@ pub mod new;
 pub mod nieuwsbrief;
 pub mod offline;
 pub mod progress;
+pub mod related;
 pub mod render;
 pub mod resultaten;
 pub mod route;

@@ -132,6 +132,7 @@ fn options(common: Common, out: Option<PathBuf>, write: bool) -> Options {
         write,
         relative: false,
         lang: common.lang,
+        progress: Default::default(),
     }
 }
 
@@ -211,7 +212,7 @@ fn main() -> ExitCode {
             };
         }
     };
-    let bar = svdk::progress::Bar::start(!quiet);
+    let bar = svdk::progress::Bar::start(!quiet, &opts.progress);
     let report = build::build(&opts);
     bar.finish();
     for d in &report.diagnostics {

@@ -49,14 +49,16 @@ pub struct Page {
     pub html_key: u64,
 }
 
-/// Markdown results a [`crate::build::Session`] keeps between builds: a page whose text and
-/// link targets did not change is not parsed or rendered again.
+/// What a [`crate::build::Session`] keeps of the model between builds: a page whose text and
+/// link targets did not change is not parsed or rendered again, and related practices are
+/// not searched again when no practice changed in what relates them.
 #[derive(Debug, Default)]
-pub struct MarkdownCache {
+pub struct ModelCache {
     /// Source path → (hash of the body, its analysis).
     analysis: HashMap<String, (u64, Arc<Analysis>)>,
     /// (source path, printable?) → (key, HTML).
     html: HashMap<(String, bool), (u64, Arc<str>)>,
+    related: crate::related::Cache,
 }
 
 #[derive(Debug)]
@@ -100,6 +102,8 @@ pub struct Site {
     /// The newest `date` of any published page: what "coming" in the agenda is relative to
     /// (not the clock, so that a build gives the same output on every day).
     pub newest: Option<chrono::NaiveDate>,
+    /// Per page: the related practices it shows (empty for other pages; see [`crate::related`]).
+    pub related: Vec<Vec<usize>>,
     /// Thema id → practices / journal items (newest first).
     pub praktijk_by_thema: HashMap<String, Vec<usize>>,
     pub journaal_by_thema: HashMap<String, Vec<usize>>,
@@ -144,7 +148,7 @@ pub fn build(
     docs: Vec<Document>,
     drafts: bool,
     diags: &Diagnostics,
-    mut cache: Option<&mut MarkdownCache>,
+    mut cache: Option<&mut ModelCache>,
 ) -> Site {
     let (mut docs, draft_docs): (Vec<Document>, Vec<Document>) =
         docs.into_iter().partition(|d| drafts || !d.draft);
@@ -215,6 +219,7 @@ pub fn build(
         vragen: Vec::new(),
         agenda: Vec::new(),
         newest: None,
+        related: Vec::new(),
         praktijk_by_thema: HashMap::new(),
         journaal_by_thema: HashMap::new(),
         praktijk_by_werkplein: HashMap::new(),
@@ -262,6 +267,7 @@ pub fn build(
         page.print_html = print.map(|p| p.0);
     }
     site.pages = pages;
+    site.related = crate::related::all(&site, cache.map(|c| &mut c.related));
     site
 }
 
@@ -546,7 +552,7 @@ impl<'a> Links<'a> {
         i: usize,
         print: Option<&HashSet<usize>>,
         diags: &Diagnostics,
-        cache: Option<&MarkdownCache>,
+        cache: Option<&ModelCache>,
     ) -> (Arc<str>, u64) {
         let page = &self.pages[i];
         let resolved: Vec<_> = page

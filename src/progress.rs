@@ -1,7 +1,8 @@
 //! Progress of a long build on a terminal: a bar that appears only when a build takes more
 //! than a second, on standard error, and never when it is not a terminal.
 //!
-//! The stages report through [`stage`] and [`advance`]; a [`Bar`] draws what they report.
+//! The stages report to a [`Progress`] handed to them (through the build's options); a [`Bar`]
+//! draws what they report. Two builds at once (tests, `serve`) each have their own.
 
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -13,40 +14,64 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::messages::{Key, Lang, Message};
 
-static STAGE: Mutex<Option<Key>> = Mutex::new(None);
-/// The language of the stage names: 0 Dutch, 1 English.
-static LANG: AtomicUsize = AtomicUsize::new(0);
-static DONE: AtomicUsize = AtomicUsize::new(0);
-static TOTAL: AtomicUsize = AtomicUsize::new(0);
+/// Where a build is: the current stage and how many of its steps are done. Cloning gives
+/// another handle on the same progress.
+#[derive(Clone, Default)]
+pub struct Progress(Arc<State>);
 
-/// A stage begins; `total` is the number of steps it will [`advance`] (0: unknown).
-pub fn stage(name: Key, total: usize) {
-    *STAGE.lock().unwrap_or_else(|e| e.into_inner()) = Some(name);
-    TOTAL.store(total, Ordering::Relaxed);
-    DONE.store(0, Ordering::Relaxed);
+#[derive(Default)]
+struct State {
+    stage: Mutex<Option<Key>>,
+    /// The language the stages are named in (set once the build knows the site's).
+    lang: Mutex<Lang>,
+    done: AtomicUsize,
+    total: AtomicUsize,
 }
 
-/// The language the bar names the stages in (the build sets it once it knows the site's).
-pub fn set_lang(lang: Lang) {
-    LANG.store(
-        match lang {
-            Lang::Nl => 0,
-            Lang::En => 1,
-        },
-        Ordering::Relaxed,
-    );
-}
-
-fn lang() -> Lang {
-    match LANG.load(Ordering::Relaxed) {
-        1 => Lang::En,
-        _ => Lang::Nl,
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (stage, done, total) = self.now();
+        write!(f, "Progress({stage:?} {done}/{total})")
     }
 }
 
-/// One step of the current stage is done.
-pub fn advance() {
-    DONE.fetch_add(1, Ordering::Relaxed);
+impl Progress {
+    /// A stage begins; `total` is the number of steps it will [`advance`](Self::advance)
+    /// (0: unknown).
+    pub fn stage(&self, name: Key, total: usize) {
+        *self.0.stage.lock().unwrap_or_else(|e| e.into_inner()) = Some(name);
+        self.0.total.store(total, Ordering::Relaxed);
+        self.0.done.store(0, Ordering::Relaxed);
+    }
+
+    /// The language to name the stages in.
+    pub fn set_lang(&self, lang: Lang) {
+        *self.0.lang.lock().unwrap_or_else(|e| e.into_inner()) = lang;
+    }
+
+    /// The current stage as the bar names it.
+    pub fn stage_name(&self) -> String {
+        let lang = *self.0.lang.lock().unwrap_or_else(|e| e.into_inner());
+        let stage = *self.0.stage.lock().unwrap_or_else(|e| e.into_inner());
+        stage
+            .map(|k| Message::new(k).render(lang))
+            .unwrap_or_default()
+    }
+
+    /// One step of the current stage is done.
+    pub fn advance(&self) {
+        self.0.done.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// The current stage, the steps done and the steps it has (0: unknown).
+    pub fn now(&self) -> (Option<Key>, usize, usize) {
+        let stage = *self.0.stage.lock().unwrap_or_else(|e| e.into_inner());
+        (
+            stage,
+            self.0.done.load(Ordering::Relaxed),
+            self.0.total.load(Ordering::Relaxed),
+        )
+    }
 }
 
 /// Draws the progress of the build while it runs.
@@ -58,12 +83,13 @@ pub struct Bar {
 impl Bar {
     /// Starts watching; nothing is drawn unless `enabled`, standard error is a terminal and
     /// the build is still running after a second.
-    pub fn start(enabled: bool) -> Bar {
+    pub fn start(enabled: bool, progress: &Progress) -> Bar {
         let stop = Arc::new(AtomicBool::new(false));
         if !enabled || !std::io::stderr().is_terminal() {
             return Bar { stop, thread: None };
         }
         let flag = Arc::clone(&stop);
+        let progress = progress.clone();
         let thread = std::thread::spawn(move || {
             for _ in 0..10 {
                 std::thread::sleep(Duration::from_millis(100));
@@ -79,8 +105,7 @@ impl Bar {
             let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
             let mut was_counted = None;
             while !flag.load(Ordering::Relaxed) {
-                let stage = *STAGE.lock().unwrap_or_else(|e| e.into_inner());
-                let total = TOTAL.load(Ordering::Relaxed);
+                let (_, done, total) = progress.now();
                 if was_counted != Some(total > 0) {
                     bar.set_style(if total > 0 {
                         counted.clone()
@@ -89,13 +114,9 @@ impl Bar {
                     });
                     was_counted = Some(total > 0);
                 }
-                bar.set_prefix(
-                    stage
-                        .map(|k| Message::new(k).render(lang()))
-                        .unwrap_or_default(),
-                );
+                bar.set_prefix(progress.stage_name());
                 bar.set_length(total as u64);
-                bar.set_position(DONE.load(Ordering::Relaxed) as u64);
+                bar.set_position(done as u64);
                 bar.tick();
                 std::thread::sleep(Duration::from_millis(80));
             }
@@ -133,4 +154,34 @@ macro_rules! tell {
         use std::io::Write as _;
         let _ = writeln!(std::io::stderr(), $($arg)*);
     }};
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Progress;
+    use crate::messages::{Key, Lang};
+
+    #[test]
+    fn clones_share_one_progress_and_separate_builds_do_not() {
+        let a = Progress::default();
+        let seen_by_bar = a.clone();
+        let other_build = Progress::default();
+        a.stage(Key::StageRender, 3);
+        a.advance();
+        a.advance();
+        assert_eq!(seen_by_bar.now(), (Some(Key::StageRender), 2, 3));
+        assert_eq!(other_build.now(), (None, 0, 0));
+        a.stage(Key::StageModel, 0);
+        assert_eq!(seen_by_bar.now(), (Some(Key::StageModel), 0, 0));
+    }
+
+    #[test]
+    fn the_bar_names_stages_in_the_sites_language() {
+        let p = Progress::default();
+        assert_eq!(p.stage_name(), "");
+        p.stage(Key::StageValidate, 0);
+        assert_eq!(p.stage_name(), "controleren");
+        p.set_lang(Lang::En);
+        assert_eq!(p.stage_name(), "validate");
+    }
 }

@@ -119,6 +119,7 @@ pub fn serve(o: ServeOptions) -> Result<(), crate::messages::Message> {
         write: true,
         relative: false,
         lang: o.lang,
+        progress: Default::default(),
     });
     let shared = Arc::new(Shared {
         out,

@@ -24,6 +24,23 @@ pub struct Band {
     pub toelichting: Option<String>,
 }
 
+#[cfg(test)]
+impl Band {
+    /// Bands from `(id, van, tot)` triples, named by their id (for tests).
+    pub(crate) fn list(spec: &[(&str, u32, u32)]) -> Vec<Band> {
+        spec.iter()
+            .map(|&(id, van, tot)| Band {
+                id: id.into(),
+                naam: id.into(),
+                van,
+                tot,
+                actie: None,
+                toelichting: None,
+            })
+            .collect()
+    }
+}
+
 /// Trend of a werkplein's total since the previous period it reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Trend {
@@ -296,40 +313,20 @@ mod tests {
     use super::*;
 
     fn bands() -> Vec<Band> {
-        [
+        Band::list(&[
             ("niet", 0, 32),
             ("in-ontwikkeling", 33, 65),
             ("gedeeltelijk", 66, 99),
             ("volledig", 100, 100),
-        ]
-        .iter()
-        .map(|&(id, van, tot)| Band {
-            id: id.into(),
-            naam: id.into(),
-            van,
-            tot,
-            actie: None,
-            toelichting: None,
-        })
-        .collect()
+        ])
     }
 
     fn groepen() -> Vec<Band> {
-        [
+        Band::list(&[
             ("achterblijvers", 0, 49),
             ("middengroep", 50, 79),
             ("kopgroep", 80, 100),
-        ]
-        .iter()
-        .map(|&(id, van, tot)| Band {
-            id: id.into(),
-            naam: id.into(),
-            van,
-            tot,
-            actie: None,
-            toelichting: None,
-        })
-        .collect()
+        ])
     }
 
     #[test]

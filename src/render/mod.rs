@@ -233,8 +233,6 @@ pub struct Renderer<'a> {
     origins: HashMap<String, String>,
     /// Fingerprint of the templates, for incremental renders.
     templates_hash: u64,
-    /// Per page: the related practices it shows (empty for other pages); set by `render_all`.
-    related: std::sync::OnceLock<Vec<Vec<usize>>>,
     /// Charts drawn in this render.
     charts: charts::Counter,
 }
@@ -304,7 +302,6 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
         items,
         origins,
         templates_hash,
-        related: std::sync::OnceLock::new(),
         charts: charts::Counter::default(),
     })
 }
@@ -388,12 +385,9 @@ impl<'a> Renderer<'a> {
     pub fn render_all(
         &self,
         diags: &Diagnostics,
+        progress: &crate::progress::Progress,
         cache: Option<&mut RenderCache>,
     ) -> (Vec<OutFile>, Counts) {
-        let mut cache = cache;
-        let _ = self
-            .related
-            .set(incremental::related(self.site, cache.as_deref_mut()));
         let jobs = self.jobs();
         let outputs: Vec<String> = jobs.iter().map(|&j| self.output_path(j)).collect();
         let (global, pages) = match cache {
@@ -415,7 +409,7 @@ impl<'a> Renderer<'a> {
                 .map(|p| hash_of(&(global, pages.get(&p.doc.path), kader)))
                 .collect()
         });
-        crate::progress::stage(crate::messages::Key::StageRender, jobs.len());
+        progress.stage(crate::messages::Key::StageRender, jobs.len());
         self.charts.reset();
         let rendered: Vec<Rendered> = jobs
             .par_iter()
@@ -431,7 +425,7 @@ impl<'a> Renderer<'a> {
                 let mut deps = Deps::default();
                 let built = self.build(job, &jobs, &mut deps);
                 let result = self.tera.render(built.template, &built.context);
-                crate::progress::advance();
+                progress.advance();
                 match result {
                     Ok(s) => Some((
                         OutFile {
@@ -615,7 +609,7 @@ impl<'a> Renderer<'a> {
 
     /// The related practices page `i` shows.
     fn related(&self, i: usize) -> &[usize] {
-        self.related.get().map_or(&[], |r| &r[i])
+        &self.site.related[i]
     }
 
     /// The open-data CSVs of the BVG-monitor and the criteria (not templates).
