@@ -71,6 +71,7 @@ pub mod landkaart;
 pub mod layout;
 pub mod load;
 pub mod markdown;
+pub mod messages;
 pub mod model;
 pub mod new;
 pub mod nieuwsbrief;

@@ -395,10 +395,10 @@ fn template_error(e: &tera::Error, origins: &HashMap<String, String>) -> Diagnos
             Diagnostic::error(
                 path,
                 Pos::new(r.span().start_line, r.span().start_col + 1),
-                format!("template: {}", r.message()),
+                crate::msg!(TemplateError, detail = r.message()),
             )
         }
-        _ => Diagnostic::file_error("templates", format!("template: {e}")),
+        _ => Diagnostic::file_error("templates", crate::msg!(TemplateError, detail = e)),
     }
 }
 
@@ -436,7 +436,7 @@ impl<'a> Renderer<'a> {
                 .map(|p| hash_of(&(global, pages.get(&p.doc.path), kader)))
                 .collect()
         });
-        progress.stage("render", jobs.len());
+        progress.stage(crate::messages::Key::StageRender, jobs.len());
         self.charts.reset();
         let rendered: Vec<Rendered> = jobs
             .par_iter()

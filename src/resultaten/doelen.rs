@@ -97,15 +97,15 @@ pub fn parse(text: Option<&str>, diags: &Diagnostics) -> Doelen {
             .block("rapportcijfer")
             .key(&jaar.to_string());
         if !(1900..=2100).contains(&jaar) {
-            diags.error(PATH, pos, format!("'{jaar}' is not a year"));
+            diags.error(PATH, pos, crate::msg!(NotAYear, value = jaar));
         } else if !(1.0..=10.0).contains(&v) {
             diags.push(
                 Diagnostic::error(
                     PATH,
                     pos,
-                    format!("streefwaarde {v} for {jaar} is not a rapportcijfer from 1 to 10"),
+                    crate::msg!(StreefwaardeNotCijfer, value = v, jaar = jaar),
                 )
-                .with_hint(Some("write it like 7.0".into())),
+                .with_hint(Some(crate::msg!(StreefwaardeHint))),
             );
         } else {
             rapportcijfer.insert(jaar, v);
@@ -119,11 +119,9 @@ pub fn parse(text: Option<&str>, diags: &Diagnostics) -> Doelen {
             Diagnostic::error(
                 PATH,
                 loc.key("uitstroom_realisatie"),
-                format!("uitstroom_realisatie {v} is not a percentage"),
+                crate::msg!(RealisatieNotPercentage, value = v),
             )
-            .with_hint(Some(
-                "the share of the outflow streefwaarde that counts as on target, e.g. 90".into(),
-            )),
+            .with_hint(Some(crate::msg!(RealisatieHint))),
         );
         uitstroom_realisatie = None;
     }
@@ -139,11 +137,9 @@ pub fn parse(text: Option<&str>, diags: &Diagnostics) -> Doelen {
             };
             if !text::is_slug(&p.id) {
                 diags.push(
-                    Diagnostic::error(PATH, pos, format!("id '{}' is not a valid id", p.id))
-                        .with_hint(Some(format!(
-                            "use lowercase letters, digits and '-', e.g. '{}'",
-                            text::slugify(&p.id)
-                        ))),
+                    Diagnostic::error(PATH, pos, crate::msg!(IdInvalid, id = &p.id)).with_hint(Some(
+                        crate::msg!(SlugHint, example = text::slugify(&p.id)),
+                    )),
                 );
             } else if ["werkplein", "meting", "rapportcijfer", "respondenten"]
                 .contains(&p.id.as_str())
@@ -151,14 +147,14 @@ pub fn parse(text: Option<&str>, diags: &Diagnostics) -> Doelen {
                 diags.error(
                     PATH,
                     pos,
-                    format!("'{}' is a column of its own, not a klantprincipe", p.id),
+                    crate::msg!(PrincipeIsColumn, id = &p.id),
                 );
             }
             if seen.insert(p.id.clone(), ()).is_some() {
                 diags.error(
                     PATH,
                     pos,
-                    format!("klantprincipe '{}' of the {key} appears twice", p.id),
+                    crate::msg!(PrincipeTwice, id = &p.id, groep = key),
                 );
             }
         }
@@ -256,7 +252,7 @@ mod tests {
         );
         assert!(d.rapportcijfer.is_empty(), "the bad value is left out");
         assert_eq!(d.werkzoekenden, None, "a list with errors is left out");
-        let all: Vec<String> = diags.into_sorted().iter().map(|d| d.to_string()).collect();
+        let all: Vec<String> = diags.into_sorted().iter().map(|d| d.text(crate::messages::Lang::En)).collect();
         let all = all.join("\n");
         assert!(
             all.contains("resultaten.yaml:3:11: error: streefwaarde 68 for 2009"),

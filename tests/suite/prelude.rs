@@ -112,7 +112,8 @@ pub fn svdk_env<S: AsRef<str>>(cwd: &Path, args: &[S], env: &[(&str, &str)]) -> 
     }
 }
 
-/// `svdk build --root <root> --out <out> [extra...]`
+/// `svdk build --root <root> --out <out> --lang en [extra...]`: the tests read the English
+/// messages (tests/messages.rs checks the Dutch ones, the default).
 pub fn build(root: &Path, out: &Path, extra: &[&str]) -> Run {
     let mut args = vec![
         "build".to_string(),
@@ -120,14 +121,22 @@ pub fn build(root: &Path, out: &Path, extra: &[&str]) -> Run {
         path_str(root),
         "--out".to_string(),
         path_str(out),
+        "--lang".to_string(),
+        "en".to_string(),
     ];
     args.extend(extra.iter().map(|s| s.to_string()));
     svdk(cwd_for(root), &args)
 }
 
-/// `svdk check --root <root> [extra...]`
+/// `svdk check --root <root> --lang en [extra...]`
 pub fn check(root: &Path, extra: &[&str]) -> Run {
-    let mut args = vec!["check".to_string(), "--root".to_string(), path_str(root)];
+    let mut args = vec![
+        "check".to_string(),
+        "--root".to_string(),
+        path_str(root),
+        "--lang".to_string(),
+        "en".to_string(),
+    ];
     args.extend(extra.iter().map(|s| s.to_string()));
     svdk(cwd_for(root), &args)
 }
@@ -404,9 +413,16 @@ impl Diagnostic {
     }
 }
 
+/// Reads a diagnostic line in either language: `error`/`fout`, `warning`/`waarschuwing`
+/// (the severity is given in English: `error` or `warning`).
 pub fn parse_diagnostic_line(line: &str) -> Option<Diagnostic> {
-    for sev in ["error", "warning"] {
-        let marker = format!(": {sev}: ");
+    for (sev, label) in [
+        ("error", "error"),
+        ("warning", "warning"),
+        ("error", "fout"),
+        ("warning", "waarschuwing"),
+    ] {
+        let marker = format!(": {label}: ");
         if let Some(i) = line.find(&marker) {
             let prefix = &line[..i];
             let message = line[i + marker.len()..].to_string();
@@ -438,7 +454,10 @@ pub fn parse_diagnostic_line(line: &str) -> Option<Diagnostic> {
 pub fn parse_diagnostics(stderr: &str) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = Vec::new();
     for line in stderr.lines() {
-        if let Some(rest) = line.strip_prefix("  = hint: ") {
+        if let Some(rest) = line
+            .strip_prefix("  = hint: ")
+            .or_else(|| line.strip_prefix("  = tip: "))
+        {
             if let Some(last) = out.last_mut() {
                 last.hints.push(rest.to_string());
             }

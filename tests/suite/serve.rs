@@ -202,7 +202,13 @@ fn rebuilds_after_edits_and_reports_errors_while_serving_the_last_good_site() {
             .contains("content/praktijkvoorbeelden/gezamenlijke-intake.md:")
     });
     let status = get(p, "/__svdk/status").body;
-    assert!(status.contains("error:"), "{status}");
+    // In the site's language (Dutch by default), the overlay's heading too.
+    assert!(status.contains(": fout: "), "{status}");
+    assert!(!status.contains(": error: "), "{status}");
+    assert!(
+        status.contains("de site kon niet opnieuw gebouwd worden"),
+        "{status}"
+    );
     let still = get(p, url);
     assert_eq!(still.status, 200);
     assert!(still.body.contains("Nieuwe zin uit de test."));
