@@ -175,9 +175,8 @@ pub fn parse_with_districten(
                         crate::msg!(UnknownDistrict, district = d, werkplein = &w.id),
                     )
                     .with_hint(
-                        text::did_you_mean(d, named.iter().map(|n| n.id.as_str())).or_else(|| {
-                            Some(crate::msg!(DistrictenListedIn, path = DISTRICTEN))
-                        }),
+                        text::did_you_mean(d, named.iter().map(|n| n.id.as_str()))
+                            .or_else(|| Some(crate::msg!(DistrictenListedIn, path = DISTRICTEN))),
                     ),
                 );
             }

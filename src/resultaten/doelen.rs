@@ -137,18 +137,13 @@ pub fn parse(text: Option<&str>, diags: &Diagnostics) -> Doelen {
             };
             if !text::is_slug(&p.id) {
                 diags.push(
-                    Diagnostic::error(PATH, pos, crate::msg!(IdInvalid, id = &p.id)).with_hint(Some(
-                        crate::msg!(SlugHint, example = text::slugify(&p.id)),
-                    )),
+                    Diagnostic::error(PATH, pos, crate::msg!(IdInvalid, id = &p.id))
+                        .with_hint(Some(crate::msg!(SlugHint, example = text::slugify(&p.id)))),
                 );
             } else if ["werkplein", "meting", "rapportcijfer", "respondenten"]
                 .contains(&p.id.as_str())
             {
-                diags.error(
-                    PATH,
-                    pos,
-                    crate::msg!(PrincipeIsColumn, id = &p.id),
-                );
+                diags.error(PATH, pos, crate::msg!(PrincipeIsColumn, id = &p.id));
             }
             if seen.insert(p.id.clone(), ()).is_some() {
                 diags.error(
@@ -252,7 +247,11 @@ mod tests {
         );
         assert!(d.rapportcijfer.is_empty(), "the bad value is left out");
         assert_eq!(d.werkzoekenden, None, "a list with errors is left out");
-        let all: Vec<String> = diags.into_sorted().iter().map(|d| d.text(crate::messages::Lang::En)).collect();
+        let all: Vec<String> = diags
+            .into_sorted()
+            .iter()
+            .map(|d| d.text(crate::messages::Lang::En))
+            .collect();
         let all = all.join("\n");
         assert!(
             all.contains("resultaten.yaml:3:11: error: streefwaarde 68 for 2009"),

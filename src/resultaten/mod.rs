@@ -534,7 +534,11 @@ mod tests {
             &data(),
             &diags,
         );
-        let all: Vec<String> = diags.into_sorted().iter().map(|d| d.text(crate::messages::Lang::En)).collect();
+        let all: Vec<String> = diags
+            .into_sorted()
+            .iter()
+            .map(|d| d.text(crate::messages::Lang::En))
+            .collect();
         let all = all.join("\n");
         // Aligned with resultaten.yaml's order, whatever the column order; empty is None.
         assert_eq!(r.klant["assen"][0].principes, vec![None, Some(6.5)]);
@@ -559,7 +563,11 @@ mod tests {
             &data(),
             &diags,
         );
-        let all: Vec<String> = diags.into_sorted().iter().map(|d| d.text(crate::messages::Lang::En)).collect();
+        let all: Vec<String> = diags
+            .into_sorted()
+            .iter()
+            .map(|d| d.text(crate::messages::Lang::En))
+            .collect();
         let all = all.join("\n");
         assert!(
             all.contains("klanttevredenheid.csv:1:45: error: unknown column 'maatwerkk'\n  = hint: did you mean 'maatwerk'?"),
