@@ -20,9 +20,15 @@ pub struct SiteConfig {
     pub kiosk: Option<Kiosk>,
     /// The sender of the e-mail editions (`nieuwsbrief: {from: ...}`); without it no `.eml`.
     pub nieuwsbrief_from: Option<Afzender>,
+    /// Practices a page of a list shows (`paginering:`, default [`DEFAULT_PAGINERING`]);
+    /// further ones go on numbered pages (`praktijkvoorbeelden/pagina/2/`).
+    pub paginering: usize,
     /// `svdk build --relative` (not a setting of site.yaml): URLs relative to each page.
     pub relative: bool,
 }
+
+/// Practices a page of a list shows unless `paginering:` says otherwise.
+pub const DEFAULT_PAGINERING: usize = 50;
 
 /// The KIOSK question desk's contact details; at least one is set.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -118,6 +124,7 @@ pub fn parse(
         "landkaart_periode",
         "kiosk",
         "nieuwsbrief",
+        "paginering",
     ]);
     let title = f.required_string("title");
     let base_url = match base_url_override {
@@ -213,6 +220,20 @@ pub fn parse(
             }
         }
     });
+    let paginering = match f.int("paginering") {
+        None => DEFAULT_PAGINERING,
+        Some(n @ 1..=10_000) => n as usize,
+        Some(n) => {
+            f.error(
+                f.pos("paginering"),
+                format!("'paginering' must be between 1 and 10000, not {n}"),
+                Some(format!(
+                    "the number of practices per list page, e.g. paginering: {DEFAULT_PAGINERING}"
+                )),
+            );
+            DEFAULT_PAGINERING
+        }
+    };
     Some(SiteConfig {
         title: title?,
         base_url: base_url?,
@@ -222,6 +243,7 @@ pub fn parse(
         landkaart_periode,
         kiosk,
         nieuwsbrief_from,
+        paginering,
         relative: false,
     })
 }
