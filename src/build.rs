@@ -26,6 +26,8 @@ pub struct Options {
     pub write: bool,
     /// `--relative`: a site for `file://` (see [`crate::offline`]).
     pub relative: bool,
+    /// Where the build reports its stages (for a progress bar).
+    pub progress: crate::progress::Progress,
 }
 
 /// What a build did.
@@ -302,14 +304,14 @@ fn run(
     mut cache: Option<&mut Cache>,
 ) -> Option<(Vec<OutFile>, render::Counts, usize)> {
     clock.lap("start");
-    crate::progress::stage("load", 0);
+    opts.progress.stage("load", 0);
     // load
     let sources = match cache.as_deref_mut() {
         Some(c) => c.sources(root, diags),
         None => Arc::new(load::load(root, diags)),
     };
     clock.lap("load");
-    crate::progress::stage("validate", 0);
+    opts.progress.stage("validate", 0);
     let Some(config_text) = &sources.config else {
         diags.push(
             Diagnostic::file_error(config::PATH, "no site.yaml: this is not a svdk site")
@@ -364,7 +366,7 @@ fn run(
         diags,
     );
     let outline = model::parse_outline(sources.outline.as_deref(), diags);
-    let theme = theme::load(root, &config.theme, config.theme_pos, diags);
+    let theme = theme::assemble(&sources, &config.theme, config.theme_pos, diags);
     // The files Markdown may link to: the site's static/ and the theme's static files.
     let static_paths = theme
         .static_files
@@ -373,7 +375,7 @@ fn run(
         .chain(sources.static_files.iter().map(|s| s.out.clone()))
         .collect();
     clock.lap("validate");
-    crate::progress::stage("model", 0);
+    opts.progress.stage("model", 0);
     // model
     let site = model::build(
         model::Inputs {
@@ -399,7 +401,8 @@ fn run(
     if diags.has_errors() {
         return None;
     }
-    let (mut files, counts) = renderer.render_all(diags, cache.map(|c| &mut c.render));
+    let (mut files, counts) =
+        renderer.render_all(diags, &opts.progress, cache.map(|c| &mut c.render));
     clock.lap("render");
     if !check_clashes(&files, &site, diags) {
         return None;

@@ -2,6 +2,7 @@
 //!
 //! Every read goes through [`SiteFs`], which refuses what lies outside the site folder.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -51,6 +52,20 @@ pub struct Sources {
     pub criteria_csv: Vec<SourceFile>,
     /// Files under `static/`, sorted by output path.
     pub static_files: Vec<StaticFile>,
+    /// Every theme of the site (`themes/<name>/`) by name; validation picks the one site.yaml
+    /// names.
+    pub themes: BTreeMap<String, ThemeFiles>,
+    /// Single templates in `templates/`, which override the theme's.
+    pub templates: Vec<SourceFile>,
+}
+
+/// The files of one theme folder `themes/<name>/`.
+#[derive(Debug, Default, Clone)]
+pub struct ThemeFiles {
+    /// Templates under `templates/`, their path relative to the site root.
+    pub templates: Vec<SourceFile>,
+    /// Files under `static/`; `out` is relative to the theme's `static/`.
+    pub static_files: Vec<StaticFile>,
 }
 
 /// Reads site.yaml, content/, data/ and the list of static/ files.
@@ -92,6 +107,14 @@ pub fn load(root: &Path, diags: &Diagnostics) -> Sources {
             .collect()
     };
     Sources {
+        themes: themes(&site, diags),
+        templates: site
+            .list_files(layout::TEMPLATES, diags, is_ignored)
+            .into_iter()
+            .filter_map(|(rel, _)| {
+                read_text(&site, &rel, diags).map(|text| SourceFile { path: rel, text })
+            })
+            .collect(),
         config: read_optional(root, layout::SITE_CONFIG, diags),
         landkaart: read_optional(root, layout::LANDKAART, diags),
         landkaart_csv: csvs(layout::LANDKAART_DIR),
@@ -107,6 +130,35 @@ pub fn load(root: &Path, diags: &Diagnostics) -> Sources {
         regios: read_optional(root, layout::REGIOS, diags),
         static_files,
     }
+}
+
+/// Reads every theme folder under `themes/`: the templates as text, the static files as a list.
+fn themes(site: &SiteFs, diags: &Diagnostics) -> BTreeMap<String, ThemeFiles> {
+    let mut themes: BTreeMap<String, ThemeFiles> = BTreeMap::new();
+    for (rel, abs) in site.list_files(layout::THEMES, diags, is_ignored) {
+        let Some(tail) = rel
+            .strip_prefix(layout::THEMES)
+            .and_then(|t| t.strip_prefix('/'))
+        else {
+            continue;
+        };
+        let Some((name, inside)) = tail.split_once('/') else {
+            continue;
+        };
+        let theme = themes.entry(name.to_string()).or_default();
+        if inside.starts_with("templates/") {
+            if let Some(text) = read_text(site, &rel, diags) {
+                theme.templates.push(SourceFile { path: rel, text });
+            }
+        } else if let Some(out) = inside.strip_prefix("static/") {
+            theme.static_files.push(StaticFile {
+                out: out.to_string(),
+                size: std::fs::metadata(&abs).map_or(0, |m| m.len()),
+                source: abs,
+            });
+        }
+    }
+    themes
 }
 
 /// Whether a path (relative to the root) is a Markdown file of `content/`, the only kind of

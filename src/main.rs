@@ -120,6 +120,7 @@ fn options(common: Common, out: Option<PathBuf>, write: bool) -> Options {
         strict: common.strict,
         write,
         relative: false,
+        progress: Default::default(),
     }
 }
 
@@ -190,7 +191,7 @@ fn main() -> ExitCode {
             };
         }
     };
-    let bar = svdk::progress::Bar::start(!quiet);
+    let bar = svdk::progress::Bar::start(!quiet, &opts.progress);
     let report = build::build(&opts);
     bar.finish();
     for d in &report.diagnostics {

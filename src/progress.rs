@@ -1,7 +1,8 @@
 //! Progress of a long build on a terminal: a bar that appears only when a build takes more
 //! than a second, on standard error, and never when it is not a terminal.
 //!
-//! The stages report through [`stage`] and [`advance`]; a [`Bar`] draws what they report.
+//! The stages report to a [`Progress`] handed to them (through the build's options); a [`Bar`]
+//! draws what they report. Two builds at once (tests, `serve`) each have their own.
 
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -11,20 +12,48 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-static STAGE: Mutex<&str> = Mutex::new("");
-static DONE: AtomicUsize = AtomicUsize::new(0);
-static TOTAL: AtomicUsize = AtomicUsize::new(0);
+/// Where a build is: the current stage and how many of its steps are done. Cloning gives
+/// another handle on the same progress.
+#[derive(Clone, Default)]
+pub struct Progress(Arc<State>);
 
-/// A stage begins; `total` is the number of steps it will [`advance`] (0: unknown).
-pub fn stage(name: &'static str, total: usize) {
-    *STAGE.lock().unwrap_or_else(|e| e.into_inner()) = name;
-    TOTAL.store(total, Ordering::Relaxed);
-    DONE.store(0, Ordering::Relaxed);
+#[derive(Default)]
+struct State {
+    stage: Mutex<&'static str>,
+    done: AtomicUsize,
+    total: AtomicUsize,
 }
 
-/// One step of the current stage is done.
-pub fn advance() {
-    DONE.fetch_add(1, Ordering::Relaxed);
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (stage, done, total) = self.now();
+        write!(f, "Progress({stage} {done}/{total})")
+    }
+}
+
+impl Progress {
+    /// A stage begins; `total` is the number of steps it will [`advance`](Self::advance)
+    /// (0: unknown).
+    pub fn stage(&self, name: &'static str, total: usize) {
+        *self.0.stage.lock().unwrap_or_else(|e| e.into_inner()) = name;
+        self.0.total.store(total, Ordering::Relaxed);
+        self.0.done.store(0, Ordering::Relaxed);
+    }
+
+    /// One step of the current stage is done.
+    pub fn advance(&self) {
+        self.0.done.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// The current stage, the steps done and the steps it has (0: unknown).
+    pub fn now(&self) -> (&'static str, usize, usize) {
+        let stage = *self.0.stage.lock().unwrap_or_else(|e| e.into_inner());
+        (
+            stage,
+            self.0.done.load(Ordering::Relaxed),
+            self.0.total.load(Ordering::Relaxed),
+        )
+    }
 }
 
 /// Draws the progress of the build while it runs.
@@ -36,12 +65,13 @@ pub struct Bar {
 impl Bar {
     /// Starts watching; nothing is drawn unless `enabled`, standard error is a terminal and
     /// the build is still running after a second.
-    pub fn start(enabled: bool) -> Bar {
+    pub fn start(enabled: bool, progress: &Progress) -> Bar {
         let stop = Arc::new(AtomicBool::new(false));
         if !enabled || !std::io::stderr().is_terminal() {
             return Bar { stop, thread: None };
         }
         let flag = Arc::clone(&stop);
+        let progress = progress.clone();
         let thread = std::thread::spawn(move || {
             for _ in 0..10 {
                 std::thread::sleep(Duration::from_millis(100));
@@ -57,8 +87,7 @@ impl Bar {
             let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
             let mut was_counted = None;
             while !flag.load(Ordering::Relaxed) {
-                let stage = *STAGE.lock().unwrap_or_else(|e| e.into_inner());
-                let total = TOTAL.load(Ordering::Relaxed);
+                let (stage, done, total) = progress.now();
                 if was_counted != Some(total > 0) {
                     bar.set_style(if total > 0 {
                         counted.clone()
@@ -69,7 +98,7 @@ impl Bar {
                 }
                 bar.set_prefix(stage);
                 bar.set_length(total as u64);
-                bar.set_position(DONE.load(Ordering::Relaxed) as u64);
+                bar.set_position(done as u64);
                 bar.tick();
                 std::thread::sleep(Duration::from_millis(80));
             }
@@ -107,4 +136,23 @@ macro_rules! tell {
         use std::io::Write as _;
         let _ = writeln!(std::io::stderr(), $($arg)*);
     }};
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Progress;
+
+    #[test]
+    fn clones_share_one_progress_and_separate_builds_do_not() {
+        let a = Progress::default();
+        let seen_by_bar = a.clone();
+        let other_build = Progress::default();
+        a.stage("render", 3);
+        a.advance();
+        a.advance();
+        assert_eq!(seen_by_bar.now(), ("render", 2, 3));
+        assert_eq!(other_build.now(), ("", 0, 0));
+        a.stage("write", 0);
+        assert_eq!(seen_by_bar.now(), ("write", 0, 0));
+    }
 }

@@ -108,6 +108,7 @@ pub fn serve(o: ServeOptions) -> Result<(), String> {
         strict: false,
         write: true,
         relative: false,
+        progress: Default::default(),
     });
     let shared = Arc::new(Shared {
         out,

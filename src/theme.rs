@@ -2,13 +2,12 @@
 //! overrides it with its own `themes/<name>/` and single templates in `templates/`.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use include_dir::{Dir, include_dir};
 
 use crate::config::DEFAULT_THEME;
 use crate::diagnostics::{Diagnostics, Pos};
-use crate::load;
+use crate::load::{self, SourceFile, Sources};
 use crate::write::Body;
 
 static DEFAULT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/samenvoordeklant");
@@ -28,13 +27,14 @@ pub struct Theme {
     pub static_files: BTreeMap<String, Body>,
 }
 
-/// Builds the layered theme for a site; `pos` is where site.yaml names the theme.
-pub fn load(root: &Path, name: &str, pos: Pos, diags: &Diagnostics) -> Theme {
+/// Builds the layered theme for a site from what the load stage read: the built-in theme, then
+/// the site's `themes/<name>/`, then single templates in `templates/`. `pos` is where site.yaml
+/// names the theme. No file is read here.
+pub fn assemble(sources: &Sources, name: &str, pos: Pos, diags: &Diagnostics) -> Theme {
     let mut theme = Theme::default();
     add_embedded(&mut theme, &DEFAULT);
     let site_theme = crate::layout::theme_dir(name);
-    let site = crate::sitefs::SiteFs::new(root);
-    if let Err(crate::sitefs::Refused::Outside(why)) = site.resolve(&site_theme) {
+    if let Some(why) = not_a_folder_name(name) {
         diags.push(
             crate::diagnostics::Diagnostic::error(
                 crate::config::PATH,
@@ -46,11 +46,13 @@ pub fn load(root: &Path, name: &str, pos: Pos, diags: &Diagnostics) -> Theme {
                     .into(),
             )),
         );
-    } else if site.is_dir(&site_theme) {
-        add_dir(&mut theme, root, &format!("{site_theme}/templates"), diags);
-        for (rel, abs) in load::list_files(root, &format!("{site_theme}/static"), diags) {
-            let out = rel[site_theme.len() + "/static/".len()..].to_string();
-            theme.static_files.insert(out, Body::Copy(abs));
+    } else if let Some(files) = sources.themes.get(name) {
+        let prefix = format!("{site_theme}/templates/");
+        add_templates(&mut theme, &files.templates, &prefix);
+        for f in &files.static_files {
+            theme
+                .static_files
+                .insert(f.out.clone(), Body::Copy(f.source.clone()));
         }
     } else if name != DEFAULT_THEME {
         diags.file_error(
@@ -58,8 +60,26 @@ pub fn load(root: &Path, name: &str, pos: Pos, diags: &Diagnostics) -> Theme {
             format!("theme '{name}' not found: there is no folder {site_theme}/"),
         );
     }
-    add_dir(&mut theme, root, crate::layout::TEMPLATES, diags);
+    add_templates(
+        &mut theme,
+        &sources.templates,
+        &format!("{}/", crate::layout::TEMPLATES),
+    );
     theme
+}
+
+/// Why `name` cannot be the name of a folder in `themes/`, if it cannot.
+fn not_a_folder_name(name: &str) -> Option<String> {
+    if name.is_empty() || name == "." || name == ".." {
+        Some("is not the name of a folder".into())
+    } else if name.contains(['/', '\\']) {
+        Some(format!(
+            "{} is not a folder directly in themes/: only those are read, nothing outside the site folder",
+            crate::layout::theme_dir(name)
+        ))
+    } else {
+        None
+    }
 }
 
 fn add_embedded(theme: &mut Theme, dir: &'static Dir<'static>) {
@@ -85,14 +105,16 @@ fn add_embedded(theme: &mut Theme, dir: &'static Dir<'static>) {
     }
 }
 
-fn add_dir(theme: &mut Theme, root: &Path, dir: &str, diags: &Diagnostics) {
-    for (rel, _) in load::list_files(root, dir, diags) {
-        let Some(text) = load::read_optional(root, &rel, diags) else {
-            continue;
-        };
-        let name = rel[dir.len() + 1..].to_string();
-        theme
-            .templates
-            .insert(name, TemplateSource { origin: rel, text });
+fn add_templates(theme: &mut Theme, files: &[SourceFile], prefix: &str) {
+    for f in files {
+        if let Some(name) = f.path.strip_prefix(prefix) {
+            theme.templates.insert(
+                name.to_string(),
+                TemplateSource {
+                    origin: f.path.clone(),
+                    text: f.text.clone(),
+                },
+            );
+        }
     }
 }

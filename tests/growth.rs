@@ -22,6 +22,10 @@
 //! that the size-dependent part dominates the fixed cost of the minimal site, yet the whole
 //! harness stays under a few seconds in a debug build. The cases run one after another in a
 //! single test, because the allocation counter is process-wide.
+//!
+//! This is the one integration test outside the `suite` binary, for the same reason: its
+//! counting global allocator would count every other test running beside it. It shares the
+//! suite's helpers.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::fmt::Write as _;
@@ -29,7 +33,12 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-mod common;
+#[allow(dead_code, unreachable_pub, unused_imports)]
+#[path = "suite/prelude.rs"]
+mod prelude;
+#[allow(dead_code, unreachable_pub)]
+#[path = "suite/test_site.rs"]
+mod test_site;
 
 struct Counting;
 
@@ -158,7 +167,8 @@ fn front_matter_cases() -> Vec<Case> {
             n: 500,
             files: |n| {
                 let deep = format!("{}{}", "{a: ".repeat(n), "}".repeat(n));
-                let w = common::read(&common::fixture_dir("minimal").join("data/werkpleinen.yaml"));
+                let w =
+                    prelude::read(&prelude::fixture_dir("minimal").join("data/werkpleinen.yaml"));
                 vec![(
                     "data/werkpleinen.yaml",
                     format!("{w}- id: x\n  naam: {deep}\n"),
@@ -348,8 +358,8 @@ fn content_and_data_cases() -> Vec<Case> {
     ]
 }
 
-fn site_with(files: &[(&str, String)]) -> common::Site {
-    let site = common::fixture_site("minimal");
+fn site_with(files: &[(&str, String)]) -> prelude::Site {
+    let site = prelude::fixture_site("minimal");
     for (rel, text) in files {
         let path = site.root().join(rel);
         std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");

@@ -11,7 +11,7 @@
 //!
 //! There is no second account of which outputs list which pages: a page newly joining a list
 //! changes that list's fingerprint. Otherwise the file from the previous build stays as it
-//! is. The integration test `tests/incremental.rs` checks that this gives the same site as a
+//! is. The integration test `tests/suite/incremental.rs` checks that this gives the same site as a
 //! full build.
 
 use std::collections::{HashMap, HashSet};

@@ -398,6 +398,7 @@ impl<'a> Renderer<'a> {
     pub fn render_all(
         &self,
         diags: &Diagnostics,
+        progress: &crate::progress::Progress,
         cache: Option<&mut RenderCache>,
     ) -> (Vec<OutFile>, Counts) {
         let mut cache = cache;
@@ -425,7 +426,7 @@ impl<'a> Renderer<'a> {
                 .map(|p| hash_of(&(global, pages.get(&p.doc.path), kader)))
                 .collect()
         });
-        crate::progress::stage("render", jobs.len());
+        progress.stage("render", jobs.len());
         self.charts.reset();
         let rendered: Vec<Rendered> = jobs
             .par_iter()
@@ -441,7 +442,7 @@ impl<'a> Renderer<'a> {
                 let mut deps = Deps::default();
                 let built = self.build(job, &jobs, &mut deps);
                 let result = self.tera.render(built.template, &built.context);
-                crate::progress::advance();
+                progress.advance();
                 match result {
                     Ok(s) => Some((
                         OutFile {
