@@ -237,7 +237,7 @@ fn outflow_totals_beyond_u32_do_not_panic() {
 fn three_hundred_themas_on_fifty_practices_stay_small() {
     // Before pagination this wrote 470 MB: every thema page listed every practice with all
     // 300 of its thema's. Now a list shows a practice without its thema's, 50 to a page.
-    let site = common::fixture_site("minimal");
+    let site = crate::prelude::fixture_site("minimal");
     let ids: Vec<String> = (0..300).map(|i| format!("thema-{i:03}")).collect();
     for id in &ids {
         site.write(
@@ -256,9 +256,9 @@ fn three_hundred_themas_on_fifty_practices_stay_small() {
         );
     }
     let out = site.sibling("out");
-    common::build(&site.root(), &out, &[]).assert_success();
+    crate::prelude::build(&site.root(), &out, &[]).assert_success();
     let mut total = 0;
-    for (rel, text) in common::text_files(&out) {
+    for (rel, text) in crate::prelude::text_files(&out) {
         total += text.len();
         if rel.ends_with(".html") {
             assert!(text.len() < 1_000_000, "{rel}: {} bytes", text.len());
