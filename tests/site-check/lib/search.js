@@ -464,7 +464,7 @@ export async function selfTestFinding(browser, site) {
     // [file, what is replaced, by what, the problem that must be reported]
     ['js/zoeken/vouwen.js', 'if (own !== null) return own;', 'if (own !== null) return c;', /"cliëntenraad" finds nothing/],
     ['js/zoeken/start.js', 'function start() {', 'function start() { indexFor(document.querySelector("form[data-zoek-index]")).load();', /the search index was fetched on a page load/],
-    ['js/praktijkfilter.js', 'if (name === "thema")', 'if (name === "regio") return true; if (name === "thema")', /thema ".*" and regio ".*" show \d+ practices, expected \d+/],
+    ['js/praktijkfilter.js', 'if (want.regio && !(w && w[2] === want.regio)) return false;', '', /thema ".*" and regio ".*" show \d+ practices, expected \d+/],
   ];
   try {
     fs.cpSync(site.dir, tmp, { recursive: true });
