@@ -37,9 +37,9 @@
     if (waiting.length > 1) return;
     var s = document.createElement("script");
     s.src = indexUrl.href;
-    s.onerror = function () {
+    s.addEventListener("error", function () {
       status.textContent = "De filters konden niet worden geladen; gebruik de lijsten per thema, werkplein en regio.";
-    };
+    });
     document.head.appendChild(s);
   }
 
