@@ -24,6 +24,7 @@ fn options(root: &Path, out: &Path) -> Options {
         strict: false,
         write: true,
         relative: false,
+        lang: None,
         progress: Default::default(),
     }
 }

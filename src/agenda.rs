@@ -14,6 +14,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
+use crate::messages::Message;
 use crate::text;
 
 /// The time zone every agenda time is in.
@@ -57,29 +58,21 @@ pub struct Wanneer {
     pub tot: Option<Moment>,
 }
 
-const HINT_MOMENT: &str =
-    "write YYYY-MM-DD or YYYY-MM-DDTHH:MM (Dutch time), e.g. 2009-10-08T13:00";
-
 /// Parses `wanneer`: `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` (a space instead of `T` is accepted).
-pub fn parse_moment(s: &str) -> Result<Moment, (String, &'static str)> {
+pub fn parse_moment(s: &str) -> Result<Moment, (Message, Message)> {
     let s = s.trim();
     if let Some(d) = text::parse_date(s) {
         return Ok(Moment::Dag(d));
     }
-    let bad = || {
-        (
-            format!("'{s}' is not a date or a date and time"),
-            HINT_MOMENT,
-        )
-    };
+    let bad = || (crate::msg!(NotAMoment, value = s), crate::msg!(MomentHint));
     if s.len() != 16 || !matches!(s.as_bytes()[10], b'T' | b' ') {
         return Err(bad());
     }
     let date = text::parse_date(&s[..10]).ok_or_else(bad)?;
     let time = parse_time(&s[11..]).ok_or_else(|| {
         (
-            format!("'{}' is not a time of day", &s[11..]),
-            "write the time as HH:MM, from 00:00 to 23:59",
+            crate::msg!(NotATime, value = &s[11..]),
+            crate::msg!(TimeHint),
         )
     })?;
     Ok(Moment::Tijd(date.and_time(time)))
@@ -102,7 +95,7 @@ fn parse_time(s: &str) -> Option<NaiveTime> {
 
 /// Parses `tot` against `van`: a date, a date and time, or (after a time) only an end time
 /// `HH:MM` on the same day. It must not be before `van`, and has a time exactly when `van` has.
-pub fn parse_tot(s: &str, van: Moment) -> Result<Moment, (String, &'static str)> {
+pub fn parse_tot(s: &str, van: Moment) -> Result<Moment, (Message, Message)> {
     let s = s.trim();
     let tot = match (van, parse_time(s)) {
         (Moment::Tijd(v), Some(t)) => Moment::Tijd(v.date().and_time(t)),
@@ -110,21 +103,20 @@ pub fn parse_tot(s: &str, van: Moment) -> Result<Moment, (String, &'static str)>
     };
     match (van, tot) {
         (Moment::Dag(_), Moment::Tijd(_)) => Err((
-            format!("'{s}' has a time but 'wanneer' has none"),
-            "give 'wanneer' a start time too (YYYY-MM-DDTHH:MM), or write 'tot' as a date",
+            crate::msg!(TotHasTime, value = s),
+            crate::msg!(TotHasTimeHint),
         )),
         (Moment::Tijd(_), Moment::Dag(_)) => Err((
-            format!("'{s}' is a date but 'wanneer' has a time"),
-            "write the end as HH:MM (same day) or YYYY-MM-DDTHH:MM",
+            crate::msg!(TotIsDate, value = s),
+            crate::msg!(TotIsDateHint),
         )),
         _ if tot < van => Err((
-            format!("'{s}' is before 'wanneer' ({})", van.iso()),
-            "'tot' is when the activity ends: on or after 'wanneer'",
+            crate::msg!(TotBefore, value = s, van = van.iso()),
+            crate::msg!(TotBeforeHint),
         )),
-        (Moment::Tijd(v), Moment::Tijd(t)) if t == v => Err((
-            format!("'{s}' is the same time as 'wanneer'"),
-            "leave 'tot' out when the end time is not known",
-        )),
+        (Moment::Tijd(v), Moment::Tijd(t)) if t == v => {
+            Err((crate::msg!(TotSame, value = s), crate::msg!(TotSameHint)))
+        }
         _ => Ok(tot),
     }
 }
@@ -331,6 +323,7 @@ mod tests {
             parse_moment("2009-10-08T25:00")
                 .unwrap_err()
                 .0
+                .en()
                 .contains("'25:00'")
         );
         assert!(parse_moment("2009-10-08T9:00").is_err());
@@ -344,7 +337,13 @@ mod tests {
             parse_tot("2009-10-09T12:00", van).unwrap().iso(),
             "2009-10-09T12:00"
         );
-        assert!(parse_tot("12:00", van).unwrap_err().0.contains("before"));
+        assert!(
+            parse_tot("12:00", van)
+                .unwrap_err()
+                .0
+                .en()
+                .contains("before")
+        );
         assert!(parse_tot("13:00", van).is_err());
         assert!(parse_tot("2009-10-09", van).is_err());
         let dag = Moment::Dag(d("2010-01-19"));

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::load::Sources;
+use crate::messages::{Lang, Message};
 use crate::write::{Body, OutFile, Written};
 use crate::{
     bvg, config, content, criteria, data, documenten, landkaart, layout, load, model, render,
@@ -26,6 +27,9 @@ pub struct Options {
     pub write: bool,
     /// `--relative`: a site for `file://` (see [`crate::offline`]).
     pub relative: bool,
+    /// `--lang`: the language of messages; `None` follows `language:` in site.yaml (Dutch
+    /// when it names no language svdk speaks).
+    pub lang: Option<Lang>,
     /// Where the build reports its stages (for a progress bar).
     pub progress: crate::progress::Progress,
 }
@@ -49,6 +53,8 @@ pub struct Report {
     /// Time spent in each stage, in order (for `-v`).
     pub timings: Vec<(&'static str, Duration)>,
     pub ok: bool,
+    /// The language to show the diagnostics and the summary in.
+    pub lang: Lang,
 }
 
 impl Report {
@@ -104,34 +110,24 @@ const SOURCE_DIRS: [&str; 5] = layout::WATCHED;
 
 /// Refuses an output folder that would overwrite the site, or a folder that is not svdk's.
 fn check_out_dir(root: &Path, out: &Path, diags: &Diagnostics) {
-    let refuse = |msg: String, hint: &str| {
-        diags.push(Diagnostic::arg_error("--out", msg).with_hint(Some(hint.into())))
+    let refuse = |msg: Message, hint: Message| {
+        diags.push(Diagnostic::arg_error("--out", msg).with_hint(Some(hint)))
     };
-    let separate = "choose a separate folder, e.g. public/";
+    let separate = || crate::msg!(OutSeparateHint);
     if out == root {
-        refuse(
-            format!("output folder {} is the site folder itself", out.display()),
-            separate,
-        );
+        refuse(crate::msg!(OutIsSite, path = out.display()), separate());
     } else if root.starts_with(out) {
         refuse(
-            format!("output folder {} contains the site folder", out.display()),
-            separate,
+            crate::msg!(OutContainsSite, path = out.display()),
+            separate(),
         );
     } else if let Some(dir) = SOURCE_DIRS.iter().find(|d| out.starts_with(root.join(d))) {
         refuse(
-            format!(
-                "output folder {} is inside the site's {dir}/ folder",
-                out.display()
-            ),
-            separate,
+            crate::msg!(OutInsideSource, path = out.display(), dir = dir),
+            separate(),
         );
     } else if let Err(msg) = write::check_out(out) {
-        refuse(
-            msg,
-            "pass a new or empty folder, or one an earlier svdk build wrote; to reuse this \
-             path, move its contents away yourself",
-        );
+        refuse(msg, crate::msg!(OutReuseHint));
     }
 }
 
@@ -189,7 +185,7 @@ pub struct Cache {
     /// Files changed since the previous build (relative to the root), if known.
     changed: Option<Vec<String>>,
     docs: content::DocCache,
-    markdown: model::MarkdownCache,
+    model: model::ModelCache,
     render: render::RenderCache,
 }
 
@@ -241,12 +237,13 @@ fn run_and_write(
         elapsed: Duration::ZERO,
         timings: Vec::new(),
         ok: false,
+        lang: opts.lang.unwrap_or_default(),
     };
     if opts.write {
         check_out_dir(&root, &out, &diags);
     }
     let mut clock = Clock::default();
-    let files = run(&root, opts, &diags, &mut clock, cache);
+    let files = run(&root, opts, &diags, &mut clock, cache, &mut report.lang);
     let failed = diags.has_errors();
     report.diagnostics = diags.into_sorted();
     let warnings_fail = opts.strict && report.warnings() > 0;
@@ -267,7 +264,7 @@ fn run_and_write(
                 }
                 Err(e) => report.diagnostics.push(Diagnostic::file_error(
                     out.display().to_string(),
-                    format!("cannot write the site: {e}"),
+                    crate::messages::MessageError::of(&e, crate::messages::Key::CannotWriteSite),
                 )),
             }
         } else {
@@ -302,22 +299,21 @@ fn run(
     diags: &Diagnostics,
     clock: &mut Clock,
     mut cache: Option<&mut Cache>,
+    lang: &mut Lang,
 ) -> Option<(Vec<OutFile>, render::Counts, usize)> {
     clock.lap("start");
-    opts.progress.stage("load", 0);
+    opts.progress.stage(crate::messages::Key::StageLoad, 0);
     // load
     let sources = match cache.as_deref_mut() {
         Some(c) => c.sources(root, diags),
         None => Arc::new(load::load(root, diags)),
     };
     clock.lap("load");
-    opts.progress.stage("validate", 0);
+    opts.progress.stage(crate::messages::Key::StageValidate, 0);
     let Some(config_text) = &sources.config else {
         diags.push(
-            Diagnostic::file_error(config::PATH, "no site.yaml: this is not a svdk site")
-                .with_hint(Some(
-                    "run svdk in the site folder or pass --root DIR".into(),
-                )),
+            Diagnostic::file_error(config::PATH, crate::msg!(NoSiteYaml))
+                .with_hint(Some(crate::msg!(NoSiteYamlHint))),
         );
         return None;
     };
@@ -326,6 +322,11 @@ fn run(
         c.relative = opts.relative;
         c
     });
+    *lang = opts
+        .lang
+        .or_else(|| config.as_ref().and_then(|c| Lang::parse(&c.language)))
+        .unwrap_or_default();
+    opts.progress.set_lang(*lang);
     let data = data::parse(
         sources.werkpleinen.as_deref(),
         sources.regios.as_deref(),
@@ -375,7 +376,7 @@ fn run(
         .chain(sources.static_files.iter().map(|s| s.out.clone()))
         .collect();
     clock.lap("validate");
-    opts.progress.stage("model", 0);
+    opts.progress.stage(crate::messages::Key::StageModel, 0);
     // model
     let site = model::build(
         model::Inputs {
@@ -392,7 +393,7 @@ fn run(
         docs,
         opts.drafts,
         diags,
-        cache.as_deref_mut().map(|c| &mut c.markdown),
+        cache.as_deref_mut().map(|c| &mut c.model),
     );
     clock.lap("model");
     // render: templates are always parsed (to report their syntax errors), but pages are not
@@ -448,16 +449,11 @@ fn check_clashes(files: &[OutFile], site: &model::Site, diags: &Diagnostics) -> 
                 Diagnostic::error(
                     &p.doc.path,
                     p.doc.slug_pos,
-                    format!("this page's URL /{url} is also a page svdk generates"),
+                    crate::msg!(PageUrlGenerated, url = url),
                 )
-                .with_hint(Some(
-                    "give the file another name or 'slug', or move it to another folder".into(),
-                )),
+                .with_hint(Some(crate::msg!(PageUrlGeneratedHint))),
             ),
-            None => diags.file_error(
-                "site.yaml",
-                format!("two generated pages have the same URL /{url}"),
-            ),
+            None => diags.file_error("site.yaml", crate::msg!(GeneratedSameUrl, url = url)),
         }
     }
     false
@@ -490,9 +486,9 @@ fn add_static(
             diags.push(
                 Diagnostic::file_error(
                     format!("static/{path}"),
-                    format!("static file /{path} has the same URL as a generated page"),
+                    crate::msg!(StaticSameUrl, path = &path),
                 )
-                .with_hint(Some("rename or move the file".into())),
+                .with_hint(Some(crate::msg!(RenameOrMove))),
             );
             continue;
         }

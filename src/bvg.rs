@@ -171,11 +171,8 @@ pub fn parse(
         (None, None) => return None,
         (None, Some(_)) => {
             diags.push(
-                Diagnostic::file_error(CSV, format!("a BVG-monitor without {YAML}")).with_hint(
-                    Some(format!(
-                        "add {YAML} with the statussen (id, naam, onder_een_dak)"
-                    )),
-                ),
+                Diagnostic::file_error(CSV, crate::msg!(BvgWithoutYaml, file = YAML))
+                    .with_hint(Some(crate::msg!(BvgWithoutYamlHint, file = YAML))),
             );
             return None;
         }
@@ -195,20 +192,27 @@ pub fn parse(
         let pos = loc.value("statussen", &s.id);
         if !text::is_slug(&s.id) {
             diags.push(
-                Diagnostic::error(YAML, pos, format!("status id '{}' is not a valid id", s.id))
-                    .with_hint(Some(format!("e.g. '{}'", text::slugify(&s.id)))),
+                Diagnostic::error(
+                    YAML,
+                    pos,
+                    crate::msg!(IdNotValid, kind = "status", id = &s.id),
+                )
+                .with_hint(Some(crate::msg!(
+                    ForExample,
+                    example = text::slugify(&s.id)
+                ))),
             );
         }
         if seen.insert(s.id.as_str(), ()).is_some() {
-            diags.error(YAML, pos, format!("duplicate status id '{}'", s.id));
+            diags.error(
+                YAML,
+                pos,
+                crate::msg!(DuplicateId, kind = "status", id = &s.id),
+            );
         }
     }
     if file.statussen.is_empty() {
-        diags.error(
-            YAML,
-            loc.key("statussen"),
-            "the BVG-monitor has no statussen",
-        );
+        diags.error(YAML, loc.key("statussen"), crate::msg!(BvgNoStatussen));
     }
     let ids: Vec<&str> = file.statussen.iter().map(|s| s.id.as_str()).collect();
     let mut history: BTreeMap<String, Vec<(Wijziging, usize)>> = BTreeMap::new();
@@ -225,10 +229,11 @@ pub fn parse(
                 ok = false;
             } else if data.werkplein(id).is_none() {
                 diags.push(
-                    Diagnostic::error(CSV, row.pos(cw), format!("unknown werkplein '{id}'"))
-                        .with_hint(text::did_you_mean(id, data.werkplein_ids()).or_else(|| {
-                            Some("werkplein ids are listed in data/werkpleinen.yaml".into())
-                        })),
+                    Diagnostic::error(CSV, row.pos(cw), crate::msg!(UnknownWerkplein, id = id))
+                        .with_hint(
+                            text::did_you_mean(id, data.werkplein_ids())
+                                .or_else(|| Some(crate::msg!(WerkpleinIdsHint))),
+                        ),
                 );
                 ok = false;
             }
@@ -238,18 +243,18 @@ pub fn parse(
                     Diagnostic::error(
                         CSV,
                         row.pos(cd),
-                        format!("'{}' is not a valid date", row.cell(cd)),
+                        crate::msg!(NotADateValue, value = row.cell(cd)),
                     )
-                    .with_hint(Some("write dates as YYYY-MM-DD, e.g. 2008-03-31".into())),
+                    .with_hint(Some(crate::msg!(DateHint))),
                 );
             }
             let status = row.cell(cs);
             let s = ids.iter().position(|i| *i == status);
             if s.is_none() {
                 diags.push(
-                    Diagnostic::error(CSV, row.pos(cs), format!("unknown status '{status}'"))
+                    Diagnostic::error(CSV, row.pos(cs), crate::msg!(UnknownStatus, id = status))
                         .with_hint(text::did_you_mean(status, ids.iter().copied()).or_else(|| {
-                            Some(format!("the statussen in {YAML} are: {}", ids.join(", ")))
+                            Some(crate::msg!(StatussenAre, file = YAML, ids = ids.join(", ")))
                         })),
                 );
             }
@@ -272,9 +277,9 @@ pub fn parse(
                     Diagnostic::error(
                         CSV,
                         Pos::new(line, 1),
-                        format!("werkplein '{id}' has a second row for {}", a.datum),
+                        crate::msg!(WerkpleinSecondRowFor, id = &id, datum = a.datum),
                     )
-                    .with_hint(Some(format!("the first is on line {first}; keep one"))),
+                    .with_hint(Some(crate::msg!(FirstRowHint, line = first))),
                 );
             }
         }
@@ -412,7 +417,19 @@ mod tests {
         let diags = Diagnostics::new();
         let csv = "werkplein,datum,status\nasen,2008-01-01,plannen\nvenlo,2008-1-5,plannen\nvenlo,2008-02-01,gebruik\nassen,2008-02-01,plannen\nassen,2008-02-01,geen-plan\n";
         assert!(parse(Some(STATUSSEN), Some(csv), &data(), &diags).is_none());
-        let all: Vec<String> = diags.into_sorted().iter().map(|d| d.to_string()).collect();
+        let sorted = diags.into_sorted();
+        let nl: Vec<String> = sorted
+            .iter()
+            .map(|d| d.text(crate::messages::Lang::Nl))
+            .collect();
+        assert_eq!(
+            nl[0],
+            "data/bvg.csv:2:1: fout: onbekend werkplein 'asen'\n  = tip: bedoelde je 'assen'?"
+        );
+        let all: Vec<String> = sorted
+            .iter()
+            .map(|d| d.text(crate::messages::Lang::En))
+            .collect();
         let all = all.join("\n");
         assert!(
             all.contains(
@@ -429,7 +446,7 @@ mod tests {
             "{all}"
         );
         assert!(
-            all.contains("data/bvg.csv:6:1: error: werkplein 'assen' has a second row for 2008-02-01\n  = hint: the first is on line 5; keep one"),
+            all.contains("data/bvg.csv:6:1: error: werkplein 'assen' has a second row for 2008-02-01\n  = hint: its first row is line 5; keep one"),
             "{all}"
         );
     }
@@ -442,7 +459,11 @@ mod tests {
         assert!(parse(None, Some("werkplein,datum,status\n"), &data(), &diags).is_none());
         let bad = "statussen:\n  - id: Geen plan\n    naam: x\n  - id: a\n    naam: y\n  - id: a\n    naam: z\n";
         assert!(parse(Some(bad), None, &data(), &diags).is_none());
-        let all: Vec<String> = diags.into_sorted().iter().map(|d| d.to_string()).collect();
+        let all: Vec<String> = diags
+            .into_sorted()
+            .iter()
+            .map(|d| d.text(crate::messages::Lang::En))
+            .collect();
         let all = all.join("\n");
         assert!(
             all.contains("data/bvg.csv: error: a BVG-monitor without data/bvg.yaml"),

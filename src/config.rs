@@ -71,12 +71,12 @@ pub struct BaseUrl {
 
 impl BaseUrl {
     /// Parses `http(s)://host[:port][/path]`; the path always gets a trailing slash.
-    pub fn parse(s: &str) -> Result<BaseUrl, String> {
+    pub fn parse(s: &str) -> Result<BaseUrl, crate::messages::Message> {
         let s = s.trim();
         let rest = s
             .strip_prefix("https://")
             .or_else(|| s.strip_prefix("http://"))
-            .ok_or_else(|| format!("'{s}' is not an http(s) URL"))?;
+            .ok_or_else(|| crate::msg!(NotHttpUrl, url = s))?;
         let scheme_len = s.len() - rest.len();
         let (host, path) = match rest.find('/') {
             Some(i) => (&rest[..i], &rest[i..]),
@@ -87,10 +87,10 @@ impl BaseUrl {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
         if !host_ok {
-            return Err(format!("'{s}' has no valid host name"));
+            return Err(crate::msg!(NoHostName, url = s));
         }
         if path.contains(['?', '#', ' ']) {
-            return Err(format!("'{s}' must not contain a query, fragment or space"));
+            return Err(crate::msg!(UrlQueryFragmentSpace, url = s));
         }
         let mut path = path.to_string();
         if !path.ends_with('/') {
@@ -106,6 +106,18 @@ impl BaseUrl {
     pub fn full(&self) -> String {
         format!("{}{}", self.origin, self.path)
     }
+}
+
+/// The language `site.yaml` in `root` names for messages, if it names one svdk speaks; read
+/// leniently (the rest of the file may have errors), for commands that report before or
+/// without a build (`svdk new`, `svdk serve`).
+pub fn language_of(root: &std::path::Path) -> Option<crate::messages::Lang> {
+    let diags = Diagnostics::new();
+    let text = crate::load::read_optional(root, PATH, &diags)?;
+    let map = yaml::parse_mapping(&text, 1, PATH, &diags)?;
+    map.get("language")
+        .and_then(|v| v.as_str())
+        .and_then(crate::messages::Lang::parse)
 }
 
 /// Reads `site.yaml`; `base_url_override` is `--base-url`.
@@ -140,14 +152,7 @@ pub fn parse(
             .and_then(|u| match BaseUrl::parse(&u) {
                 Ok(b) => Some(b),
                 Err(e) => {
-                    f.error(
-                        f.pos("base_url"),
-                        e,
-                        Some(
-                            "e.g. https://www.samenvoordeklant.nl/ or https://example.org/sub/"
-                                .into(),
-                        ),
-                    );
+                    f.error(f.pos("base_url"), e, Some(crate::msg!(BaseUrlHint)));
                     None
                 }
             }),
@@ -163,8 +168,8 @@ pub fn parse(
             if !ok {
                 k.error(
                     k.pos("email"),
-                    format!("kiosk 'email' is not an e-mail address: '{e}'"),
-                    Some("e.g. email: kiosk@samenvoordeklant.nl".into()),
+                    crate::msg!(KioskEmail, value = e),
+                    Some(crate::msg!(KioskEmailHint)),
                 );
             }
             ok
@@ -174,11 +179,8 @@ pub fn parse(
             if !ok {
                 k.error(
                     k.pos("telefoon"),
-                    format!("kiosk 'telefoon' is not a telephone number: '{t}'"),
-                    Some(
-                        "use digits, spaces, '-' and a leading '+', e.g. telefoon: 030 123 45 67"
-                            .into(),
-                    ),
+                    crate::msg!(KioskTelefoon, value = t),
+                    Some(crate::msg!(KioskTelefoonHint)),
                 );
             }
             ok
@@ -186,8 +188,8 @@ pub fn parse(
         if k.string("email").is_none() && k.string("telefoon").is_none() {
             k.error(
                 f.pos("kiosk"),
-                "'kiosk' has neither 'email' nor 'telefoon'",
-                Some("add 'email: ...' and/or 'telefoon: ...' under 'kiosk:'".into()),
+                crate::msg!(KioskEmpty),
+                Some(crate::msg!(KioskEmptyHint)),
             );
         }
         (email.is_some() || telefoon.is_some()).then(|| Kiosk {
@@ -200,8 +202,8 @@ pub fn parse(
         let Some(from) = n.string("from") else {
             n.error(
                 f.pos("nieuwsbrief"),
-                "'nieuwsbrief' has no 'from'",
-                Some("add e.g. 'from: Werkpleinjournaal <journaal@samenvoordeklant.nl>'".into()),
+                crate::msg!(NieuwsbriefNoFrom),
+                Some(crate::msg!(NieuwsbriefNoFromHint)),
             );
             return None;
         };
@@ -210,11 +212,8 @@ pub fn parse(
             Err(e) => {
                 n.error(
                     n.pos("from"),
-                    format!("nieuwsbrief 'from': {e}"),
-                    Some(
-                        "write 'Naam <adres@domein.nl>' or 'adres@domein.nl'; quote it in YAML"
-                            .into(),
-                    ),
+                    crate::msg!(NieuwsbriefFrom, reason = e),
+                    Some(crate::msg!(NieuwsbriefFromHint)),
                 );
                 None
             }
@@ -226,10 +225,8 @@ pub fn parse(
         Some(n) => {
             f.error(
                 f.pos("paginering"),
-                format!("'paginering' must be between 1 and 10000, not {n}"),
-                Some(format!(
-                    "the number of practices per list page, e.g. paginering: {DEFAULT_PAGINERING}"
-                )),
+                crate::msg!(PagineringRange, n = n),
+                Some(crate::msg!(PagineringHint, n = DEFAULT_PAGINERING)),
             );
             DEFAULT_PAGINERING
         }
@@ -269,8 +266,8 @@ mod tests {
         let diags = Diagnostics::new();
         assert!(parse("language: nl\n", None, &diags).is_none());
         let msgs: Vec<_> = diags.into_sorted().into_iter().map(|d| d.message).collect();
-        assert!(msgs.iter().any(|m| m.contains("'title'")));
-        assert!(msgs.iter().any(|m| m.contains("'base_url'")));
+        assert!(msgs.iter().any(|m| m.en().contains("'title'")));
+        assert!(msgs.iter().any(|m| m.en().contains("'base_url'")));
     }
 
     #[test]
@@ -296,7 +293,11 @@ mod tests {
         )
         .unwrap();
         assert!(c.kiosk.is_none() && c.nieuwsbrief_from.is_none());
-        let msgs: Vec<String> = diags.into_sorted().iter().map(|d| d.to_string()).collect();
+        let msgs: Vec<String> = diags
+            .into_sorted()
+            .iter()
+            .map(|d| d.text(crate::messages::Lang::En))
+            .collect();
         let all = msgs.join("\n");
         assert!(
             all.contains("site.yaml:4:10: error: kiosk 'email' is not an e-mail address"),

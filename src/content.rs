@@ -252,8 +252,8 @@ fn parse(
     if needs_date && date.is_none() && f.string("date").is_none() {
         f.error(
             f.start(),
-            "missing 'date'",
-            Some("praktijkvoorbeelden and journaal items need 'date: YYYY-MM-DD'".into()),
+            crate::msg!(MissingKey, key = "date"),
+            Some(crate::msg!(MissingDateHint)),
         );
     }
 
@@ -276,10 +276,10 @@ fn parse(
                 Some(other) => {
                     f.error(
                         f.pos("soort"),
-                        format!("unknown soort '{other}'"),
+                        crate::msg!(UnknownSoort, id = other),
                         Some(
                             text::did_you_mean(other, Soort::ALL.map(Soort::id))
-                                .unwrap_or_else(|| "use nieuws, vraag or agenda".into()),
+                                .unwrap_or_else(|| crate::msg!(SoortHint)),
                         ),
                     );
                     Soort::Nieuws
@@ -290,8 +290,8 @@ fn parse(
                 Some(e) => {
                     f.error(
                         f.pos("editie"),
-                        format!("'editie' is not a month: '{e}'"),
-                        Some("write it as YYYY-MM, e.g. 2009-10".into()),
+                        crate::msg!(EditieNotMonth, value = e),
+                        Some(crate::msg!(EditieHint)),
                     );
                     String::new()
                 }
@@ -308,11 +308,7 @@ fn parse(
                 .string("vraag_van")
                 .filter(|w| ids.werkplein("vraag_van", w));
             if vraag_van.is_some() && soort != Soort::Vraag {
-                f.warning(
-                    f.pos("vraag_van"),
-                    "'vraag_van' is only used for items with 'soort: vraag'",
-                    None,
-                );
+                f.warning(f.pos("vraag_van"), crate::msg!(VraagVanOnlyVraag), None);
             }
             let (wanneer, waar) = agenda_fields(&f, soort);
             (
@@ -379,8 +375,8 @@ fn agenda_fields(f: &Fields, soort: Soort) -> (Option<Wanneer>, Option<String>) 
             if f.string(key).is_some() {
                 f.warning(
                     f.pos(key),
-                    format!("'{key}' is only used for items with 'soort: agenda'"),
-                    Some("add 'soort: agenda' or remove the field".into()),
+                    crate::msg!(OnlyAgenda, key = key),
+                    Some(crate::msg!(OnlyAgendaHint)),
                 );
             }
         }
@@ -391,8 +387,8 @@ fn agenda_fields(f: &Fields, soort: Soort) -> (Option<Wanneer>, Option<String>) 
         Err((msg, hint)) => {
             f.error(
                 f.pos("wanneer"),
-                format!("'wanneer': {msg}"),
-                Some(hint.into()),
+                crate::msg!(FieldProblem, key = "wanneer", reason = msg),
+                Some(hint),
             );
             None
         }
@@ -402,8 +398,8 @@ fn agenda_fields(f: &Fields, soort: Soort) -> (Option<Wanneer>, Option<String>) 
         (Some(_), None) if f.string("wanneer").is_none() => {
             f.error(
                 f.pos("tot"),
-                "'tot' without 'wanneer'",
-                Some("add 'wanneer: YYYY-MM-DD' (or YYYY-MM-DDTHH:MM) for the start".into()),
+                crate::msg!(TotWithoutWanneer),
+                Some(crate::msg!(TotWithoutWanneerHint)),
             );
             None
         }
@@ -411,7 +407,11 @@ fn agenda_fields(f: &Fields, soort: Soort) -> (Option<Wanneer>, Option<String>) 
         (Some(s), Some(v)) => match agenda::parse_tot(s, v) {
             Ok(t) => Some(t),
             Err((msg, hint)) => {
-                f.error(f.pos("tot"), format!("'tot': {msg}"), Some(hint.into()));
+                f.error(
+                    f.pos("tot"),
+                    crate::msg!(FieldProblem, key = "tot", reason = msg),
+                    Some(hint),
+                );
                 None
             }
         },
@@ -419,8 +419,8 @@ fn agenda_fields(f: &Fields, soort: Soort) -> (Option<Wanneer>, Option<String>) 
     if waar.is_some() && f.string("wanneer").is_none() {
         f.warning(
             f.pos("waar"),
-            "'waar' without 'wanneer': the item is not in the agenda",
-            Some("add 'wanneer: YYYY-MM-DD' (or YYYY-MM-DDTHH:MM)".into()),
+            crate::msg!(WaarWithoutWanneer),
+            Some(crate::msg!(WaarWithoutWanneerHint)),
         );
     }
     (
@@ -436,8 +436,11 @@ fn slug(f: &Fields, section: Section, path: &str) -> Option<String> {
         if !text::is_slug(stem) {
             f.error(
                 f.start(),
-                format!("theme file name '{stem}' is not a valid id"),
-                Some(format!("rename it to {}.md", text::slugify(stem))),
+                crate::msg!(ThemaFileName, name = stem),
+                Some(crate::msg!(
+                    RenameTo,
+                    name = format!("{}.md", text::slugify(stem))
+                )),
             );
             return None;
         }
@@ -448,11 +451,8 @@ fn slug(f: &Fields, section: Section, path: &str) -> Option<String> {
         Some(s) => {
             f.error(
                 f.pos("slug"),
-                format!("slug '{s}' is not valid"),
-                Some(format!(
-                    "use lowercase letters, digits and '-', e.g. '{}'",
-                    text::slugify(&s)
-                )),
+                crate::msg!(SlugInvalid, slug = &s),
+                Some(crate::msg!(SlugHint, example = text::slugify(&s))),
             );
             None
         }
@@ -463,8 +463,8 @@ fn slug(f: &Fields, section: Section, path: &str) -> Option<String> {
                 // It would take the URL of the folder's index: for content/ the home page.
                 f.error(
                     f.start(),
-                    format!("file name '{stem}' gives an empty slug: the page would have no URL of its own"),
-                    Some("rename the file to a name with letters or digits, or add a line 'slug: ...'".into()),
+                    crate::msg!(EmptySlug, name = stem),
+                    Some(crate::msg!(EmptySlugHint)),
                 );
                 return None;
             }
@@ -491,9 +491,9 @@ impl Ids<'_> {
         }
         self.f.error(
             self.f.value_pos(key, id),
-            format!("unknown werkplein '{id}'"),
+            crate::msg!(UnknownWerkplein, id = id),
             text::did_you_mean(id, self.data.werkplein_ids())
-                .or_else(|| Some("werkplein ids are listed in data/werkpleinen.yaml".into())),
+                .or_else(|| Some(crate::msg!(WerkpleinIdsHint))),
         );
         false
     }
@@ -507,10 +507,9 @@ impl Ids<'_> {
             } else {
                 self.f.error(
                     pos,
-                    format!("unknown thema '{id}'"),
-                    text::did_you_mean(&id, self.themas.iter().map(String::as_str)).or_else(|| {
-                        Some("a thema id is the name of a file in content/themas/".into())
-                    }),
+                    crate::msg!(UnknownThema, id = &id),
+                    text::did_you_mean(&id, self.themas.iter().map(String::as_str))
+                        .or_else(|| Some(crate::msg!(ThemaIdsHint))),
                 );
             }
         }
@@ -554,7 +553,11 @@ mod tests {
             .collect();
         let diags = Diagnostics::new();
         let docs = parse_all(&files, &data(), &diags);
-        let msgs = diags.into_sorted().iter().map(|d| d.to_string()).collect();
+        let msgs = diags
+            .into_sorted()
+            .iter()
+            .map(|d| d.text(crate::messages::Lang::En))
+            .collect();
         (docs, msgs)
     }
 

@@ -117,11 +117,8 @@ pub fn parse(
     let Some(yaml_text) = yaml_text else {
         for f in csvs {
             diags.push(
-                Diagnostic::file_error(&f.path, format!("a meting without {YAML}")).with_hint(
-                    Some(format!(
-                        "add {YAML} with the criteria, their eisen and the metingen"
-                    )),
-                ),
+                Diagnostic::file_error(&f.path, crate::msg!(MetingWithoutYaml, file = YAML))
+                    .with_hint(Some(crate::msg!(MetingWithoutYamlHint, file = YAML))),
             );
         }
         return None;
@@ -162,16 +159,20 @@ pub fn parse(
             let pos = loc.value(key, id);
             if !text::is_slug(id) {
                 diags.push(
-                    Diagnostic::error(YAML, pos, format!("{kind} id '{id}' is not a valid id"))
-                        .with_hint(Some(format!("e.g. '{}'", text::slugify(id)))),
+                    Diagnostic::error(YAML, pos, crate::msg!(IdNotValid, kind = kind, id = id))
+                        .with_hint(Some(crate::msg!(ForExample, example = text::slugify(id)))),
                 );
             }
             if local.insert(id, ()).is_some() {
-                diags.error(YAML, pos, format!("duplicate {kind} id '{id}'"));
+                diags.error(YAML, pos, crate::msg!(DuplicateId, kind = kind, id = id));
             }
             if kind != "meting" {
                 if let Some(other) = seen.get(id).filter(|o| **o != kind) {
-                    diags.error(YAML, pos, format!("{kind} id '{id}' is also a {other} id"));
+                    diags.error(
+                        YAML,
+                        pos,
+                        crate::msg!(IdAlsoOther, kind = kind, id = id, other = other),
+                    );
                 }
                 seen.insert(id, kind);
             }
@@ -182,7 +183,7 @@ pub fn parse(
             diags.error(
                 YAML,
                 loc.value("criteria", &c.id),
-                format!("criterium '{}' has no eisen", c.id),
+                crate::msg!(CriteriumNoEisen, id = &c.id),
             );
         }
     }
@@ -200,14 +201,12 @@ pub fn parse(
         let stem = stem.strip_suffix(".csv").unwrap_or(stem);
         let Some(m) = meting_ids.iter().position(|id| *id == stem) else {
             diags.push(
-                Diagnostic::file_error(&f.path, format!("no meting '{stem}' in {YAML}")).with_hint(
-                    text::did_you_mean(stem, meting_ids.iter().copied()).or_else(|| {
-                        Some(format!(
-                            "name the file after a meting id: {}",
-                            meting_ids.join(", ")
-                        ))
-                    }),
-                ),
+                Diagnostic::file_error(&f.path, crate::msg!(NoMeting, id = stem, file = YAML))
+                    .with_hint(
+                        text::did_you_mean(stem, meting_ids.iter().copied()).or_else(|| {
+                            Some(crate::msg!(NameAfterMeting, ids = meting_ids.join(", ")))
+                        }),
+                    ),
             );
             continue;
         };
@@ -236,12 +235,11 @@ fn read_meting(
     let t = table::parse(&f.path, &f.text, diags)?;
     if t.header.first().map(String::as_str) != Some("werkplein") {
         diags.push(
-            Diagnostic::error(
-                &f.path,
-                Pos::new(1, 1),
-                "the first column must be 'werkplein'",
-            )
-            .with_hint(Some(format!("header: werkplein,{}", eis_ids.join(",")))),
+            Diagnostic::error(&f.path, Pos::new(1, 1), crate::msg!(FirstColumnWerkplein))
+                .with_hint(Some(crate::msg!(
+                    HeaderHint,
+                    header = format!("werkplein,{}", eis_ids.join(","))
+                ))),
         );
         return None;
     }
@@ -251,16 +249,16 @@ fn read_meting(
         let pos = Pos::new(1, t.header_cols[c]);
         match eis_ids.iter().position(|e| e == h) {
             Some(e) if columns.contains(&Some(e)) => {
-                diags.error(&f.path, pos, format!("column '{h}' appears twice"));
+                diags.error(&f.path, pos, crate::msg!(ColumnTwice, name = h));
                 ok = false;
                 columns.push(None);
             }
             Some(e) => columns.push(Some(e)),
             None => {
                 diags.push(
-                    Diagnostic::error(&f.path, pos, format!("unknown eis '{h}'")).with_hint(
+                    Diagnostic::error(&f.path, pos, crate::msg!(UnknownEis, id = h)).with_hint(
                         text::did_you_mean(h, eis_ids.iter().copied())
-                            .or_else(|| Some(format!("the eisen are listed in {YAML}"))),
+                            .or_else(|| Some(crate::msg!(EisenListedIn, file = YAML))),
                     ),
                 );
                 ok = false;
@@ -271,8 +269,8 @@ fn read_meting(
     for (e, id) in eis_ids.iter().enumerate() {
         if !columns.contains(&Some(e)) {
             diags.push(
-                Diagnostic::warning(&f.path, Pos::new(1, 1), format!("no column for eis '{id}'"))
-                    .with_hint(Some("it counts as not known for every werkplein".into())),
+                Diagnostic::warning(&f.path, Pos::new(1, 1), crate::msg!(NoEisColumn, id = id))
+                    .with_hint(Some(crate::msg!(NoEisColumnHint))),
             );
         }
     }
@@ -285,10 +283,11 @@ fn read_meting(
             ok = false;
         } else if data.werkplein(id).is_none() {
             diags.push(
-                Diagnostic::error(&f.path, row.pos(0), format!("unknown werkplein '{id}'"))
-                    .with_hint(text::did_you_mean(id, data.werkplein_ids()).or_else(|| {
-                        Some("werkplein ids are listed in data/werkpleinen.yaml".into())
-                    })),
+                Diagnostic::error(&f.path, row.pos(0), crate::msg!(UnknownWerkplein, id = id))
+                    .with_hint(
+                        text::did_you_mean(id, data.werkplein_ids())
+                            .or_else(|| Some(crate::msg!(WerkpleinIdsHint))),
+                    ),
             );
             ok = false;
             continue;
@@ -298,9 +297,9 @@ fn read_meting(
                 Diagnostic::error(
                     &f.path,
                     row.pos(0),
-                    format!("werkplein '{id}' has a second row"),
+                    crate::msg!(WerkpleinSecondRow, id = id),
                 )
-                .with_hint(Some(format!("its first row is line {first}; keep one"))),
+                .with_hint(Some(crate::msg!(FirstRowHint, line = first))),
             );
             ok = false;
             continue;
@@ -314,16 +313,11 @@ fn read_meting(
                 "nee" => Some(false),
                 _ => {
                     diags.push(
-                        Diagnostic::error(
-                            &f.path,
-                            row.pos(c),
-                            format!("'{cell}' is not an answer: write ja or nee"),
-                        )
-                        .with_hint(
-                            text::did_you_mean(&cell.to_lowercase(), ["ja", "nee"]).or_else(|| {
-                                Some("leave the cell empty when it is not known".into())
-                            }),
-                        ),
+                        Diagnostic::error(&f.path, row.pos(c), crate::msg!(NotJaNee, value = cell))
+                            .with_hint(
+                                text::did_you_mean(&cell.to_lowercase(), ["ja", "nee"])
+                                    .or_else(|| Some(crate::msg!(NotJaNeeHint))),
+                            ),
                     );
                     ok = false;
                     None
@@ -436,7 +430,11 @@ mod tests {
             &diags,
         );
         assert!(c.is_none());
-        let all: Vec<String> = diags.into_sorted().iter().map(|d| d.to_string()).collect();
+        let all: Vec<String> = diags
+            .into_sorted()
+            .iter()
+            .map(|d| d.text(crate::messages::Lang::En))
+            .collect();
         let all = all.join("\n");
         for want in [
             "data/criteria/2010-k2.csv:1:22: error: unknown eis 'eenmt'\n  = hint: did you mean 'een-mt'?",
@@ -456,7 +454,11 @@ mod tests {
         let diags = Diagnostics::new();
         let bad = "criteria:\n  - id: A\n    naam: x\n    eisen: []\nmetingen: []\n";
         assert!(parse(Some(bad), &[], &data(), &diags).is_none());
-        let all: Vec<String> = diags.into_sorted().iter().map(|d| d.to_string()).collect();
+        let all: Vec<String> = diags
+            .into_sorted()
+            .iter()
+            .map(|d| d.text(crate::messages::Lang::En))
+            .collect();
         let all = all.join("\n");
         assert!(
             all.contains("data/criteria.yaml:2:9: error: criterium id 'A' is not a valid id"),

@@ -110,7 +110,7 @@ pub fn parse(werkpleinen: Option<&str>, regios: Option<&str>, diags: &Diagnostic
                 Diagnostic::error(
                     WERKPLEINEN,
                     loc.key("regio"),
-                    format!("unknown regio '{}' for werkplein '{}'", w.regio, w.id),
+                    crate::msg!(UnknownRegio, id = &w.regio, werkplein = &w.id),
                 )
                 .with_hint(text::did_you_mean(&w.regio, data.regio_ids())),
             );
@@ -122,11 +122,9 @@ pub fn parse(werkpleinen: Option<&str>, regios: Option<&str>, diags: &Diagnostic
                 Diagnostic::error(
                     WERKPLEINEN,
                     loc.key("website"),
-                    format!("'website' of werkplein '{}': {problem}", w.id),
+                    crate::msg!(WebsiteProblem, werkplein = &w.id, reason = problem),
                 )
-                .with_hint(Some(
-                    "write the address of the website, starting with https://".into(),
-                )),
+                .with_hint(Some(crate::msg!(WebsiteHint))),
             );
         }
         for (field, value, range) in [("lat", w.lat, 50.0..=54.0), ("lon", w.lon, 3.0..=7.5)] {
@@ -136,9 +134,11 @@ pub fn parse(werkpleinen: Option<&str>, regios: Option<&str>, diags: &Diagnostic
                 diags.error(
                     WERKPLEINEN,
                     loc.key(field),
-                    format!(
-                        "'{field}' {v} of werkplein '{}' lies outside the Netherlands",
-                        w.id
+                    crate::msg!(
+                        OutsideNetherlands,
+                        field = field,
+                        value = v,
+                        werkplein = &w.id
                     ),
                 );
             }
@@ -157,9 +157,8 @@ fn parse_list<T: serde::de::DeserializeOwned>(
 ) -> Option<Vec<(T, Locator)>> {
     let Some(text) = text else {
         diags.push(
-            Diagnostic::file_error(path, "file is missing").with_hint(Some(
-                "every site needs data/werkpleinen.yaml and data/regios.yaml".into(),
-            )),
+            Diagnostic::file_error(path, crate::msg!(FileMissing))
+                .with_hint(Some(crate::msg!(DataFilesNeeded))),
         );
         return None;
     };
@@ -181,21 +180,21 @@ fn parse_list<T: serde::de::DeserializeOwned>(
         let item_id = id(&item).clone();
         if !text::is_slug(&item_id) {
             diags.push(
-                Diagnostic::error(
-                    path,
-                    loc.key("id"),
-                    format!("id '{item_id}' is not a valid id"),
-                )
-                .with_hint(Some(format!(
-                    "use lowercase letters, digits and '-', e.g. '{}'",
-                    text::slugify(&item_id)
-                ))),
+                Diagnostic::error(path, loc.key("id"), crate::msg!(IdInvalid, id = &item_id))
+                    .with_hint(Some(crate::msg!(
+                        SlugHint,
+                        example = text::slugify(&item_id)
+                    ))),
             );
         }
         if let Some(first_line) = seen.insert(item_id.clone(), loc.start().line) {
             diags.push(
-                Diagnostic::error(path, loc.key("id"), format!("duplicate id '{item_id}'"))
-                    .with_hint(Some(format!("it is used before on line {first_line}"))),
+                Diagnostic::error(
+                    path,
+                    loc.key("id"),
+                    crate::msg!(DuplicateIdPlain, id = &item_id),
+                )
+                .with_hint(Some(crate::msg!(UsedBeforeOnLine, line = first_line))),
             );
             continue;
         }
@@ -228,13 +227,16 @@ mod tests {
                  - id: Venlo\n  naam: C\n  plaats: C\n  regio: zuid\n";
         parse(Some(w), Some(REGIOS_YAML), &diags);
         let d = diags.into_sorted();
-        let lines: Vec<_> = d.iter().map(|d| (d.pos.line, d.message.as_str())).collect();
+        let lines: Vec<_> = d.iter().map(|d| (d.pos.line, d.message.en())).collect();
         assert_eq!(d.len(), 3, "{lines:?}");
         assert_eq!(d[0].pos.line, 4);
-        assert_eq!(d[0].hint.as_deref(), Some("did you mean 'noord'?"));
-        assert!(d[1].message.contains("duplicate id 'assen'"));
+        assert_eq!(
+            d[0].hint.as_ref().map(|h| h.en()).as_deref(),
+            Some("did you mean 'noord'?")
+        );
+        assert!(d[1].message.en().contains("duplicate id 'assen'"));
         assert_eq!(d[1].pos.line, 5);
-        assert!(d[2].message.contains("'Venlo'"));
+        assert!(d[2].message.en().contains("'Venlo'"));
     }
 
     #[test]

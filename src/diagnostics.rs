@@ -6,6 +6,8 @@
 use std::fmt;
 use std::sync::Mutex;
 
+use crate::messages::{Lang, Message};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
@@ -51,34 +53,35 @@ pub struct Diagnostic {
     pub pos: Pos,
     /// What `path` and `pos` locate.
     pub scope: Scope,
-    pub message: String,
-    pub hint: Option<String>,
+    /// What is wrong, from the catalogue ([`crate::messages`]).
+    pub message: Message,
+    pub hint: Option<Message>,
 }
 
 impl Diagnostic {
-    pub fn error(path: impl Into<String>, pos: Pos, message: impl Into<String>) -> Self {
+    pub fn error(path: impl Into<String>, pos: Pos, message: Message) -> Self {
         Diagnostic {
             severity: Severity::Error,
             path: path.into(),
             pos,
             scope: Scope::Position,
-            message: message.into(),
+            message,
             hint: None,
         }
     }
 
     /// An error about a whole file (or folder), not a position in it.
-    pub fn file_error(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn file_error(path: impl Into<String>, message: Message) -> Self {
         Diagnostic::error(path, Pos::new(1, 1), message).in_scope(Scope::File)
     }
 
     /// A warning about a whole file (or folder).
-    pub fn file_warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn file_warning(path: impl Into<String>, message: Message) -> Self {
         Diagnostic::warning(path, Pos::new(1, 1), message).in_scope(Scope::File)
     }
 
     /// An error about a command-line argument, e.g. `--werkplein`.
-    pub fn arg_error(arg: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn arg_error(arg: impl Into<String>, message: Message) -> Self {
         Diagnostic::error(arg, Pos::new(1, 1), message).in_scope(Scope::Argument)
     }
 
@@ -87,37 +90,60 @@ impl Diagnostic {
         self
     }
 
-    pub fn warning(path: impl Into<String>, pos: Pos, message: impl Into<String>) -> Self {
+    pub fn warning(path: impl Into<String>, pos: Pos, message: Message) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(path, pos, message)
         }
     }
 
-    pub fn with_hint(mut self, hint: Option<String>) -> Self {
+    pub fn with_hint(mut self, hint: Option<Message>) -> Self {
         self.hint = hint;
         self
     }
 }
 
-impl fmt::Display for Diagnostic {
+impl Diagnostic {
+    /// The diagnostic as editors read it, in `lang`:
+    /// `path:line:column: fout: message` and, on the next line, `  = hint: ...`.
+    pub fn text(&self, lang: Lang) -> String {
+        self.display(lang).to_string()
+    }
+
+    /// A view that prints [`Diagnostic::text`].
+    pub fn display(&self, lang: Lang) -> impl fmt::Display + '_ {
+        Shown(self, lang)
+    }
+}
+
+struct Shown<'a>(&'a Diagnostic, Lang);
+
+impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        match self.scope {
+        let Shown(d, lang) = *self;
+        let label = match d.severity {
+            Severity::Error => crate::msg!(LabelError),
+            Severity::Warning => crate::msg!(LabelWarning),
+        }
+        .render(lang);
+        let message = d.message.render(lang);
+        match d.scope {
             Scope::Position => write!(
                 f,
-                "{}:{}:{}: {}: {}",
-                self.path, self.pos.line, self.pos.column, label, self.message
+                "{}:{}:{}: {label}: {message}",
+                d.path, d.pos.line, d.pos.column
             )?,
             Scope::File | Scope::Argument => {
-                write!(f, "{}: {}: {}", self.path, label, self.message)?;
+                write!(f, "{}: {label}: {message}", d.path)?;
             }
         }
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {hint}")?;
+        if let Some(hint) = &d.hint {
+            write!(
+                f,
+                "\n  = {}: {}",
+                crate::msg!(LabelHint).render(lang),
+                hint.render(lang)
+            )?;
         }
         Ok(())
     }
@@ -138,21 +164,21 @@ impl Diagnostics {
         self.items.lock().unwrap_or_else(|e| e.into_inner()).push(d);
     }
 
-    pub fn error(&self, path: &str, pos: Pos, message: impl Into<String>) {
+    pub fn error(&self, path: &str, pos: Pos, message: Message) {
         self.push(Diagnostic::error(path, pos, message));
     }
 
-    pub fn warning(&self, path: &str, pos: Pos, message: impl Into<String>) {
+    pub fn warning(&self, path: &str, pos: Pos, message: Message) {
         self.push(Diagnostic::warning(path, pos, message));
     }
 
     /// An error about a whole file.
-    pub fn file_error(&self, path: &str, message: impl Into<String>) {
+    pub fn file_error(&self, path: &str, message: Message) {
         self.push(Diagnostic::file_error(path, message));
     }
 
     /// A warning about a whole file.
-    pub fn file_warning(&self, path: &str, message: impl Into<String>) {
+    pub fn file_warning(&self, path: &str, message: Message) {
         self.push(Diagnostic::file_warning(path, message));
     }
 
@@ -215,31 +241,48 @@ mod tests {
         let d = Diagnostic::error(
             "content/a.md",
             Pos::new(3, 12),
-            "unknown werkplein 'denbosch'",
+            crate::msg!(UnknownWerkplein, id = "denbosch"),
         )
-        .with_hint(Some("did you mean 'den-bosch'?".into()));
+        .with_hint(Some(crate::msg!(DidYouMean, candidate = "den-bosch")));
         assert_eq!(
-            d.to_string(),
+            d.text(Lang::Nl),
+            "content/a.md:3:12: fout: onbekend werkplein 'denbosch'\n  = tip: bedoelde je 'den-bosch'?"
+        );
+        assert_eq!(
+            d.text(Lang::En),
             "content/a.md:3:12: error: unknown werkplein 'denbosch'\n  = hint: did you mean 'den-bosch'?"
         );
     }
 
     #[test]
     fn files_and_arguments_have_no_position() {
-        let d = Diagnostic::file_error("data/regios.yaml", "file is missing");
-        assert_eq!(d.to_string(), "data/regios.yaml: error: file is missing");
-        let d = Diagnostic::arg_error("--werkplein", "unknown werkplein 'x'");
-        assert_eq!(d.to_string(), "--werkplein: error: unknown werkplein 'x'");
-        let d = Diagnostic::file_warning("content/a.txt", "ignored");
-        assert_eq!(d.to_string(), "content/a.txt: warning: ignored");
+        let d = Diagnostic::file_error("data/regios.yaml", crate::msg!(FileMissing));
+        assert_eq!(
+            d.text(Lang::En),
+            "data/regios.yaml: error: the file is missing"
+        );
+        assert_eq!(
+            d.text(Lang::Nl),
+            "data/regios.yaml: fout: het bestand ontbreekt"
+        );
+        let d = Diagnostic::arg_error("--werkplein", crate::msg!(UnknownWerkplein, id = "x"));
+        assert_eq!(
+            d.text(Lang::En),
+            "--werkplein: error: unknown werkplein 'x'"
+        );
+        let d = Diagnostic::file_warning("content/a.txt", crate::msg!(FileMissing));
+        assert_eq!(
+            d.text(Lang::Nl),
+            "content/a.txt: waarschuwing: het bestand ontbreekt"
+        );
     }
 
     #[test]
     fn sorted_by_path_then_position() {
         let ds = Diagnostics::new();
-        ds.error("b.md", Pos::new(1, 1), "x");
-        ds.warning("a.md", Pos::new(9, 1), "y");
-        ds.error("a.md", Pos::new(2, 1), "z");
+        ds.error("b.md", Pos::new(1, 1), crate::msg!(FileMissing));
+        ds.warning("a.md", Pos::new(9, 1), crate::msg!(FileMissing));
+        ds.error("a.md", Pos::new(2, 1), crate::msg!(FileMissing));
         let sorted = ds.into_sorted();
         let got: Vec<_> = sorted
             .iter()
@@ -251,10 +294,18 @@ mod tests {
     #[test]
     fn causes_come_first() {
         let ds = Diagnostics::new();
-        ds.error("content/a.md", Pos::new(1, 1), "unknown werkplein");
-        ds.error("data/landkaart/2009-t1.csv", Pos::new(2, 1), "x");
-        ds.error("data/werkpleinen.yaml", Pos::new(9, 1), "YAML: tab");
-        ds.error("data/regios.yaml", Pos::new(9, 1), "y");
+        ds.error("content/a.md", Pos::new(1, 1), crate::msg!(FileMissing));
+        ds.error(
+            "data/landkaart/2009-t1.csv",
+            Pos::new(2, 1),
+            crate::msg!(FileMissing),
+        );
+        ds.error(
+            "data/werkpleinen.yaml",
+            Pos::new(9, 1),
+            crate::msg!(FileMissing),
+        );
+        ds.error("data/regios.yaml", Pos::new(9, 1), crate::msg!(FileMissing));
         let got: Vec<String> = ds.into_sorted().into_iter().map(|d| d.path).collect();
         assert_eq!(
             got,

@@ -137,13 +137,9 @@ pub fn parse(
             Some(w) if data.werkplein(w).is_none() => {
                 f.error(
                     f.pos("werkplein"),
-                    format!("unknown werkplein '{w}'"),
-                    text::did_you_mean(w, data.werkplein_ids()).or_else(|| {
-                        Some(
-                            "werkplein ids are listed in data/werkpleinen.yaml; leave 'werkplein' out for a national document"
-                                .into(),
-                        )
-                    }),
+                    crate::msg!(UnknownWerkplein, id = w),
+                    text::did_you_mean(w, data.werkplein_ids())
+                        .or_else(|| Some(crate::msg!(DocumentWerkpleinHint))),
                 );
                 false
             }
@@ -157,9 +153,9 @@ pub fn parse(
                 let ids = Soort::ALL.map(Soort::id);
                 f.error(
                     f.pos("soort"),
-                    format!("unknown soort '{s}'"),
+                    crate::msg!(UnknownSoort, id = &s),
                     text::did_you_mean(&s, ids)
-                        .or_else(|| Some(format!("the soorten are: {}", ids.join(", ")))),
+                        .or_else(|| Some(crate::msg!(SoortenAre, ids = ids.join(", ")))),
                 );
             }
             found
@@ -174,13 +170,11 @@ pub fn parse(
                 Some(&size) => Some((out, size)),
                 None => {
                     let hint = text::closest_path(&out, sizes.keys().copied())
-                        .map(|c| format!("did you mean '{c}'?"))
-                        .unwrap_or_else(|| {
-                            format!("put the file in static/{out}, or correct the path (it is relative to static/)")
-                        });
+                        .map(|c| crate::msg!(DidYouMean, candidate = c))
+                        .unwrap_or_else(|| crate::msg!(PutFileInStatic, path = &out));
                     f.error(
                         f.pos("bestand"),
-                        format!("file not found: static/{out}"),
+                        crate::msg!(FileNotFound, path = format!("static/{out}")),
                         Some(hint),
                     );
                     None
@@ -331,7 +325,11 @@ mod tests {
                     - titel: Ander\n  soort: brief\n  datum: 2009-01-01\n  bestand: bestanden/weg.pdf\n";
         let d = parse(Some(yaml), &statics(), &data(), &diags);
         assert!(d.list.is_empty());
-        let msgs: Vec<String> = diags.into_sorted().iter().map(|d| d.to_string()).collect();
+        let msgs: Vec<String> = diags
+            .into_sorted()
+            .iter()
+            .map(|d| d.text(crate::messages::Lang::En))
+            .collect();
         let all = msgs.join("\n");
         assert!(
             all.contains("data/documenten.yaml:1:14: error: unknown werkplein 'denbosch'\n  = hint: did you mean 'den-bosch'?"),

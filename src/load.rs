@@ -76,10 +76,7 @@ pub fn load(root: &Path, diags: &Diagnostics) -> Sources {
         .par_iter()
         .filter_map(|(rel, _)| {
             if !rel.ends_with(".md") {
-                diags.file_warning(
-                    rel,
-                    "ignored: only Markdown (.md) files belong in content/ — put other files in static/",
-                );
+                diags.file_warning(rel, crate::msg!(ContentNotMarkdown));
                 return None;
             }
             read_text(&site, rel, diags).map(|text| SourceFile {
@@ -213,17 +210,13 @@ fn read_text(site: &SiteFs, rel: &str, diags: &Diagnostics) -> Option<String> {
             Err(e) => {
                 let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
                 let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-                diags.error(
-                    rel,
-                    Pos::new(line, 1),
-                    "file is not UTF-8 text: save it as UTF-8",
-                );
+                diags.error(rel, Pos::new(line, 1), crate::msg!(NotUtf8));
                 None
             }
         },
         Ok(None) => None,
         Err(e) => {
-            diags.file_error(rel, e.to_string());
+            diags.file_error(rel, e.message());
             None
         }
     }

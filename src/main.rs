@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use svdk::build::{self, Options, Report};
+use svdk::messages::{Key, Lang, Message};
+use svdk::msg;
 
 #[derive(Parser)]
 #[command(
@@ -74,6 +76,9 @@ enum Command {
         /// For a journaal item: nieuws (default), vraag or agenda.
         #[arg(long, value_name = "SOORT")]
         soort: Option<String>,
+        /// The language of messages: nl or en (default: `language` in site.yaml, else nl).
+        #[arg(long, value_name = "TAAL")]
+        lang: Option<Lang>,
     },
     /// Preview the site: build it, serve it locally and rebuild and reload the browser after
     /// every change to content/, data/, static/, themes/, templates/ or site.yaml.
@@ -92,6 +97,9 @@ enum Command {
         /// Include pages with `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// The language of messages: nl or en (default: `language` in site.yaml, else nl).
+        #[arg(long, value_name = "TAAL")]
+        lang: Option<Lang>,
     },
 }
 
@@ -109,6 +117,9 @@ struct Common {
     /// Treat warnings as errors.
     #[arg(long)]
     strict: bool,
+    /// The language of messages: nl or en (default: `language` in site.yaml, else nl).
+    #[arg(long, value_name = "TAAL")]
+    lang: Option<Lang>,
 }
 
 fn options(common: Common, out: Option<PathBuf>, write: bool) -> Options {
@@ -120,6 +131,7 @@ fn options(common: Common, out: Option<PathBuf>, write: bool) -> Options {
         strict: common.strict,
         write,
         relative: false,
+        lang: common.lang,
         progress: Default::default(),
     }
 }
@@ -149,7 +161,11 @@ fn main() -> ExitCode {
             werkplein,
             themas,
             soort,
+            lang,
         } => {
+            let lang = lang
+                .or_else(|| svdk::config::language_of(&root))
+                .unwrap_or_default();
             let page = svdk::new::NewPage {
                 kind,
                 title,
@@ -164,7 +180,7 @@ fn main() -> ExitCode {
                 }
                 Err(problems) => {
                     for d in problems {
-                        svdk::tell!("{d}");
+                        svdk::tell!("{}", d.display(lang));
                     }
                     ExitCode::FAILURE
                 }
@@ -175,17 +191,22 @@ fn main() -> ExitCode {
             port,
             bind,
             drafts,
+            lang,
         } => {
+            let shown = lang
+                .or_else(|| svdk::config::language_of(&root))
+                .unwrap_or_default();
             let result = svdk::serve::serve(svdk::serve::ServeOptions {
                 root,
                 bind,
                 port,
                 drafts,
+                lang,
             });
             return match result {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    svdk::tell!("svdk: {e}");
+                    svdk::tell!("svdk: {}", e.display(shown));
                     ExitCode::FAILURE
                 }
             };
@@ -195,7 +216,7 @@ fn main() -> ExitCode {
     let report = build::build(&opts);
     bar.finish();
     for d in &report.diagnostics {
-        svdk::tell!("{d}");
+        svdk::tell!("{}", d.display(report.lang));
     }
     let code = summarize(&report, &opts, verbose);
     report.finish();
@@ -203,20 +224,29 @@ fn main() -> ExitCode {
 }
 
 fn summarize(report: &Report, opts: &Options, verbose: bool) -> ExitCode {
-    let secs = report.elapsed.as_secs_f64();
+    let lang = report.lang;
+    let secs = format!("{:.2}", report.elapsed.as_secs_f64());
     let (errors, warnings) = (report.errors(), report.warnings());
+    let none = || msg!(PlainText, text = "");
     if !report.ok {
         let kept = if opts.write {
-            format!("; {} left unchanged", report.out.display())
+            msg!(SummaryKept, path = report.out.display())
         } else {
-            String::new()
+            none()
         };
         let why = if errors == 0 && opts.strict {
-            " (--strict: warnings count as errors)"
+            msg!(SummaryStrict)
         } else {
-            ""
+            none()
         };
-        svdk::tell!("svdk: failed with {errors} error(s) and {warnings} warning(s){why}{kept}");
+        let failed = msg!(
+            SummaryFailed,
+            errors = errors,
+            warnings = warnings,
+            why = why,
+            kept = kept
+        );
+        svdk::tell!("svdk: {}", failed.display(lang));
         return ExitCode::FAILURE;
     }
     if verbose {
@@ -227,30 +257,47 @@ fn summarize(report: &Report, opts: &Options, verbose: bool) -> ExitCode {
             .timings
             .iter()
             .filter(|(stage, _)| *stage != "start")
-            .map(|(stage, d)| format!("{stage} {:.0} ms", d.as_secs_f64() * 1000.0))
+            .map(|(stage, d)| {
+                let ms = format!("{:.0}", d.as_secs_f64() * 1000.0);
+                msg!(SummaryStage, stage = stage_name(stage), ms = ms).render(lang)
+            })
             .collect();
         svdk::say!("svdk: {}", stages.join(", "));
         if opts.write {
-            svdk::say!(
-                "svdk: wrote {} files ({} bytes), removed {}; the other files were unchanged",
-                report.written.len(),
-                report.bytes_written,
-                report.removed
+            let wrote = msg!(
+                SummaryWrote,
+                files = report.written.len(),
+                bytes = report.bytes_written,
+                removed = report.removed
             );
+            svdk::say!("svdk: {}", wrote.display(lang));
         }
     }
-    let verb = if opts.write { "built" } else { "checked" };
-    let place = if opts.write {
-        format!(" into {}", report.out.display())
+    let summary = if opts.write {
+        Key::SummaryBuilt
     } else {
-        String::new()
+        Key::SummaryChecked
     };
-    svdk::say!(
-        "svdk: {verb} {} pages, {} charts, {} feeds, {} static files{place}; {warnings} warning(s) in {secs:.2} s",
-        report.pages,
-        report.charts,
-        report.feeds,
-        report.static_files
-    );
+    let summary = Message::new(summary)
+        .arg("pages", report.pages)
+        .arg("charts", report.charts)
+        .arg("feeds", report.feeds)
+        .arg("statics", report.static_files)
+        .arg("out", report.out.display())
+        .arg("warnings", warnings)
+        .arg("secs", secs);
+    svdk::say!("svdk: {}", summary.display(lang));
     ExitCode::SUCCESS
+}
+
+/// A stage of the build as `-v` names it.
+fn stage_name(stage: &str) -> Message {
+    match stage {
+        "load" => msg!(StageLoad),
+        "validate" => msg!(StageValidate),
+        "model" => msg!(StageModel),
+        "render" => msg!(StageRender),
+        "write" => msg!(StageWrite),
+        other => msg!(PlainText, text = other),
+    }
 }

@@ -19,6 +19,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::documenten::Documenten;
 use crate::landkaart::Landkaart;
 use crate::markdown::{self, Analysis};
+use crate::messages::Message;
 use crate::resultaten::Resultaten;
 use crate::route::Route;
 use crate::text;
@@ -48,14 +49,16 @@ pub struct Page {
     pub html_key: u64,
 }
 
-/// Markdown results a [`crate::build::Session`] keeps between builds: a page whose text and
-/// link targets did not change is not parsed or rendered again.
+/// What a [`crate::build::Session`] keeps of the model between builds: a page whose text and
+/// link targets did not change is not parsed or rendered again, and related practices are
+/// not searched again when no practice changed in what relates them.
 #[derive(Debug, Default)]
-pub struct MarkdownCache {
+pub struct ModelCache {
     /// Source path → (hash of the body, its analysis).
     analysis: HashMap<String, (u64, Arc<Analysis>)>,
     /// (source path, printable?) → (key, HTML).
     html: HashMap<(String, bool), (u64, Arc<str>)>,
+    related: crate::related::Cache,
 }
 
 #[derive(Debug)]
@@ -99,6 +102,8 @@ pub struct Site {
     /// The newest `date` of any published page: what "coming" in the agenda is relative to
     /// (not the clock, so that a build gives the same output on every day).
     pub newest: Option<chrono::NaiveDate>,
+    /// Per page: the related practices it shows (empty for other pages; see [`crate::related`]).
+    pub related: Vec<Vec<usize>>,
     /// Thema id → practices / journal items (newest first).
     pub praktijk_by_thema: HashMap<String, Vec<usize>>,
     pub journaal_by_thema: HashMap<String, Vec<usize>>,
@@ -143,7 +148,7 @@ pub fn build(
     docs: Vec<Document>,
     drafts: bool,
     diags: &Diagnostics,
-    mut cache: Option<&mut MarkdownCache>,
+    mut cache: Option<&mut ModelCache>,
 ) -> Site {
     let (mut docs, draft_docs): (Vec<Document>, Vec<Document>) =
         docs.into_iter().partition(|d| drafts || !d.draft);
@@ -214,6 +219,7 @@ pub fn build(
         vragen: Vec::new(),
         agenda: Vec::new(),
         newest: None,
+        related: Vec::new(),
         praktijk_by_thema: HashMap::new(),
         journaal_by_thema: HashMap::new(),
         praktijk_by_werkplein: HashMap::new(),
@@ -261,6 +267,7 @@ pub fn build(
         page.print_html = print.map(|p| p.0);
     }
     site.pages = pages;
+    site.related = crate::related::all(&site, cache.map(|c| &mut c.related));
     site
 }
 
@@ -292,7 +299,7 @@ pub fn url_of(doc: &Document) -> String {
 }
 
 /// URLs the generator makes itself; a content file must not take one.
-fn generated_urls(pages: &[Page], data: &Data) -> HashMap<String, String> {
+fn generated_urls(pages: &[Page], data: &Data) -> HashMap<String, Message> {
     let edities = pages.iter().filter_map(|p| match &p.doc.meta {
         Meta::Journaal { editie, .. } => Some(editie.as_str()),
         _ => None,
@@ -324,13 +331,14 @@ fn check_urls(pages: &[Page], data: &Data, diags: &Diagnostics) {
                     Diagnostic::error(
                         &p.doc.path,
                         p.doc.slug_pos,
-                        format!(
-                            "duplicate slug '{}': /{url} is also the page of {}",
-                            p.doc.slug,
-                            others.join(", ")
+                        crate::msg!(
+                            DuplicateSlug,
+                            slug = &p.doc.slug,
+                            url = url,
+                            others = others.join(", ")
                         ),
                     )
-                    .with_hint(Some("give one of them another 'slug'".into())),
+                    .with_hint(Some(crate::msg!(DuplicateSlugHint))),
                 );
             }
         } else if let Some(what) = generated.get(url) {
@@ -339,9 +347,14 @@ fn check_urls(pages: &[Page], data: &Data, diags: &Diagnostics) {
                 Diagnostic::error(
                     &p.doc.path,
                     p.doc.slug_pos,
-                    format!("slug '{}': /{url} is already {what}", p.doc.slug),
+                    crate::msg!(
+                        SlugTaken,
+                        slug = &p.doc.slug,
+                        url = url,
+                        what = what.clone()
+                    ),
                 )
-                .with_hint(Some("choose another 'slug' for this file".into())),
+                .with_hint(Some(crate::msg!(SlugTakenHint))),
             );
         }
     }
@@ -361,9 +374,9 @@ fn check_practice_parts(p: &Page, diags: &Diagnostics) {
                 Diagnostic::warning(
                     &p.doc.path,
                     p.doc.title_pos,
-                    format!("praktijkvoorbeeld has no part '{part}'"),
+                    crate::msg!(PracticeNoPart, part = part),
                 )
-                .with_hint(Some(format!("add a heading '## {part}'"))),
+                .with_hint(Some(crate::msg!(AddHeading, part = part))),
             );
         }
     }
@@ -514,11 +527,8 @@ fn check_draft_themas(site: &Site, pages: &[Page], diags: &Diagnostics) {
         for t in themas {
             if !site.thema_by_id.contains_key(&t.id) {
                 diags.push(
-                    Diagnostic::error(&p.doc.path, t.pos, format!("thema '{}' is a draft", t.id))
-                        .with_hint(Some(format!(
-                            "publish content/themas/{}.md or build with --drafts",
-                            t.id
-                        ))),
+                    Diagnostic::error(&p.doc.path, t.pos, crate::msg!(ThemaIsDraft, id = &t.id))
+                        .with_hint(Some(crate::msg!(ThemaIsDraftHint, id = &t.id))),
                 );
             }
         }
@@ -542,7 +552,7 @@ impl<'a> Links<'a> {
         i: usize,
         print: Option<&HashSet<usize>>,
         diags: &Diagnostics,
-        cache: Option<&MarkdownCache>,
+        cache: Option<&ModelCache>,
     ) -> (Arc<str>, u64) {
         let page = &self.pages[i];
         let resolved: Vec<_> = page
@@ -620,11 +630,11 @@ impl<'a> Links<'a> {
         page: &Page,
         dest: &str,
         print: Option<&HashSet<usize>>,
-    ) -> Result<Option<String>, (String, Option<String>)> {
+    ) -> Result<Option<String>, (Message, Option<Message>)> {
         if let Some(problem) = text::url_problem(dest) {
             return Err((
-                format!("link '{dest}': {problem}"),
-                Some("link to a page (a .md file), a file in static/, or an http(s) or mailto address".into()),
+                crate::msg!(LinkProblem, dest = dest, reason = problem),
+                Some(crate::msg!(LinkProblemHint)),
             ));
         }
         if dest.is_empty() || has_scheme(dest) || dest.starts_with("//") {
@@ -632,7 +642,7 @@ impl<'a> Links<'a> {
         }
         if let Some(frag) = dest.strip_prefix('#') {
             if !page.analysis.has_anchor(frag) {
-                return Err(missing_anchor(frag, "this page", &page.analysis));
+                return Err(missing_anchor(frag, crate::msg!(ThisPage), &page.analysis));
             }
             return Ok(print.map(|_| format!("#{}-{frag}", page.doc.slug)));
         }
@@ -645,37 +655,41 @@ impl<'a> Links<'a> {
         };
         let path = path.split('?').next().unwrap_or(path);
         let Some(target) = join(&page.doc.path, path) else {
-            return Err((
-                format!("link '{dest}' points outside the site folder"),
-                None,
-            ));
+            return Err((crate::msg!(LinkOutsideSite, dest = dest), None));
         };
         if let Some(rest) = target.strip_prefix("static/") {
             return Ok(Some(format!("{}{rest}", self.base_path)));
         }
         if !target.ends_with(".md") {
             return Err((
-                format!("link '{dest}' is not a page (.md) or a file in static/"),
-                Some("link to another .md file, or put the file in static/ and link to it".into()),
+                crate::msg!(LinkNotPage, dest = dest),
+                Some(crate::msg!(LinkNotPageHint)),
             ));
         }
         let Some(&t) = self.by_path.get(target.as_str()) else {
             if self.drafts.contains(&target) {
                 return Err((
-                    format!("link '{dest}' points to a draft ({target})"),
-                    Some("publish it (draft: false) or build with --drafts".into()),
+                    crate::msg!(LinkToDraft, dest = dest, target = &target),
+                    Some(crate::msg!(LinkToDraftHint)),
                 ));
             }
             let hint = text::closest(&target, self.by_path.keys().copied())
-                .map(|c| format!("did you mean '{}'?", relative(&page.doc.path, c)));
-            return Err((format!("link target not found: '{dest}' ({target})"), hint));
+                .map(|c| crate::msg!(DidYouMean, candidate = relative(&page.doc.path, c)));
+            return Err((
+                crate::msg!(LinkTargetNotFound, dest = dest, target = &target),
+                hint,
+            ));
         };
         let tp = &self.pages[t];
         if let Some(f) = frag
             && !f.is_empty()
             && !tp.analysis.has_anchor(f)
         {
-            return Err(missing_anchor(f, &tp.doc.path, &tp.analysis));
+            return Err(missing_anchor(
+                f,
+                crate::msg!(PlainText, text = &tp.doc.path),
+                &tp.analysis,
+            ));
         }
         if let Some(chapters) = print
             && chapters.contains(&t)
@@ -768,21 +782,20 @@ fn check_file_links(
             }
             let hint = text::closest_path(&out, static_paths.iter().map(String::as_str)).map(|c| {
                 match relative_to {
-                    Some(from) => {
-                        format!("did you mean '{}'?", relative(from, &format!("static/{c}")))
-                    }
-                    None => format!("did you mean '/{c}'?"),
+                    Some(from) => crate::msg!(
+                        DidYouMean,
+                        candidate = relative(from, &format!("static/{c}"))
+                    ),
+                    None => crate::msg!(DidYouMean, candidate = format!("/{c}")),
                 }
             });
             diags.push(
                 Diagnostic::error(
                     &p.doc.path,
                     pos,
-                    format!("link to a missing file: '{dest}' (no static/{out}, nor a theme file)"),
+                    crate::msg!(LinkMissingFile, dest = dest, out = &out),
                 )
-                .with_hint(
-                    hint.or_else(|| Some("put the file in static/ or correct the path".into())),
-                ),
+                .with_hint(hint.or_else(|| Some(crate::msg!(LinkMissingFileHint)))),
             );
         }
     }
@@ -804,29 +817,29 @@ pub fn check_generated_links<'a>(
             continue;
         }
         let hint = text::closest_path(&l.out, outputs.iter().copied())
-            .map(|c| format!("did you mean '/{c}'?"));
+            .map(|c| crate::msg!(DidYouMean, candidate = format!("/{c}")));
         diags.push(
             Diagnostic::error(
                 &l.path,
                 l.pos,
-                format!(
-                    "link to a missing file: '{}' (svdk does not write /{})",
-                    l.dest, l.out
-                ),
+                crate::msg!(LinkMissingGenerated, dest = &l.dest, out = &l.out),
             )
             .with_hint(hint),
         );
     }
 }
 
-fn missing_anchor(frag: &str, where_: &str, a: &Analysis) -> (String, Option<String>) {
+fn missing_anchor(frag: &str, where_: Message, a: &Analysis) -> (Message, Option<Message>) {
     let hint = text::did_you_mean(frag, a.headings.iter().map(|h| h.id.as_str())).or_else(|| {
         (!a.headings.is_empty()).then(|| {
             let ids: Vec<&str> = a.headings.iter().take(6).map(|h| h.id.as_str()).collect();
-            format!("anchors there: #{}", ids.join(", #"))
+            crate::msg!(AnchorsThere, ids = format!("#{}", ids.join(", #")))
         })
     });
-    (format!("anchor '#{frag}' not found in {where_}"), hint)
+    (
+        crate::msg!(AnchorNotFound, anchor = frag, place = where_),
+        hint,
+    )
 }
 
 fn has_scheme(dest: &str) -> bool {

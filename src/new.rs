@@ -19,6 +19,7 @@ use crate::content::{self, Section, Soort};
 use crate::data;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, Severity};
 use crate::load;
+use crate::messages::Message;
 use crate::model::PRACTICE_PARTS;
 use crate::text;
 use crate::yaml;
@@ -60,11 +61,11 @@ impl FromStr for Kind {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Kind, String> {
+        // For the command-line parser, whose own messages are English.
         Kind::ALL.into_iter().find(|k| k.id() == s).ok_or_else(|| {
-            match text::did_you_mean(s, Kind::ALL.map(Kind::id)) {
-                Some(hint) => format!("unknown kind '{s}': {hint}"),
-                None => format!("unknown kind '{s}': use praktijkvoorbeeld or journaal"),
-            }
+            let hint = text::did_you_mean(s, Kind::ALL.map(Kind::id))
+                .unwrap_or_else(|| crate::msg!(KindHint));
+            crate::msg!(UnknownKind, kind = s, hint = hint).render(crate::messages::Lang::En)
         })
     }
 }
@@ -101,16 +102,14 @@ pub fn today() -> NaiveDate {
 /// separators), or every problem found. Nothing is written when there is a problem.
 pub fn create(root: &Path, page: &NewPage, today: NaiveDate) -> Result<PathBuf, Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let arg = |path: &str, message: String, hint: Option<String>| {
+    let arg = |path: &str, message: Message, hint: Option<Message>| {
         Diagnostic::arg_error(path, message).with_hint(hint)
     };
 
     if !root.join(crate::config::PATH).is_file() {
         errors.push(
-            Diagnostic::file_error(crate::config::PATH, "no site.yaml: this is not a svdk site")
-                .with_hint(Some(
-                    "run svdk new in the site folder or pass --root DIR".into(),
-                )),
+            Diagnostic::file_error(crate::config::PATH, crate::msg!(NoSiteYaml))
+                .with_hint(Some(crate::msg!(NoSiteYamlNewHint))),
         );
         return Err(errors);
     }
@@ -120,8 +119,8 @@ pub fn create(root: &Path, page: &NewPage, today: NaiveDate) -> Result<PathBuf, 
     let slug = if title.is_empty() {
         errors.push(arg(
             ARG_TITLE,
-            "the title is empty".into(),
-            Some("give the page a title, e.g. \"Jongerenloket in de wijk\"".into()),
+            crate::msg!(TitleEmpty),
+            Some(crate::msg!(TitleEmptyHint)),
         ));
         None
     } else {
@@ -129,15 +128,15 @@ pub fn create(root: &Path, page: &NewPage, today: NaiveDate) -> Result<PathBuf, 
         if slug.is_empty() {
             errors.push(arg(
                 ARG_TITLE,
-                format!("cannot make a file name from the title \"{title}\""),
-                Some("use letters or digits in the title".into()),
+                crate::msg!(TitleNoFileName, title = &title),
+                Some(crate::msg!(TitleNoFileNameHint)),
             ));
             None
         } else if let Some(what) = reserved(page.kind, &slug) {
             errors.push(arg(
                 ARG_TITLE,
-                format!("the title gives the slug '{slug}', but that address is {what}"),
-                Some("add a word to the title".into()),
+                crate::msg!(TitleSlugReserved, slug = &slug, what = what),
+                Some(crate::msg!(TitleSlugReservedHint)),
             ));
             None
         } else {
@@ -151,8 +150,8 @@ pub fn create(root: &Path, page: &NewPage, today: NaiveDate) -> Result<PathBuf, 
         (Kind::Praktijkvoorbeeld, Some(_)) => {
             errors.push(arg(
                 ARG_SOORT,
-                "'--soort' is only for journaal items".into(),
-                Some("leave it out, or create a journaal item: svdk new journaal \"Titel\"".into()),
+                crate::msg!(SoortOnlyJournaal),
+                Some(crate::msg!(SoortOnlyJournaalHint)),
             ));
             None
         }
@@ -161,9 +160,9 @@ pub fn create(root: &Path, page: &NewPage, today: NaiveDate) -> Result<PathBuf, 
             None => {
                 errors.push(arg(
                     ARG_SOORT,
-                    format!("unknown soort '{s}'"),
+                    crate::msg!(UnknownSoort, id = s),
                     text::did_you_mean(s, Soort::ALL.map(Soort::id))
-                        .or_else(|| Some("use nieuws, vraag or agenda".into())),
+                        .or_else(|| Some(crate::msg!(SoortHint))),
                 ));
                 None
             }
@@ -230,7 +229,7 @@ pub fn slug_for(title: &str) -> String {
 }
 
 /// Addresses in the section that the generator makes itself.
-fn reserved(kind: Kind, slug: &str) -> Option<&'static str> {
+fn reserved(kind: Kind, slug: &str) -> Option<Message> {
     let section = match kind {
         Kind::Praktijkvoorbeeld => crate::content::Section::Praktijkvoorbeeld,
         Kind::Journaal => crate::content::Section::Journaal,
@@ -247,9 +246,9 @@ fn check_werkplein(root: &Path, id: &str) -> Vec<Diagnostic> {
         return Vec::new();
     }
     let mut out = vec![
-        Diagnostic::arg_error(ARG_WERKPLEIN, format!("unknown werkplein '{id}'")).with_hint(
+        Diagnostic::arg_error(ARG_WERKPLEIN, crate::msg!(UnknownWerkplein, id = id)).with_hint(
             text::did_you_mean(id, data.werkplein_ids())
-                .or_else(|| Some("werkplein ids are listed in data/werkpleinen.yaml".into())),
+                .or_else(|| Some(crate::msg!(WerkpleinIdsHint))),
         ),
     ];
     // Problems in the data files may be why the id is not found.
@@ -278,9 +277,9 @@ fn check_themas(root: &Path, themas: &[String]) -> Vec<Diagnostic> {
         .iter()
         .filter(|t| !known.contains(*t))
         .map(|t| {
-            Diagnostic::arg_error(ARG_THEMA, format!("unknown thema '{t}'")).with_hint(
+            Diagnostic::arg_error(ARG_THEMA, crate::msg!(UnknownThema, id = t)).with_hint(
                 text::did_you_mean(t, known.iter().map(String::as_str))
-                    .or_else(|| Some("a thema id is the name of a file in content/themas/".into())),
+                    .or_else(|| Some(crate::msg!(ThemaIdsHint))),
             )
         })
         .collect()
@@ -288,10 +287,10 @@ fn check_themas(root: &Path, themas: &[String]) -> Vec<Diagnostic> {
 
 /// The file must not exist, and no other file of the section may have the same slug.
 fn check_free(root: &Path, kind: Kind, slug: &str, rel: &str) -> Vec<Diagnostic> {
-    let hint = || Some("choose another title, or edit the existing file".to_string());
+    let hint = || Some(crate::msg!(AlreadyExistsHint));
     if root.join(rel).exists() {
         return vec![
-            Diagnostic::file_error(rel, format!("{rel} already exists")).with_hint(hint()),
+            Diagnostic::file_error(rel, crate::msg!(AlreadyExists, path = rel)).with_hint(hint()),
         ];
     }
     let diags = Diagnostics::new();
@@ -306,7 +305,7 @@ fn check_free(root: &Path, kind: Kind, slug: &str, rel: &str) -> Vec<Diagnostic>
                 Diagnostic::error(
                     &other,
                     pos,
-                    format!("{other} already has the slug '{slug}' of the new page"),
+                    crate::msg!(SlugOfNewPage, other = &other, slug = slug),
                 )
                 .with_hint(hint()),
             );
@@ -343,11 +342,10 @@ fn write_new(root: &Path, rel: &str, text: &str) -> Result<(), Diagnostic> {
     let abs = root.join(rel);
     let fail = |e: io::Error| {
         if e.kind() == io::ErrorKind::AlreadyExists {
-            Diagnostic::file_error(rel, format!("{rel} already exists")).with_hint(Some(
-                "choose another title, or edit the existing file".into(),
-            ))
+            Diagnostic::file_error(rel, crate::msg!(AlreadyExists, path = rel))
+                .with_hint(Some(crate::msg!(AlreadyExistsHint)))
         } else {
-            Diagnostic::file_error(rel, format!("cannot write the file: {e}"))
+            Diagnostic::file_error(rel, crate::msg!(CannotWriteFile, detail = e))
         }
     };
     if let Some(dir) = abs.parent() {
@@ -530,14 +528,18 @@ mod tests {
         })
         .collect();
         let docs = content::parse_all(&files, &data, &diags);
-        let msgs = diags.into_sorted().iter().map(|d| d.to_string()).collect();
+        let msgs = diags
+            .into_sorted()
+            .iter()
+            .map(|d| d.text(crate::messages::Lang::En))
+            .collect();
         let doc = docs.into_iter().find(|d| d.path == rel).expect("parsed");
         (doc, msgs)
     }
 
     fn messages(ds: &[Diagnostic]) -> String {
         ds.iter()
-            .map(|d| d.to_string())
+            .map(|d| d.text(crate::messages::Lang::En))
             .collect::<Vec<_>>()
             .join("\n")
     }

@@ -169,7 +169,7 @@ pub struct Afzender {
 }
 
 /// Parses `Werkpleinjournaal <journaal@example.org>` or `journaal@example.org`.
-pub fn parse_afzender(s: &str) -> Result<Afzender, String> {
+pub fn parse_afzender(s: &str) -> Result<Afzender, crate::messages::Message> {
     let s = s.trim();
     let (naam, email) = match (s.find('<'), s.strip_suffix('>')) {
         (Some(i), Some(rest)) => {
@@ -181,19 +181,17 @@ pub fn parse_afzender(s: &str) -> Result<Afzender, String> {
         }
         (None, None) => (None, s),
         _ => {
-            return Err(format!(
-                "'{s}' is not an address like Naam <naam@example.org>"
-            ));
+            return Err(crate::msg!(AfzenderNotAddress, value = s));
         }
     };
     if let Some(n) = &naam
         && n.chars()
             .any(|c| c.is_control() || matches!(c, '<' | '>' | '"'))
     {
-        return Err(format!("the name '{n}' contains <, > or \""));
+        return Err(crate::msg!(AfzenderBadName, name = n));
     }
     if !is_email(email) {
-        return Err(format!("'{email}' is not an e-mail address"));
+        return Err(crate::msg!(NotEmail, value = email));
     }
     Ok(Afzender {
         naam,

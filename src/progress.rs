@@ -12,6 +12,8 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::messages::{Key, Lang, Message};
+
 /// Where a build is: the current stage and how many of its steps are done. Cloning gives
 /// another handle on the same progress.
 #[derive(Clone, Default)]
@@ -19,7 +21,9 @@ pub struct Progress(Arc<State>);
 
 #[derive(Default)]
 struct State {
-    stage: Mutex<&'static str>,
+    stage: Mutex<Option<Key>>,
+    /// The language the stages are named in (set once the build knows the site's).
+    lang: Mutex<Lang>,
     done: AtomicUsize,
     total: AtomicUsize,
 }
@@ -27,17 +31,31 @@ struct State {
 impl std::fmt::Debug for Progress {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let (stage, done, total) = self.now();
-        write!(f, "Progress({stage} {done}/{total})")
+        write!(f, "Progress({stage:?} {done}/{total})")
     }
 }
 
 impl Progress {
     /// A stage begins; `total` is the number of steps it will [`advance`](Self::advance)
     /// (0: unknown).
-    pub fn stage(&self, name: &'static str, total: usize) {
-        *self.0.stage.lock().unwrap_or_else(|e| e.into_inner()) = name;
+    pub fn stage(&self, name: Key, total: usize) {
+        *self.0.stage.lock().unwrap_or_else(|e| e.into_inner()) = Some(name);
         self.0.total.store(total, Ordering::Relaxed);
         self.0.done.store(0, Ordering::Relaxed);
+    }
+
+    /// The language to name the stages in.
+    pub fn set_lang(&self, lang: Lang) {
+        *self.0.lang.lock().unwrap_or_else(|e| e.into_inner()) = lang;
+    }
+
+    /// The current stage as the bar names it.
+    pub fn stage_name(&self) -> String {
+        let lang = *self.0.lang.lock().unwrap_or_else(|e| e.into_inner());
+        let stage = *self.0.stage.lock().unwrap_or_else(|e| e.into_inner());
+        stage
+            .map(|k| Message::new(k).render(lang))
+            .unwrap_or_default()
     }
 
     /// One step of the current stage is done.
@@ -46,7 +64,7 @@ impl Progress {
     }
 
     /// The current stage, the steps done and the steps it has (0: unknown).
-    pub fn now(&self) -> (&'static str, usize, usize) {
+    pub fn now(&self) -> (Option<Key>, usize, usize) {
         let stage = *self.0.stage.lock().unwrap_or_else(|e| e.into_inner());
         (
             stage,
@@ -87,7 +105,7 @@ impl Bar {
             let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
             let mut was_counted = None;
             while !flag.load(Ordering::Relaxed) {
-                let (stage, done, total) = progress.now();
+                let (_, done, total) = progress.now();
                 if was_counted != Some(total > 0) {
                     bar.set_style(if total > 0 {
                         counted.clone()
@@ -96,7 +114,7 @@ impl Bar {
                     });
                     was_counted = Some(total > 0);
                 }
-                bar.set_prefix(stage);
+                bar.set_prefix(progress.stage_name());
                 bar.set_length(total as u64);
                 bar.set_position(done as u64);
                 bar.tick();
@@ -141,18 +159,29 @@ macro_rules! tell {
 #[cfg(test)]
 mod tests {
     use super::Progress;
+    use crate::messages::{Key, Lang};
 
     #[test]
     fn clones_share_one_progress_and_separate_builds_do_not() {
         let a = Progress::default();
         let seen_by_bar = a.clone();
         let other_build = Progress::default();
-        a.stage("render", 3);
+        a.stage(Key::StageRender, 3);
         a.advance();
         a.advance();
-        assert_eq!(seen_by_bar.now(), ("render", 2, 3));
-        assert_eq!(other_build.now(), ("", 0, 0));
-        a.stage("write", 0);
-        assert_eq!(seen_by_bar.now(), ("write", 0, 0));
+        assert_eq!(seen_by_bar.now(), (Some(Key::StageRender), 2, 3));
+        assert_eq!(other_build.now(), (None, 0, 0));
+        a.stage(Key::StageModel, 0);
+        assert_eq!(seen_by_bar.now(), (Some(Key::StageModel), 0, 0));
+    }
+
+    #[test]
+    fn the_bar_names_stages_in_the_sites_language() {
+        let p = Progress::default();
+        assert_eq!(p.stage_name(), "");
+        p.stage(Key::StageValidate, 0);
+        assert_eq!(p.stage_name(), "controleren");
+        p.set_lang(Lang::En);
+        assert_eq!(p.stage_name(), "validate");
     }
 }

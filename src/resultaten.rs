@@ -71,11 +71,8 @@ pub fn parse(files: &[SourceFile], data: &Data, diags: &Diagnostics) -> Resultat
             WERKGEVERS => read_werkgevers(&t, data, diags, &mut out),
             UITSTROOM => read_uitstroom(&t, data, diags, &mut out),
             other => diags.push(
-                Diagnostic::file_warning(other, "ignored: not a known resultaten file")
-                    .with_hint(Some(
-                        "the files are klanttevredenheid.csv, werkgeverstevredenheid.csv and uitstroom.csv"
-                            .into(),
-                    )),
+                Diagnostic::file_warning(other, crate::msg!(ResultatenUnknownFile))
+                    .with_hint(Some(crate::msg!(ResultatenFilesHint))),
             ),
         }
     }
@@ -110,10 +107,11 @@ fn row_key<'r>(
             return None;
         }
         diags.push(
-            Diagnostic::error(&t.path, row.pos(0), format!("unknown werkplein '{id}'")).with_hint(
-                text::did_you_mean(id, data.werkplein_ids())
-                    .or_else(|| Some("werkplein ids are listed in data/werkpleinen.yaml".into())),
-            ),
+            Diagnostic::error(&t.path, row.pos(0), crate::msg!(UnknownWerkplein, id = id))
+                .with_hint(
+                    text::did_you_mean(id, data.werkplein_ids())
+                        .or_else(|| Some(crate::msg!(WerkpleinIdsHint))),
+                ),
         );
         return None;
     }
@@ -123,12 +121,9 @@ fn row_key<'r>(
             Diagnostic::error(
                 &t.path,
                 row.pos(key_col),
-                format!(
-                    "a second row for werkplein '{id}' and '{}'",
-                    row.cell(key_col)
-                ),
+                crate::msg!(SecondRowFor, id = id, key = row.cell(key_col)),
             )
-            .with_hint(Some(format!("the first is on line {first}"))),
+            .with_hint(Some(crate::msg!(FirstIsOnLine, line = first))),
         );
         return None;
     }
@@ -149,13 +144,21 @@ fn number(
     match v {
         Some(v) if v >= range.0 && v <= range.1 => Some(v),
         _ => {
-            let kind = if whole { "a whole number" } else { "a number" };
+            let kind = if whole {
+                crate::msg!(ExpectWholeNumber)
+            } else {
+                crate::msg!(KindNumber)
+            };
             diags.push(Diagnostic::error(
                 &t.path,
                 row.pos(c),
-                format!(
-                    "{what} '{cell}' is not {kind} from {} to {}",
-                    range.0, range.1
+                crate::msg!(
+                    NumberOutOfRange,
+                    what = what,
+                    value = cell,
+                    kind = kind,
+                    from = range.0,
+                    to = range.1
                 ),
             ));
             None
@@ -185,11 +188,9 @@ fn read_klant(t: &Table, data: &Data, diags: &Diagnostics, out: &mut Resultaten)
                 Diagnostic::error(
                     &t.path,
                     row.pos(c[1]),
-                    format!("meting '{meting}' is not like 2010-1"),
+                    crate::msg!(MetingNotLike, value = meting),
                 )
-                .with_hint(Some(
-                    "year, '-', and 1, 2 or 3 for the meting of that year".into(),
-                )),
+                .with_hint(Some(crate::msg!(MetingNotLikeHint))),
             );
         }
         let cijfer = number(t, row, c[2], "rapportcijfer", (1.0, 10.0), false, diags);
@@ -232,11 +233,9 @@ fn read_werkgevers(t: &Table, data: &Data, diags: &Diagnostics, out: &mut Result
                 Diagnostic::error(
                     &t.path,
                     row.pos(c[1]),
-                    format!("meting '{meting}' is not a year"),
+                    crate::msg!(MetingNotYear, value = meting),
                 )
-                .with_hint(Some(
-                    "employers are asked once a year: write e.g. 2010".into(),
-                )),
+                .with_hint(Some(crate::msg!(MetingNotYearHint))),
             );
         }
         let mut scores = [0.0; 5];
@@ -283,9 +282,9 @@ fn read_uitstroom(t: &Table, data: &Data, diags: &Diagnostics, out: &mut Resulta
                 Diagnostic::error(
                     &t.path,
                     row.pos(c[1]),
-                    format!("maand '{maand}' is not a month"),
+                    crate::msg!(MaandNotMonth, value = maand),
                 )
-                .with_hint(Some("write it as YYYY-MM, e.g. 2010-03".into())),
+                .with_hint(Some(crate::msg!(MaandHint))),
             );
         }
         let uitstroom = number(t, row, c[2], "uitstroom", (0.0, 1e9), true, diags);
@@ -390,7 +389,11 @@ mod tests {
             &data(),
             &diags,
         );
-        let all: Vec<String> = diags.into_sorted().iter().map(|d| d.to_string()).collect();
+        let all: Vec<String> = diags
+            .into_sorted()
+            .iter()
+            .map(|d| d.text(crate::messages::Lang::En))
+            .collect();
         let all = all.join("\n");
         assert!(all.contains("klanttevredenheid.csv:2:1: error: unknown werkplein 'asen'\n  = hint: did you mean 'assen'?"), "{all}");
         assert!(

@@ -189,6 +189,8 @@ impl Route<'_> {
     }
 }
 
+use crate::messages::{Key, Message};
+
 /// The output file of a URL path: `a/b/` → `a/b/index.html`; a file URL stays as it is.
 pub fn out_path(url: &str) -> String {
     if url.is_empty() || url.ends_with('/') {
@@ -199,21 +201,21 @@ pub fn out_path(url: &str) -> String {
 }
 
 /// The routes of index pages svdk always generates, and what takes them (for messages).
-pub const FIXED: [(Route<'static>, &str); 14] = [
-    (Route::PraktijkIndex, "a page svdk generates"),
-    (Route::PraktijkThema(""), "a page svdk generates"),
-    (Route::PraktijkWerkplein(""), "a page svdk generates"),
-    (Route::ThemasIndex, "a page svdk generates"),
-    (Route::JournaalIndex, "a page svdk generates"),
-    (Route::WerkpleinenIndex, "a page svdk generates"),
-    (Route::RegiosIndex, "a page svdk generates"),
-    (Route::LandkaartIndex, "a page svdk generates"),
-    (Route::Zoeken, "a page svdk generates"),
-    (Route::DocumentenIndex, "a page svdk generates"),
-    (Route::Bvg, "a page svdk generates"),
-    (Route::Criteria, "a page svdk generates"),
-    (Route::Agenda, "the agenda svdk generates"),
-    (Route::KioskVragen, "the KIOSK's questions svdk lists"),
+pub const FIXED: [(Route<'static>, Key); 14] = [
+    (Route::PraktijkIndex, Key::GeneratedPage),
+    (Route::PraktijkThema(""), Key::GeneratedPage),
+    (Route::PraktijkWerkplein(""), Key::GeneratedPage),
+    (Route::ThemasIndex, Key::GeneratedPage),
+    (Route::JournaalIndex, Key::GeneratedPage),
+    (Route::WerkpleinenIndex, Key::GeneratedPage),
+    (Route::RegiosIndex, Key::GeneratedPage),
+    (Route::LandkaartIndex, Key::GeneratedPage),
+    (Route::Zoeken, Key::GeneratedPage),
+    (Route::DocumentenIndex, Key::GeneratedPage),
+    (Route::Bvg, Key::GeneratedPage),
+    (Route::Criteria, Key::GeneratedPage),
+    (Route::Agenda, Key::GeneratedAgenda),
+    (Route::KioskVragen, Key::GeneratedKioskVragen),
 ];
 
 /// Generated URLs a content file must not take: fixed indexes, the printable kaderdocument,
@@ -222,39 +224,37 @@ pub fn generated<'a>(
     werkpleinen: impl IntoIterator<Item = &'a str>,
     regios: impl IntoIterator<Item = &'a str>,
     edities: impl IntoIterator<Item = &'a str>,
-) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = FIXED
+) -> Vec<(String, Message)> {
+    let mut out: Vec<(String, Message)> = FIXED
         .iter()
-        .map(|(r, what)| (fixed_url(r), (*what).to_string()))
+        .map(|(r, what)| (fixed_url(r), Message::new(*what)))
         .collect();
     out.push((
         format!("{}{PAGINA}/", Route::PraktijkIndex.url()),
-        "the pages of the praktijkvoorbeelden list".into(),
+        crate::msg!(GeneratedPraktijkPages),
     ));
-    out.push((
-        Route::KaderPrint.url(),
-        "the printable kaderdocument".into(),
-    ));
-    out.extend(
-        werkpleinen
-            .into_iter()
-            .map(|w| (Route::Werkplein(w).url(), format!("werkplein '{w}'"))),
-    );
+    out.push((Route::KaderPrint.url(), crate::msg!(GeneratedKaderPrint)));
+    out.extend(werkpleinen.into_iter().map(|w| {
+        (
+            Route::Werkplein(w).url(),
+            crate::msg!(GeneratedWerkplein, id = w),
+        )
+    }));
     out.extend(
         regios
             .into_iter()
-            .map(|r| (Route::Regio(r).url(), format!("regio '{r}'"))),
+            .map(|r| (Route::Regio(r).url(), crate::msg!(GeneratedRegio, id = r))),
     );
-    out.extend(
-        edities
-            .into_iter()
-            .filter(|e| !e.is_empty())
-            .map(|e| (Route::Editie(e).url(), format!("the edition {e}"))),
-    );
+    out.extend(edities.into_iter().filter(|e| !e.is_empty()).map(|e| {
+        (
+            Route::Editie(e).url(),
+            crate::msg!(GeneratedEditie, editie = e),
+        )
+    }));
     out.extend(crate::documenten::Soort::ALL.into_iter().map(|s| {
         (
             Route::DocumentenSoort(s.id()).url(),
-            format!("the list of {}", s.meervoud().to_lowercase()),
+            crate::msg!(GeneratedDocumentList, soort = s.meervoud().to_lowercase()),
         )
     }));
     out
@@ -268,7 +268,7 @@ fn fixed_url(r: &Route) -> String {
 }
 
 /// Why `svdk new` must not give a new page of this section this slug, if it must not.
-pub fn reserved_slug(section: crate::content::Section, slug: &str) -> Option<&'static str> {
+pub fn reserved_slug(section: crate::content::Section, slug: &str) -> Option<Message> {
     use crate::content::Section;
     let first_segment = |r: Route| {
         let url = r.url();
@@ -281,11 +281,9 @@ pub fn reserved_slug(section: crate::content::Section, slug: &str) -> Option<&'s
                 || slug == first_segment(Route::PraktijkWerkplein(""))
                 || slug == PAGINA =>
         {
-            Some("a page svdk generates")
+            Some(crate::msg!(GeneratedPage))
         }
-        Section::Journaal if text::parse_month(slug).is_some() => {
-            Some("kept for the journaal edition of that month")
-        }
+        Section::Journaal if text::parse_month(slug).is_some() => Some(crate::msg!(KeptForEditie)),
         _ => None,
     }
 }

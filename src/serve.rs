@@ -32,6 +32,7 @@ use tungstenite::protocol::{Role, WebSocket};
 
 use crate::build::{Options, Report, Session};
 use crate::diagnostics::{Diagnostics, Severity};
+use crate::messages::Lang;
 use crate::{config, load};
 
 /// Where the preview's own endpoints live (outside any base path).
@@ -45,12 +46,16 @@ pub struct ServeOptions {
     /// 0 picks a free port.
     pub port: u16,
     pub drafts: bool,
+    /// `--lang`: see [`Options::lang`].
+    pub lang: Option<Lang>,
 }
 
 /// What open pages need to know: the build generation and the current errors.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 struct Status {
     generation: u64,
+    /// The overlay's heading, in the site's language (empty without errors).
+    title: String,
     errors: Vec<String>,
 }
 
@@ -65,18 +70,23 @@ struct Shared {
 }
 
 /// Runs the preview until the process is stopped.
-pub fn serve(o: ServeOptions) -> Result<(), String> {
+pub fn serve(o: ServeOptions) -> Result<(), crate::messages::Message> {
     let root = o
         .root
         .canonicalize()
-        .map_err(|e| format!("{}: {e}", o.root.display()))?;
-    let server = Server::http((o.bind, o.port))
-        .map_err(|e| format!("cannot listen on {}:{}: {e}", o.bind, o.port))?;
+        .map_err(|e| crate::msg!(ServeNoRoot, path = o.root.display(), detail = e))?;
+    let server = Server::http((o.bind, o.port)).map_err(|e| {
+        crate::msg!(
+            ServeCannotListen,
+            addr = format!("{}:{}", o.bind, o.port),
+            detail = e
+        )
+    })?;
     let port = server
         .server_addr()
         .to_ip()
         .map(|a| a.port())
-        .ok_or("cannot find the server's port")?;
+        .ok_or_else(|| crate::msg!(ServeNoPort))?;
     let base_path = site_base_path(&root);
     let host = match o.bind {
         IpAddr::V6(a) => format!("[{a}]"),
@@ -85,7 +95,7 @@ pub fn serve(o: ServeOptions) -> Result<(), String> {
     let tmp = tempfile::Builder::new()
         .prefix("svdk-serve-")
         .tempdir()
-        .map_err(|e| format!("cannot make a temporary folder: {e}"))?;
+        .map_err(|e| crate::msg!(ServeNoTemp, detail = e))?;
     let out = tmp.path().join("site");
     // Ctrl+C, SIGTERM and SIGHUP end the process without running destructors: remove the
     // folder then (again if a rebuild was still writing into it).
@@ -99,7 +109,7 @@ pub fn serve(o: ServeOptions) -> Result<(), String> {
         }
         std::process::exit(0);
     })
-    .map_err(|e| format!("cannot handle Ctrl+C: {e}"))?;
+    .map_err(|e| crate::msg!(ServeNoCtrlC, detail = e))?;
     let mut session = Session::new(Options {
         root: root.clone(),
         out: Some(out.clone()),
@@ -108,6 +118,7 @@ pub fn serve(o: ServeOptions) -> Result<(), String> {
         strict: false,
         write: true,
         relative: false,
+        lang: o.lang,
         progress: Default::default(),
     });
     let shared = Arc::new(Shared {
@@ -118,20 +129,25 @@ pub fn serve(o: ServeOptions) -> Result<(), String> {
         status: Mutex::new(Status::default()),
         changed: Condvar::new(),
     });
-    rebuild(&mut session, &shared, None);
+    let lang = rebuild(&mut session, &shared, None);
     crate::say!(
-        "svdk: serving {root} at http://{host}:{port}{base_path} (Ctrl+C to stop)",
-        root = root.display()
+        "svdk: {}",
+        crate::msg!(
+            ServeServing,
+            root = root.display(),
+            url = format!("http://{host}:{port}{base_path}")
+        )
+        .display(lang)
     );
 
     let watcher_shared = Arc::clone(&shared);
     let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(Duration::from_millis(150), tx)
-        .map_err(|e| format!("cannot watch files: {e}"))?;
+        .map_err(|e| crate::msg!(ServeCannotWatch, path = root.display(), detail = e))?;
     debouncer
         .watcher()
         .watch(&root, RecursiveMode::Recursive)
-        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+        .map_err(|e| crate::msg!(ServeCannotWatch, path = root.display(), detail = e))?;
     let watch_root = root.clone();
     std::thread::spawn(move || {
         // Reading files also raises events: rebuild only when a source's size or time changed.
@@ -222,7 +238,8 @@ fn snapshot(root: &Path) -> BTreeMap<PathBuf, (u64, Option<SystemTime>)> {
     files
 }
 
-fn rebuild(session: &mut Session, shared: &Shared, changed: Option<&[PathBuf]>) {
+/// Builds again and tells the terminal and the open pages; returns the site's language.
+fn rebuild(session: &mut Session, shared: &Shared, changed: Option<&[PathBuf]>) -> Lang {
     let report = match changed {
         Some(changed) => session.rebuild(changed),
         None => session.build(),
@@ -233,28 +250,35 @@ fn rebuild(session: &mut Session, shared: &Shared, changed: Option<&[PathBuf]>) 
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(|d| d.to_string())
+        .map(|d| d.text(report.lang))
         .collect();
+    status.title = match status.errors.len() {
+        0 => String::new(),
+        1 => crate::msg!(OverlayTitleOne).render(report.lang),
+        n => crate::msg!(OverlayTitleMany, n = n).render(report.lang),
+    };
     if report.ok {
         status.generation += 1;
     }
     shared.changed.notify_all();
+    report.lang
 }
 
 fn print_report(report: &Report) {
+    let lang = report.lang;
     for d in &report.diagnostics {
-        crate::tell!("{d}");
+        crate::tell!("{}", d.display(lang));
     }
     if report.ok {
+        let ms = format!("{:.0}", report.elapsed.as_secs_f64() * 1000.0);
         crate::say!(
-            "svdk: rebuilt {} pages in {:.0} ms",
-            report.pages,
-            report.elapsed.as_secs_f64() * 1000.0
+            "svdk: {}",
+            crate::msg!(ServeRebuilt, pages = report.pages, ms = ms).display(lang)
         );
     } else {
         crate::tell!(
-            "svdk: {} error(s); still serving the last good site",
-            report.errors()
+            "svdk: {}",
+            crate::msg!(ServeStillServing, errors = report.errors()).display(lang)
         );
     }
 }

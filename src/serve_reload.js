@@ -1,11 +1,12 @@
 // svdk serve: reload the page after a rebuild, show build errors in an overlay.
-// The server sends its status ({generation, errors}) over a WebSocket after every build.
+// The server sends its status ({generation, title, errors}) over a WebSocket after every
+// build; the title and the errors are in the site's language.
 (function () {
   "use strict";
   var generation = null;
   var overlay = null;
 
-  function showErrors(errors) {
+  function showErrors(title, errors) {
     if (!errors.length) {
       if (overlay) overlay.remove();
       overlay = null;
@@ -22,11 +23,10 @@
       document.body.appendChild(overlay);
     }
     overlay.textContent = "";
-    var title = document.createElement("p");
-    title.style.cssText = "margin:0 0 .5rem;font-weight:700;font-family:system-ui,sans-serif";
-    title.textContent = "svdk: de site kon niet opnieuw gebouwd worden (" + errors.length +
-      (errors.length === 1 ? " fout" : " fouten") + "). Je ziet de laatste goede versie.";
-    overlay.appendChild(title);
+    var heading = document.createElement("p");
+    heading.style.cssText = "margin:0 0 .5rem;font-weight:700;font-family:system-ui,sans-serif";
+    heading.textContent = title;
+    overlay.appendChild(heading);
     var list = document.createElement("pre");
     list.style.cssText = "margin:0;white-space:pre-wrap";
     list.textContent = errors.join("\n");
@@ -48,7 +48,7 @@
         return;
       }
       generation = status.generation;
-      showErrors(status.errors);
+      showErrors(status.title || "", status.errors);
     };
     socket.onclose = function () {
       setTimeout(connect, delay);

@@ -15,6 +15,7 @@ use std::path::{Component, Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostics;
+use crate::messages::Message;
 
 /// The site folder, confined: see the module documentation.
 #[derive(Debug, Clone)]
@@ -27,15 +28,16 @@ pub struct SiteFs {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refused {
     /// It leads outside the site folder; the message says how.
-    Outside(String),
+    Outside(Message),
     /// It could not be resolved (permissions, a loop, ...).
-    Unreadable(String),
+    Unreadable(Message),
 }
 
-impl std::fmt::Display for Refused {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Refused {
+    /// What editors are told.
+    pub fn message(self) -> Message {
         match self {
-            Refused::Outside(m) | Refused::Unreadable(m) => f.write_str(m),
+            Refused::Outside(m) | Refused::Unreadable(m) => m,
         }
     }
 }
@@ -63,34 +65,31 @@ impl SiteFs {
                     lexical.pop();
                 }
                 Component::RootDir | Component::Prefix(_) => {
-                    return Err(Refused::Outside(format!(
-                        "{rel} is an absolute path: only paths inside the site folder are read"
-                    )));
+                    return Err(Refused::Outside(crate::msg!(AbsolutePath, path = rel)));
                 }
             }
         }
         if !lexical.starts_with(&self.root) {
-            return Err(Refused::Outside(format!(
-                "{rel} is outside the site folder: only files inside it are read"
-            )));
+            return Err(Refused::Outside(crate::msg!(OutsideSite, path = rel)));
         }
         match lexical.canonicalize() {
             Ok(real) if real.starts_with(&self.root) => Ok(Some(real)),
             Ok(_) => Err(Refused::Outside(self.link_message(rel, &lexical))),
             // A missing file, or a symlink to nothing: nothing to read.
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(Refused::Unreadable(format!("cannot read {rel}: {e}"))),
+            Err(e) => Err(Refused::Unreadable(crate::msg!(
+                CannotReadPath,
+                path = rel,
+                detail = e
+            ))),
         }
     }
 
-    fn link_message(&self, rel: &str, path: &Path) -> String {
+    fn link_message(&self, rel: &str, path: &Path) -> Message {
         let target = std::fs::read_link(path)
             .map(|t| format!(" ({})", t.display()))
             .unwrap_or_default();
-        format!(
-            "{rel} is a symbolic link to a place outside the site folder{target}: it is not read \
-             or published"
-        )
+        crate::msg!(LinkOutside, path = rel, target = target)
     }
 
     /// Whether `rel` is a folder inside the site.
@@ -105,7 +104,7 @@ impl SiteFs {
             Some(p) if p.is_dir() => Ok(None),
             Some(p) => std::fs::read(&p)
                 .map(Some)
-                .map_err(|e| Refused::Unreadable(format!("cannot read file: {e}"))),
+                .map_err(|e| Refused::Unreadable(crate::msg!(CannotReadFile, detail = e))),
         }
     }
 
@@ -122,7 +121,7 @@ impl SiteFs {
             Ok(Some(b)) if b.is_dir() => b,
             Ok(_) => return Vec::new(),
             Err(e) => {
-                diags.file_error(dir, e.to_string());
+                diags.file_error(dir, e.message());
                 return Vec::new();
             }
         };
@@ -163,7 +162,7 @@ impl SiteFs {
                 Ok(_) => {}
                 Err(e) => {
                     let rel = e.path().map(rel_of).unwrap_or_else(|| dir.to_string());
-                    diags.file_error(&rel, format!("cannot read: {e}"));
+                    diags.file_error(&rel, crate::msg!(CannotReadFile, detail = e));
                 }
             }
         }

@@ -51,15 +51,15 @@ impl Table {
         for (i, h) in self.header.iter().enumerate() {
             let pos = Pos::new(1, self.header_cols[i]);
             if !seen.insert(h.as_str()) {
-                diags.error(&self.path, pos, format!("column '{h}' appears twice"));
+                diags.error(&self.path, pos, crate::msg!(ColumnTwice, name = h));
                 ok = false;
             } else if !required.contains(&h.as_str()) && !optional.contains(&h.as_str()) {
                 let all = required.iter().chain(optional).copied();
                 diags.push(
-                    Diagnostic::error(&self.path, pos, format!("unknown column '{h}'")).with_hint(
-                        crate::text::did_you_mean(h, all)
-                            .or_else(|| Some(format!("the columns are: {}", required.join(",")))),
-                    ),
+                    Diagnostic::error(&self.path, pos, crate::msg!(UnknownColumn, name = h))
+                        .with_hint(crate::text::did_you_mean(h, all).or_else(|| {
+                            Some(crate::msg!(ColumnsAre, columns = required.join(",")))
+                        })),
                 );
                 ok = false;
             }
@@ -73,9 +73,9 @@ impl Table {
                         Diagnostic::error(
                             &self.path,
                             Pos::new(1, 1),
-                            format!("missing column '{r}'"),
+                            crate::msg!(MissingColumn, name = r),
                         )
-                        .with_hint(Some(format!("the header must be: {}", required.join(",")))),
+                        .with_hint(Some(crate::msg!(HeaderMustBe, header = required.join(",")))),
                     );
                     ok = false;
                 }
@@ -108,7 +108,7 @@ pub fn parse(path: &str, text: &str, diags: &Diagnostics) -> Option<Table> {
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(1, |p| line_at(p.byte() as usize));
-                diags.error(path, Pos::new(line, 1), format!("CSV: {e}"));
+                diags.error(path, Pos::new(line, 1), crate::msg!(CsvError, detail = e));
                 return None;
             }
         };
@@ -129,11 +129,11 @@ pub fn parse(path: &str, text: &str, diags: &Diagnostics) -> Option<Table> {
                 Diagnostic::error(
                     path,
                     Pos::new(line, 1),
-                    format!("row has {} cells, the header has {width}", cells.len()),
+                    crate::msg!(RowWidth, cells = cells.len(), width = width),
                 )
-                .with_hint(Some(format!(
-                    "separate cells with '{}' and leave a cell empty rather than out",
-                    delimiter as char
+                .with_hint(Some(crate::msg!(
+                    RowWidthHint,
+                    separator = delimiter as char
                 ))),
             );
             continue;
@@ -141,7 +141,7 @@ pub fn parse(path: &str, text: &str, diags: &Diagnostics) -> Option<Table> {
         rows.push(Row { line, cells, cols });
     }
     let Some((header, header_cols)) = header else {
-        diags.file_error(path, "file is empty: it needs a header row");
+        diags.file_error(path, crate::msg!(CsvEmpty));
         return None;
     };
     Some(Table {
@@ -269,7 +269,11 @@ mod tests {
             t.expect_columns(&["werkplein", "meting", "cijfer"], &[], &diags)
                 .is_none()
         );
-        let msgs: Vec<String> = diags.into_sorted().iter().map(|d| d.to_string()).collect();
+        let msgs: Vec<String> = diags
+            .into_sorted()
+            .iter()
+            .map(|d| d.text(crate::messages::Lang::En))
+            .collect();
         let all = msgs.join("\n");
         assert!(
             all.contains("x.csv:1:18: error: column 'meting' appears twice"),

@@ -120,11 +120,11 @@ where
 }
 
 /// A "did you mean" hint for an unknown id.
-pub fn did_you_mean<'a, I>(wanted: &str, candidates: I) -> Option<String>
+pub fn did_you_mean<'a, I>(wanted: &str, candidates: I) -> Option<crate::messages::Message>
 where
     I: IntoIterator<Item = &'a str>,
 {
-    closest(wanted, candidates).map(|c| format!("did you mean '{c}'?"))
+    closest(wanted, candidates).map(|c| crate::msg!(DidYouMean, candidate = c))
 }
 
 /// Lowercase with diacritics removed: `Cliënten` → `clienten`.
@@ -191,7 +191,7 @@ pub const URL_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 /// the site (`/x/`, `../a.md`, `#anchor`) are links; `javascript:`, `data:`, `vbscript:`... would
 /// run or hide something in the reader's browser. Browsers ignore tabs and line breaks inside a
 /// URL and read the scheme in any case, so this check does too.
-pub fn url_problem(url: &str) -> Option<String> {
+pub fn url_problem(url: &str) -> Option<crate::messages::Message> {
     let cleaned: String = url
         .trim_matches(|c: char| c.is_ascii_whitespace() || c.is_control())
         .chars()
@@ -206,11 +206,11 @@ pub fn url_problem(url: &str) -> Option<String> {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     if !is_scheme {
         // A colon after a '/', '?' or '#' (`../a.md#x:y`) is part of a path.
-        return (scheme.contains(|c: char| c.is_control()))
-            .then(|| "it contains control characters".into());
+        return (scheme.contains(|c: char| c.is_control())).then(|| crate::msg!(UrlControlChars));
     }
     let scheme = scheme.to_ascii_lowercase();
-    (!URL_SCHEMES.contains(&scheme.as_str())).then(|| format!("a '{scheme}:' link is not allowed"))
+    (!URL_SCHEMES.contains(&scheme.as_str()))
+        .then(|| crate::msg!(UrlSchemeNotAllowed, scheme = scheme))
 }
 
 /// Where the lines of a text start, to turn byte offsets into line and column without counting

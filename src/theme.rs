@@ -39,12 +39,9 @@ pub fn assemble(sources: &Sources, name: &str, pos: Pos, diags: &Diagnostics) ->
             crate::diagnostics::Diagnostic::error(
                 crate::config::PATH,
                 pos,
-                format!("theme '{name}': {why}"),
+                crate::msg!(ThemeRefused, name = name, reason = why),
             )
-            .with_hint(Some(
-                "a theme is a folder in themes/ of the site: give its name, e.g. theme: mijnthema"
-                    .into(),
-            )),
+            .with_hint(Some(crate::msg!(ThemeRefusedHint))),
         );
     } else if let Some(files) = sources.themes.get(name) {
         let prefix = format!("{site_theme}/templates/");
@@ -57,7 +54,7 @@ pub fn assemble(sources: &Sources, name: &str, pos: Pos, diags: &Diagnostics) ->
     } else if name != DEFAULT_THEME {
         diags.file_error(
             crate::config::PATH,
-            format!("theme '{name}' not found: there is no folder {site_theme}/"),
+            crate::msg!(ThemeNotFound, name = name, dir = &site_theme),
         );
     }
     add_templates(

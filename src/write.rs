@@ -132,21 +132,20 @@ enum OutState {
 
 /// Whether `out` may be (re)placed by a build: missing, an empty folder or an svdk output
 /// (one with the marker). A message saying why not otherwise.
-pub fn check_out(out: &Path) -> Result<(), String> {
+pub fn check_out(out: &Path) -> Result<(), crate::messages::Message> {
     out_state(out).map(|_| ())
 }
 
-fn out_state(out: &Path) -> Result<OutState, String> {
+fn out_state(out: &Path) -> Result<OutState, crate::messages::Message> {
     let meta = match fs::symlink_metadata(out) {
         Ok(m) => m,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(OutState::Missing),
-        Err(e) => return Err(format!("cannot read output folder {}: {e}", out.display())),
+        Err(e) => {
+            return Err(crate::msg!(CannotReadOut, path = out.display(), detail = e));
+        }
     };
     if !meta.is_dir() {
-        return Err(format!(
-            "output folder {} exists and is not a folder",
-            out.display()
-        ));
+        return Err(crate::msg!(OutNotFolder, path = out.display()));
     }
     let marker = out.join(MARKER);
     if fs::symlink_metadata(&marker).is_ok_and(|m| m.is_file()) {
@@ -158,16 +157,16 @@ fn out_state(out: &Path) -> Result<OutState, String> {
         }
     }
     let empty = fs::read_dir(out)
-        .map_err(|e| format!("cannot read output folder {}: {e}", out.display()))?
+        .map_err(|e| crate::msg!(CannotReadOut, path = out.display(), detail = e))?
         .next()
         .is_none();
     if empty {
         Ok(OutState::Empty)
     } else {
-        Err(format!(
-            "output folder {} is not empty and is not an svdk output (it has no {MARKER} \
-             file): svdk does not replace folders it did not write",
-            out.display()
+        Err(crate::msg!(
+            OutNotOurs,
+            path = out.display(),
+            marker = MARKER
         ))
     }
 }
@@ -198,7 +197,7 @@ pub fn write_site(out: &Path, files: &[OutFile]) -> io::Result<Written> {
     let _lock = lock(&parent)?;
     remove_stale(&parent, out)?;
     recover(out, &work, &prev)?;
-    let state = out_state(out).map_err(io::Error::other)?;
+    let state = out_state(out).map_err(|m| io::Error::other(crate::messages::MessageError(m)))?;
     let current = match &state {
         OutState::Ours(m) => m.clone(),
         _ => None,

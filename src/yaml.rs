@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 pub use yaml_serde::{Mapping, Value};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::messages::Message;
 use crate::text;
 
 /// A Markdown file split into its front matter and body.
@@ -25,14 +26,11 @@ pub struct FrontMatter<'a> {
 }
 
 /// Splits `---` front matter from the body. The opening `---` must be the first line.
-pub fn split_front_matter(text: &str) -> Result<FrontMatter<'_>, (Pos, String)> {
+pub fn split_front_matter(text: &str) -> Result<FrontMatter<'_>, (Pos, Message)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_end = text.find('\n').unwrap_or(text.len());
     if text[..first_end].trim_end() != "---" {
-        return Err((
-            Pos::new(1, 1),
-            "missing front matter: the file must start with a line '---'".into(),
-        ));
+        return Err((Pos::new(1, 1), crate::msg!(FrontMatterMissing)));
     }
     let yaml_start = (first_end + 1).min(text.len());
     let mut offset = yaml_start;
@@ -48,10 +46,7 @@ pub fn split_front_matter(text: &str) -> Result<FrontMatter<'_>, (Pos, String)> 
         }
         offset += l.len();
     }
-    Err((
-        Pos::new(1, 1),
-        "front matter is not closed: add a line '---' after it".into(),
-    ))
+    Err((Pos::new(1, 1), crate::msg!(FrontMatterNotClosed)))
 }
 
 /// Converts a yaml_serde error into a diagnostic at the right file position.
@@ -66,10 +61,48 @@ fn yaml_error(path: &str, first_line: usize, err: &yaml_serde::Error) -> Diagnos
         Some(i) => msg[..i].to_string(),
         None => msg,
     };
-    Diagnostic::error(path, pos, format!("YAML: {msg}")).with_hint(Some(
-        "check indentation and quote values that contain ':' or start with a special character"
-            .into(),
-    ))
+    Diagnostic::error(path, pos, yaml_detail(&msg)).with_hint(Some(crate::msg!(YamlHint)))
+}
+
+/// The parser's (English) description of a YAML error as a message: the frequent ones in
+/// the catalogue's words, any other with the parser's text.
+fn yaml_detail(msg: &str) -> Message {
+    let quoted = |s: &str| -> String {
+        s.trim_matches(|c: char| c == '`' || c == '"' || c == '\'' || c.is_whitespace())
+            .to_string()
+    };
+    let msg = msg.trim();
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        return crate::msg!(YamlMissingField, field = quoted(rest));
+    }
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let field = rest.split(", expected").next().unwrap_or(rest);
+        return crate::msg!(YamlUnknownField, field = quoted(field));
+    }
+    if let Some(rest) = msg.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return crate::msg!(YamlInvalidType, found = found, expected = expected);
+    }
+    if msg.contains("duplicate entry") || msg.contains("duplicate key") {
+        return crate::msg!(YamlDuplicateKey, detail = msg);
+    }
+    if msg.contains("mapping values are not allowed") {
+        return crate::msg!(YamlMappingValues);
+    }
+    if msg.contains("did not find expected key") {
+        return crate::msg!(YamlExpectedKey);
+    }
+    if msg.contains("cannot start any token") {
+        return crate::msg!(YamlBadToken);
+    }
+    if msg.contains("tab") && msg.contains("indentation") {
+        return crate::msg!(YamlTab);
+    }
+    if msg.contains("unexpected end of stream") {
+        return crate::msg!(YamlUnexpectedEnd);
+    }
+    crate::msg!(YamlOther, detail = msg)
 }
 
 /// Parses a YAML mapping (front matter or site.yaml). An empty document is an empty mapping.
@@ -90,7 +123,7 @@ pub fn parse_mapping(
             diags.error(
                 path,
                 Pos::new(first_line, 1),
-                format!("expected 'key: value' lines, found {}", kind(&other)),
+                crate::msg!(YamlExpectedMapping, found = kind(&other)),
             );
             None
         }
@@ -111,11 +144,7 @@ pub fn parse_data<T: DeserializeOwned>(yaml: &str, path: &str) -> Result<T, Diag
 /// Refuses a text too large or nested too deep, before the YAML parser spends time on it.
 fn check_limits(yaml: &str, first_line: usize, path: &str) -> Result<(), Diagnostic> {
     limits(yaml, first_line).map(|_| ()).map_err(|(pos, msg)| {
-        Diagnostic::error(path, pos, msg).with_hint(Some(
-            "svdk's files need a few levels of lists and mappings: check for a runaway '[' or '{', \
-             or split the file"
-                .into(),
-        ))
+        Diagnostic::error(path, pos, msg).with_hint(Some(crate::msg!(YamlTooDeepHint)))
     })
 }
 
@@ -141,14 +170,9 @@ pub fn records<'a>(text: &'a str, path: &'a str, diags: &'a Diagnostics) -> Vec<
                 Diagnostic::error(
                     path,
                     Pos::new(1, 1),
-                    format!(
-                        "expected a list of '- key: value' items, found {}",
-                        kind(&other)
-                    ),
+                    crate::msg!(YamlExpectedList, found = kind(&other)),
                 )
-                .with_hint(Some(
-                    "start every item with '- ' at the beginning of a line".into(),
-                )),
+                .with_hint(Some(crate::msg!(YamlExpectedListHint))),
             );
             return Vec::new();
         }
@@ -172,10 +196,7 @@ pub fn records<'a>(text: &'a str, path: &'a str, diags: &'a Diagnostics) -> Vec<
                 diags.error(
                     path,
                     loc.start(),
-                    format!(
-                        "expected 'key: value' lines in this item, found {}",
-                        kind(&other)
-                    ),
+                    crate::msg!(YamlExpectedItemMapping, found = kind(&other)),
                 );
                 None
             }
@@ -184,15 +205,15 @@ pub fn records<'a>(text: &'a str, path: &'a str, diags: &'a Diagnostics) -> Vec<
 }
 
 /// A human name for the type of a YAML value.
-fn kind(v: &Value) -> &'static str {
+fn kind(v: &Value) -> Message {
     match v {
-        Value::Null => "nothing",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Sequence(_) => "a list",
-        Value::Mapping(_) => "a mapping",
-        Value::Tagged(_) => "a tagged value",
+        Value::Null => crate::msg!(KindNothing),
+        Value::Bool(_) => crate::msg!(KindBool),
+        Value::Number(_) => crate::msg!(KindNumber),
+        Value::String(_) => crate::msg!(KindText),
+        Value::Sequence(_) => crate::msg!(KindList),
+        Value::Mapping(_) => crate::msg!(KindMapping),
+        Value::Tagged(_) => crate::msg!(KindTagged),
     }
 }
 
@@ -278,28 +299,28 @@ impl Node {
 }
 
 /// Why a YAML text is refused before it is parsed.
-fn limits(yaml: &str, first_line: usize) -> Result<Option<Arc<Node>>, (Pos, String)> {
+fn limits(yaml: &str, first_line: usize) -> Result<Option<Arc<Node>>, (Pos, Message)> {
     if yaml.len() > MAX_BYTES {
         return Err((
             Pos::new(first_line, 1),
-            format!(
-                "YAML text of {} MB is too large (at most {} MB)",
-                yaml.len() / (1024 * 1024),
-                MAX_BYTES / (1024 * 1024)
+            crate::msg!(
+                YamlTooLarge,
+                mb = yaml.len() / (1024 * 1024),
+                max = MAX_BYTES / (1024 * 1024)
             ),
         ));
     }
     tree(yaml, first_line)
 }
 
-fn too_deep() -> String {
-    format!("YAML nested more than {MAX_DEPTH} levels deep")
+fn too_deep() -> Message {
+    crate::msg!(YamlTooDeep, max = MAX_DEPTH)
 }
 
 /// Reads the positions of every node with an event parser, in one pass with a stack of open
 /// collections (no recursion). A syntax error gives `Ok(None)` (the YAML parser reports it);
 /// nesting deeper than [`MAX_DEPTH`] is an error at the first node too deep.
-fn tree(yaml: &str, first_line: usize) -> Result<Option<Arc<Node>>, (Pos, String)> {
+fn tree(yaml: &str, first_line: usize) -> Result<Option<Arc<Node>>, (Pos, Message)> {
     use saphyr_parser::{Event, Parser, ScalarStyle};
     /// An open collection: its position, its items, and for a mapping the pending key.
     struct Open {
@@ -497,12 +518,12 @@ impl<'a> Fields<'a> {
         self.loc.start()
     }
 
-    pub fn error(&self, pos: Pos, message: impl Into<String>, hint: Option<String>) {
+    pub fn error(&self, pos: Pos, message: Message, hint: Option<Message>) {
         self.diags
             .push(Diagnostic::error(self.path, pos, message).with_hint(hint));
     }
 
-    pub fn warning(&self, pos: Pos, message: impl Into<String>, hint: Option<String>) {
+    pub fn warning(&self, pos: Pos, message: Message, hint: Option<Message>) {
         self.diags
             .push(Diagnostic::warning(self.path, pos, message).with_hint(hint));
     }
@@ -514,10 +535,10 @@ impl<'a> Fields<'a> {
         }
     }
 
-    fn wrong_type(&self, key: &str, expected: &str, v: &Value) {
+    fn wrong_type(&self, key: &str, expected: Message, v: &Value) {
         self.error(
             self.pos(key),
-            format!("'{key}' should be {expected}, not {}", kind(v)),
+            crate::msg!(WrongType, key = key, expected = expected, found = kind(v)),
             None,
         );
     }
@@ -532,7 +553,7 @@ impl<'a> Fields<'a> {
                 diags: self.diags,
             }),
             other => {
-                self.wrong_type(key, "a mapping of 'name: value' lines", other);
+                self.wrong_type(key, crate::msg!(ExpectMapping), other);
                 None
             }
         }
@@ -547,7 +568,7 @@ impl<'a> Fields<'a> {
             if !known.contains(&k) {
                 self.warning(
                     self.pos(k),
-                    format!("unknown field '{k}' is ignored"),
+                    crate::msg!(UnknownFieldIgnored, key = k),
                     text::did_you_mean(k, known.iter().copied()),
                 );
             }
@@ -561,7 +582,7 @@ impl<'a> Fields<'a> {
             Value::Number(n) => Some(n.to_string()),
             Value::Bool(b) => Some(b.to_string()),
             other => {
-                self.wrong_type(key, "text", other);
+                self.wrong_type(key, crate::msg!(KindText), other);
                 None
             }
         }
@@ -572,14 +593,14 @@ impl<'a> Fields<'a> {
         if self.get(key).is_none() {
             self.error(
                 self.start(),
-                format!("missing '{key}'"),
-                Some(format!("add a line '{key}: ...'")),
+                crate::msg!(MissingKey, key = key),
+                Some(crate::msg!(AddKeyLine, key = key)),
             );
             return None;
         }
         let s = self.string(key)?;
         if s.trim().is_empty() {
-            self.error(self.pos(key), format!("'{key}' is empty"), None);
+            self.error(self.pos(key), crate::msg!(KeyEmpty, key = key), None);
             return None;
         }
         Some(s)
@@ -589,7 +610,7 @@ impl<'a> Fields<'a> {
         match self.get(key)? {
             Value::Bool(b) => Some(*b),
             other => {
-                self.wrong_type(key, "true or false", other);
+                self.wrong_type(key, crate::msg!(ExpectBool), other);
                 None
             }
         }
@@ -599,7 +620,7 @@ impl<'a> Fields<'a> {
         match self.get(key)? {
             Value::Number(n) if n.as_i64().is_some() => n.as_i64(),
             other => {
-                self.wrong_type(key, "a whole number", other);
+                self.wrong_type(key, crate::msg!(ExpectWholeNumber), other);
                 None
             }
         }
@@ -621,7 +642,7 @@ impl<'a> Fields<'a> {
                         Value::String(s) => s.clone(),
                         Value::Number(n) => n.to_string(),
                         other => {
-                            self.wrong_type(key, "a list of ids", other);
+                            self.wrong_type(key, crate::msg!(ExpectIdList), other);
                             continue;
                         }
                     };
@@ -634,14 +655,14 @@ impl<'a> Fields<'a> {
                 for s in repeated {
                     self.warning(
                         self.value_pos(key, &s),
-                        format!("'{s}' is listed more than once in '{key}'"),
-                        Some("list each id once; the repeats are ignored".into()),
+                        crate::msg!(ListedTwice, id = s, key = key),
+                        Some(crate::msg!(ListedTwiceHint)),
                     );
                 }
                 out
             }
             Some(other) => {
-                self.wrong_type(key, "a list like [a, b]", other);
+                self.wrong_type(key, crate::msg!(ExpectList), other);
                 Vec::new()
             }
         }
@@ -654,8 +675,8 @@ impl<'a> Fields<'a> {
         if d.is_none() {
             self.error(
                 self.pos(key),
-                format!("'{key}' is not a valid date: '{s}'"),
-                Some("write dates as YYYY-MM-DD, e.g. 2009-06-15".into()),
+                crate::msg!(NotADate, key = key, value = s),
+                Some(crate::msg!(DateHint)),
             );
         }
         d
@@ -728,15 +749,16 @@ mod tests {
         let diags = Diagnostics::new();
         assert!(parse_mapping(&deep, 2, "a.md", &diags).is_none());
         let d = diags.into_sorted();
-        assert!(d[0].message.contains("nested more than 64"), "{d:?}");
+        assert!(d[0].message.en().contains("nested more than 64"), "{d:?}");
         assert_eq!(d[0].pos.line, 2);
         let err = parse_data::<Value>(&deep, "data/x.yaml").unwrap_err();
-        assert!(err.message.contains("nested"));
+        assert!(err.message.en().contains("nested"));
         let big = "a".repeat(MAX_BYTES + 1);
         assert!(
             parse_data::<Value>(&big, "data/x.yaml")
                 .unwrap_err()
                 .message
+                .en()
                 .contains("too large")
         );
         assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());

@@ -2,6 +2,8 @@
 
 use serde_json::Value;
 
+use crate::messages::Message;
+
 use super::axis::{LegendItem, Swatch, legend, legend_height};
 use super::style::{BORDER, GREY, LAND, Shape, band_color, band_shape};
 use super::svg::{Doc, PAD, WIDTH, escape, num};
@@ -231,30 +233,29 @@ pub(crate) fn map(
 
 /// Reads the outer rings of the (Multi)Polygons of a GeoJSON FeatureCollection (a single
 /// Feature or geometry works too) as (lon, lat) pairs; holes are left out.
-pub fn parse_outline(geojson: &str) -> Result<Vec<Vec<(f64, f64)>>, String> {
-    let root: Value = serde_json::from_str(geojson).map_err(|e| format!("not valid JSON: {e}"))?;
+pub fn parse_outline(geojson: &str) -> Result<Vec<Vec<(f64, f64)>>, Message> {
+    let root: Value =
+        serde_json::from_str(geojson).map_err(|e| crate::msg!(OutlineNotJson, detail = e))?;
     let mut rings = Vec::new();
-    collect(&root, "", &mut rings)?;
+    collect(&root, None, &mut rings)?;
     Ok(rings)
 }
 
-fn collect(v: &Value, at: &str, rings: &mut Vec<Vec<(f64, f64)>>) -> Result<(), String> {
+/// `at`: the number of the feature being read, if any.
+fn collect(v: &Value, at: Option<usize>, rings: &mut Vec<Vec<(f64, f64)>>) -> Result<(), Message> {
     let kind = v.get("type").and_then(Value::as_str).unwrap_or("");
-    let here = |what: &str| {
-        if at.is_empty() {
-            what.to_owned()
-        } else {
-            format!("{at}: {what}")
-        }
+    let here = |what: Message| match at {
+        None => what,
+        Some(n) => crate::msg!(OutlineAtFeature, n = n, reason = what),
     };
     match kind {
         "FeatureCollection" => {
             let features = v
                 .get("features")
                 .and_then(Value::as_array)
-                .ok_or_else(|| here("a FeatureCollection needs a \"features\" list"))?;
+                .ok_or_else(|| here(crate::msg!(OutlineNeedsFeatures)))?;
             for (i, f) in features.iter().enumerate() {
-                collect(f, &format!("feature {}", i + 1), rings)?;
+                collect(f, Some(i + 1), rings)?;
             }
             Ok(())
         }
@@ -266,7 +267,7 @@ fn collect(v: &Value, at: &str, rings: &mut Vec<Vec<(f64, f64)>>) -> Result<(), 
             let geometries = v
                 .get("geometries")
                 .and_then(Value::as_array)
-                .ok_or_else(|| here("a GeometryCollection needs a \"geometries\" list"))?;
+                .ok_or_else(|| here(crate::msg!(OutlineNeedsGeometries)))?;
             for g in geometries {
                 collect(g, at, rings)?;
             }
@@ -274,35 +275,31 @@ fn collect(v: &Value, at: &str, rings: &mut Vec<Vec<(f64, f64)>>) -> Result<(), 
         }
         "Polygon" => {
             let polygon = v.get("coordinates").unwrap_or(&Value::Null);
-            rings.push(outer_ring(polygon).map_err(|e| here(&e))?);
+            rings.push(outer_ring(polygon).map_err(here)?);
             Ok(())
         }
         "MultiPolygon" => {
             let polygons = v
                 .get("coordinates")
                 .and_then(Value::as_array)
-                .ok_or_else(|| {
-                    here("a MultiPolygon needs a list of polygons as \"coordinates\"")
-                })?;
+                .ok_or_else(|| here(crate::msg!(OutlineNeedsPolygons)))?;
             for p in polygons {
-                rings.push(outer_ring(p).map_err(|e| here(&e))?);
+                rings.push(outer_ring(p).map_err(here)?);
             }
             Ok(())
         }
-        "" => Err(here("no \"type\"")),
-        other => Err(here(&format!(
-            "geometry type {other} is not a Polygon or MultiPolygon"
-        ))),
+        "" => Err(here(crate::msg!(OutlineNoType))),
+        other => Err(here(crate::msg!(OutlineGeometryType, kind = other))),
     }
 }
 
 /// The first ring of a polygon's coordinates.
-fn outer_ring(polygon: &Value) -> Result<Vec<(f64, f64)>, String> {
+fn outer_ring(polygon: &Value) -> Result<Vec<(f64, f64)>, Message> {
     let ring = polygon
         .as_array()
         .and_then(|rings| rings.first())
         .and_then(Value::as_array)
-        .ok_or("a polygon needs a list of rings as \"coordinates\"")?;
+        .ok_or_else(|| crate::msg!(OutlineNeedsRings))?;
     let mut out = Vec::with_capacity(ring.len());
     for p in ring {
         let pair = p.as_array().map(|a| {
@@ -317,14 +314,11 @@ fn outer_ring(polygon: &Value) -> Result<Vec<(f64, f64)>, String> {
             {
                 out.push((lon, lat))
             }
-            _ => return Err(format!("{p} is not a [longitude, latitude] position")),
+            _ => return Err(crate::msg!(OutlineNotPosition, value = p)),
         }
     }
     if out.len() < 4 {
-        return Err(format!(
-            "a ring needs at least 4 positions, this one has {}",
-            out.len()
-        ));
+        return Err(crate::msg!(OutlineRingShort, n = out.len()));
     }
     Ok(out)
 }

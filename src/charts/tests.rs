@@ -416,15 +416,16 @@ fn the_outline_of_the_netherlands_is_read() {
 
 #[test]
 fn parse_outline_reports_what_is_wrong() {
-    assert!(parse_outline("{").unwrap_err().contains("JSON"));
+    assert!(parse_outline("{").unwrap_err().en().contains("JSON"));
     let point = r#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[5,52]}}]}"#;
     assert!(
         parse_outline(point)
             .unwrap_err()
+            .en()
             .contains("feature 1: geometry type Point")
     );
     let bad = r#"{"type":"Polygon","coordinates":[[[5,52],[6,"x"],[6,53],[5,52]]]}"#;
-    assert!(parse_outline(bad).unwrap_err().contains("[6,\"x\"]"));
+    assert!(parse_outline(bad).unwrap_err().en().contains("[6,\"x\"]"));
     let holes = r#"{"type":"Feature","geometry":{"type":"Polygon","coordinates":[
         [[5,52],[6,52],[6,53],[5,52]], [[5.1,52.1],[5.2,52.1],[5.2,52.2],[5.1,52.1]]]}}"#;
     assert_eq!(parse_outline(holes).unwrap().len(), 1);

@@ -307,17 +307,7 @@ mod tests {
     }
 
     fn groepen() -> Vec<Band> {
-        [("achter", 0, 49), ("midden", 50, 79), ("kop", 80, 100)]
-            .iter()
-            .map(|&(id, van, tot)| Band {
-                id: id.into(),
-                naam: id.into(),
-                van,
-                tot,
-                actie: None,
-                toelichting: None,
-            })
-            .collect()
+        Band::list(&[("achter", 0, 49), ("midden", 50, 79), ("kop", 80, 100)])
     }
 
     #[test]

@@ -14,6 +14,7 @@ use serde::Deserialize;
 use crate::data::Data;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::SourceFile;
+use crate::messages::Message;
 use crate::table;
 use crate::text;
 use crate::yaml::{self, Locator};
@@ -131,10 +132,8 @@ pub fn parse(
     let Some(yaml_text) = yaml_text else {
         for f in csvs {
             diags.push(
-                Diagnostic::file_error(&f.path, "a Landkaart CSV without data/landkaart.yaml")
-                    .with_hint(Some(
-                        "add data/landkaart.yaml with the fasen, banden and perioden".into(),
-                    )),
+                Diagnostic::file_error(&f.path, crate::msg!(LandkaartCsvWithoutYaml))
+                    .with_hint(Some(crate::msg!(LandkaartCsvWithoutYamlHint))),
             );
         }
         return None;
@@ -152,7 +151,7 @@ pub fn parse(
     for (key, bands) in [("banden", &file.banden), ("groepen", &file.groepen)] {
         for (i, msg) in scores::band_problems(bands) {
             let pos = bands.get(i).map_or(loc.key(key), |b| loc.value(key, &b.id));
-            diags.error(PATH, pos, format!("{key}: {msg}"));
+            diags.error(PATH, pos, crate::msg!(BandSection, key = key, reason = msg));
         }
     }
     check_periods(&file.perioden, &loc, diags);
@@ -173,7 +172,7 @@ pub fn parse(
                 diags.push(
                     Diagnostic::file_error(
                         crate::config::PATH,
-                        format!("landkaart_periode '{c}' is not a period in {PATH}"),
+                        crate::msg!(LandkaartPeriodeUnknown, id = c, file = PATH),
                     )
                     .with_hint(text::did_you_mean(c, period_ids.iter().copied())),
                 );
@@ -232,22 +231,19 @@ fn read_periods(
     let mut bijgewerkt: Vec<BTreeMap<String, String>> = vec![BTreeMap::new(); n];
     // Per period: werkplein id → where its row came from (path, line), to name both on a clash.
     let mut origin: Vec<BTreeMap<String, (String, usize)>> = vec![BTreeMap::new(); n];
-    let period_of = |id: &str, path: &str| -> Option<usize> {
-        let p = period_ids.iter().position(|p| *p == id);
-        if p.is_none() {
-            diags.push(
-                Diagnostic::file_error(path, format!("no period '{id}' in {PATH}")).with_hint(
-                    text::did_you_mean(id, period_ids.iter().copied()).or_else(|| {
-                        Some(format!(
-                            "name the file (or the folder of report files) after a period id: {}",
-                            period_ids.join(", ")
-                        ))
-                    }),
-                ),
-            );
-        }
-        p
-    };
+    let period_of =
+        |id: &str, path: &str| -> Option<usize> {
+            let p = period_ids.iter().position(|p| *p == id);
+            if p.is_none() {
+                diags.push(
+                    Diagnostic::file_error(path, crate::msg!(NoPeriod, id = id, file = PATH))
+                        .with_hint(text::did_you_mean(id, period_ids.iter().copied()).or_else(
+                            || Some(crate::msg!(NameAfterPeriod, ids = period_ids.join(", "))),
+                        )),
+                );
+            }
+            p
+        };
     // Period files first, then the werkpleinen's own report files.
     let (period_files, report_files): (Vec<&SourceFile>, Vec<&SourceFile>) =
         csvs.iter().partition(|f| !relative(&f.path).contains('/'));
@@ -269,11 +265,8 @@ fn read_periods(
         let (periode, name) = rel.split_once('/').unwrap_or((rel, ""));
         if name.contains('/') {
             diags.push(
-                Diagnostic::file_error(&f.path, "a report file in a folder too deep").with_hint(
-                    Some(format!(
-                        "put a werkplein's report in {DIR}/<periode>/<werkplein>.csv"
-                    )),
-                ),
+                Diagnostic::file_error(&f.path, crate::msg!(ReportTooDeep))
+                    .with_hint(Some(crate::msg!(ReportTooDeepHint, dir = DIR))),
             );
             continue;
         }
@@ -287,13 +280,11 @@ fn read_periods(
         }
         if data.werkplein(id).is_none() {
             diags.push(
-                Diagnostic::file_error(&f.path, format!("report file of unknown werkplein '{id}'"))
-                    .with_hint(text::did_you_mean(id, data.werkplein_ids()).or_else(|| {
-                        Some(
-                            "name a report file after the werkplein's id in data/werkpleinen.yaml"
-                                .into(),
-                        )
-                    })),
+                Diagnostic::file_error(&f.path, crate::msg!(ReportUnknownWerkplein, id = id))
+                    .with_hint(
+                        text::did_you_mean(id, data.werkplein_ids())
+                            .or_else(|| Some(crate::msg!(ReportNameHint))),
+                    ),
             );
             continue;
         }
@@ -306,13 +297,18 @@ fn read_periods(
                     Diagnostic::error(
                         &f.path,
                         Pos::new(line, 1),
-                        format!(
-                            "werkplein '{wid}' is reported twice for '{periode}': in this file and in {other} (line {other_line})"
+                        crate::msg!(
+                            ReportedTwice,
+                            id = &wid,
+                            periode = periode,
+                            other = other,
+                            line = other_line
                         ),
                     )
-                    .with_hint(Some(format!(
-                        "keep one: remove its row from {other}, or delete {}",
-                        f.path
+                    .with_hint(Some(crate::msg!(
+                        ReportedTwiceHint,
+                        other = other,
+                        file = &f.path
                     ))),
                 );
                 continue;
@@ -342,12 +338,11 @@ fn check_themas(file: &File, loc: &Locator, thema_ids: &BTreeSet<String>, diags:
                     Diagnostic::error(
                         PATH,
                         loc.value("fasen", t),
-                        format!("mijlpaal '{}': unknown thema '{t}'", m.id),
+                        crate::msg!(MijlpaalUnknownThema, mijlpaal = &m.id, id = t),
                     )
                     .with_hint(
-                        text::did_you_mean(t, thema_ids.iter().map(String::as_str)).or_else(|| {
-                            Some("a thema id is the name of a file in content/themas/".into())
-                        }),
+                        text::did_you_mean(t, thema_ids.iter().map(String::as_str))
+                            .or_else(|| Some(crate::msg!(ThemaIdsHint))),
                     ),
                 );
             }
@@ -382,23 +377,27 @@ fn check_ids(file: &File, loc: &Locator, diags: &Diagnostics) {
             let pos = loc.value(section_key(kind), id);
             if !text::is_slug(id) {
                 diags.push(
-                    Diagnostic::error(PATH, pos, format!("{kind} id '{id}' is not a valid id"))
-                        .with_hint(Some(format!("e.g. '{}'", text::slugify(id)))),
+                    Diagnostic::error(PATH, pos, crate::msg!(IdNotValid, kind = kind, id = id))
+                        .with_hint(Some(crate::msg!(ForExample, example = text::slugify(id)))),
                 );
             }
             if local.insert(id, ()).is_some() {
-                diags.error(PATH, pos, format!("duplicate {kind} id '{id}'"));
+                diags.error(PATH, pos, crate::msg!(DuplicateId, kind = kind, id = id));
             }
             if matches!(kind, "fase" | "mijlpaal") {
                 if let Some(other) = seen.get(id).filter(|o| **o != kind) {
-                    diags.error(PATH, pos, format!("{kind} id '{id}' is also a {other} id"));
+                    diags.error(
+                        PATH,
+                        pos,
+                        crate::msg!(IdAlsoOther, kind = kind, id = id, other = other),
+                    );
                 }
                 seen.insert(id, kind);
             }
         }
     }
     if file.fasen.iter().all(|f| f.mijlpalen.is_empty()) {
-        diags.error(PATH, loc.key("fasen"), "the Landkaart has no mijlpalen");
+        diags.error(PATH, loc.key("fasen"), crate::msg!(NoMijlpalen));
     }
 }
 
@@ -422,28 +421,20 @@ fn check_periods(perioden: &[Periode], loc: &Locator, diags: &Diagnostics) {
                     Diagnostic::error(
                         PATH,
                         pos,
-                        format!("period '{}': {field} '{value}' is not a date", p.id),
+                        crate::msg!(PeriodNotDate, id = &p.id, field = field, value = value),
                     )
-                    .with_hint(Some("write dates as YYYY-MM-DD".into())),
+                    .with_hint(Some(crate::msg!(DateHintShort))),
                 );
             }
         }
         if let (Some(v), Some(t)) = (van, tot) {
             if v > t {
-                diags.error(
-                    PATH,
-                    pos,
-                    format!("period '{}' ends before it starts", p.id),
-                );
+                diags.error(PATH, pos, crate::msg!(PeriodEndsBeforeStart, id = &p.id));
             }
             if prev_tot.is_some_and(|pt| v <= pt) {
                 diags.push(
-                    Diagnostic::error(
-                        PATH,
-                        pos,
-                        format!("period '{}' does not follow the one before it", p.id),
-                    )
-                    .with_hint(Some("list perioden oldest first, without overlap".into())),
+                    Diagnostic::error(PATH, pos, crate::msg!(PeriodOrder, id = &p.id))
+                        .with_hint(Some(crate::msg!(PeriodOrderHint))),
                 );
             }
             prev_tot = Some(t);
@@ -474,7 +465,7 @@ fn read_header(
         let pos = Pos::new(1, t.header_cols[c]);
         if h == "bijgewerkt" {
             if date_column.is_some() {
-                diags.error(path, pos, format!("column '{h}' appears twice"));
+                diags.error(path, pos, crate::msg!(ColumnTwice, name = h));
                 ok = false;
             }
             date_column = Some(c);
@@ -483,7 +474,7 @@ fn read_header(
         }
         match mijlpaal_ids.iter().position(|m| m == h) {
             Some(m) if columns.contains(&Some(m)) => {
-                diags.error(path, pos, format!("column '{h}' appears twice"));
+                diags.error(path, pos, crate::msg!(ColumnTwice, name = h));
                 ok = false;
                 columns.push(None);
             }
@@ -491,9 +482,9 @@ fn read_header(
             None => {
                 let known = mijlpaal_ids.iter().copied().chain(["bijgewerkt"]);
                 diags.push(
-                    Diagnostic::error(path, pos, format!("unknown mijlpaal '{h}'")).with_hint(
+                    Diagnostic::error(path, pos, crate::msg!(UnknownMijlpaal, id = h)).with_hint(
                         text::did_you_mean(h, known)
-                            .or_else(|| Some(format!("mijlpaal ids are listed in {PATH}"))),
+                            .or_else(|| Some(crate::msg!(MijlpaalIdsHint, file = PATH))),
                     ),
                 );
                 ok = false;
@@ -506,22 +497,20 @@ fn read_header(
 
 /// A score cell: a whole number 0–100, or in a werkplein's own report one of the four
 /// answers; else the message and hint of the error.
-fn parse_score(cell: &str, report: bool) -> Result<u8, (String, &'static str)> {
-    const FOUR: &str =
-        "a werkplein reports 0, 33, 66 or 100; leave the cell empty when not reported";
+fn parse_score(cell: &str, report: bool) -> Result<u8, (Message, Message)> {
     match cell.parse::<u8>() {
         Ok(v) if report && !ANSWERS.contains(&v) => Err((
-            format!("answer '{cell}' is not one of the Landkaart's four answers"),
-            FOUR,
+            crate::msg!(AnswerNotFour, value = cell),
+            crate::msg!(FourAnswersHint),
         )),
         Ok(v) if v <= 100 => Ok(v),
         _ if report => Err((
-            format!("score '{cell}' is not one of the Landkaart's four answers"),
-            FOUR,
+            crate::msg!(ScoreNotFour, value = cell),
+            crate::msg!(FourAnswersHint),
         )),
         _ => Err((
-            format!("score '{cell}' is not a whole number from 0 to 100"),
-            "the Landkaart's answers are 0, 33, 66 and 100; leave the cell empty when not reported",
+            crate::msg!(ScoreNotNumber, value = cell),
+            crate::msg!(ScoreHint),
         )),
     }
 }
@@ -542,15 +531,11 @@ fn read_scores(
     let mut ok = true;
     if t.header.first().map(String::as_str) != Some("werkplein") {
         diags.push(
-            Diagnostic::error(
-                &f.path,
-                Pos::new(1, 1),
-                "the first column must be 'werkplein'",
-            )
-            .with_hint(Some(format!(
-                "header: werkplein,{},bijgewerkt",
-                mijlpaal_ids.join(",")
-            ))),
+            Diagnostic::error(&f.path, Pos::new(1, 1), crate::msg!(FirstColumnWerkplein))
+                .with_hint(Some(crate::msg!(
+                    HeaderHint,
+                    header = format!("werkplein,{},bijgewerkt", mijlpaal_ids.join(","))
+                ))),
         );
         return None;
     }
@@ -562,9 +547,9 @@ fn read_scores(
                 Diagnostic::warning(
                     &f.path,
                     Pos::new(1, 1),
-                    format!("no column for mijlpaal '{id}'"),
+                    crate::msg!(NoMijlpaalColumn, id = id),
                 )
-                .with_hint(Some("it counts as not reported by every werkplein".into())),
+                .with_hint(Some(crate::msg!(NoMijlpaalColumnHint))),
             );
         }
     }
@@ -572,9 +557,8 @@ fn read_scores(
         && t.rows.is_empty()
     {
         diags.push(
-            Diagnostic::file_error(&f.path, "this report file has no row").with_hint(Some(
-                format!("a werkplein's report holds exactly one row, for '{expected}'"),
-            )),
+            Diagnostic::file_error(&f.path, crate::msg!(ReportNoRow))
+                .with_hint(Some(crate::msg!(ReportOneRow, id = expected))),
         );
         return None;
     }
@@ -588,10 +572,8 @@ fn read_scores(
         if let Some(expected) = report {
             if r > 0 {
                 diags.push(
-                    Diagnostic::error(&f.path, row.pos(0), "a second row in a report file")
-                        .with_hint(Some(format!(
-                            "a werkplein's report holds exactly one row, for '{expected}'; put other werkpleinen in their own files"
-                        ))),
+                    Diagnostic::error(&f.path, row.pos(0), crate::msg!(ReportSecondRow))
+                        .with_hint(Some(crate::msg!(ReportSecondRowHint, id = expected))),
                 );
                 ok = false;
                 continue;
@@ -601,11 +583,9 @@ fn read_scores(
                     Diagnostic::error(
                         &f.path,
                         row.pos(0),
-                        format!("this row is for werkplein '{id}', but the file is named after '{expected}'"),
+                        crate::msg!(ReportRowOther, id = id, expected = expected),
                     )
-                    .with_hint(Some(format!(
-                        "name the file {id}.csv, or correct the werkplein column"
-                    ))),
+                    .with_hint(Some(crate::msg!(ReportRowOtherHint, id = id))),
                 );
                 ok = false;
                 continue;
@@ -618,10 +598,11 @@ fn read_scores(
                 continue;
             }
             diags.push(
-                Diagnostic::error(&f.path, row.pos(0), format!("unknown werkplein '{id}'"))
-                    .with_hint(text::did_you_mean(id, data.werkplein_ids()).or_else(|| {
-                        Some("werkplein ids are listed in data/werkpleinen.yaml".into())
-                    })),
+                Diagnostic::error(&f.path, row.pos(0), crate::msg!(UnknownWerkplein, id = id))
+                    .with_hint(
+                        text::did_you_mean(id, data.werkplein_ids())
+                            .or_else(|| Some(crate::msg!(WerkpleinIdsHint))),
+                    ),
             );
             ok = false;
             continue;
@@ -632,9 +613,9 @@ fn read_scores(
                 Diagnostic::error(
                     &f.path,
                     row.pos(0),
-                    format!("werkplein '{id}' has a second row"),
+                    crate::msg!(WerkpleinSecondRow, id = id),
                 )
-                .with_hint(Some(format!("its first row is line {first}; keep one"))),
+                .with_hint(Some(crate::msg!(FirstRowHint, line = first))),
             );
             ok = false;
             continue;
@@ -649,12 +630,9 @@ fn read_scores(
                         Diagnostic::error(
                             &f.path,
                             row.pos(c),
-                            format!("bijgewerkt '{cell}' is not a date"),
+                            crate::msg!(BijgewerktNotDate, value = cell),
                         )
-                        .with_hint(Some(
-                            "write the date of the last update as YYYY-MM-DD, or leave it empty"
-                                .into(),
-                        )),
+                        .with_hint(Some(crate::msg!(BijgewerktHint))),
                     );
                     ok = false;
                 }
@@ -671,8 +649,7 @@ fn read_scores(
                 Ok(v) => scores[*m] = Some(v),
                 Err((message, hint)) => {
                     diags.push(
-                        Diagnostic::error(&f.path, row.pos(c), message)
-                            .with_hint(Some(hint.into())),
+                        Diagnostic::error(&f.path, row.pos(c), message).with_hint(Some(hint)),
                     );
                     ok = false;
                 }

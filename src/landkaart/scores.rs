@@ -24,6 +24,23 @@ pub struct Band {
     pub toelichting: Option<String>,
 }
 
+#[cfg(test)]
+impl Band {
+    /// Bands from `(id, van, tot)` triples, named by their id (for tests).
+    pub(crate) fn list(spec: &[(&str, u32, u32)]) -> Vec<Band> {
+        spec.iter()
+            .map(|&(id, van, tot)| Band {
+                id: id.into(),
+                naam: id.into(),
+                van,
+                tot,
+                actie: None,
+                toelichting: None,
+            })
+            .collect()
+    }
+}
+
 /// Trend of a werkplein's total since the previous period it reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Trend {
@@ -115,45 +132,31 @@ pub fn trend(current: f64, previous: Option<f64>) -> Trend {
 }
 
 /// Checks that bands cover 0..=100 in order without gaps or overlaps; returns the problems.
-pub fn band_problems(bands: &[Band]) -> Vec<(usize, String)> {
+pub fn band_problems(bands: &[Band]) -> Vec<(usize, crate::messages::Message)> {
     let mut problems = Vec::new();
     let mut expected = 0u32;
     for (i, b) in bands.iter().enumerate() {
         if b.van > b.tot {
             problems.push((
                 i,
-                format!(
-                    "'{}' runs from {} to {}: van is above tot",
-                    b.id, b.van, b.tot
-                ),
+                crate::msg!(BandReversed, id = &b.id, van = b.van, tot = b.tot),
             ));
         }
         if b.van > expected {
             problems.push((
                 i,
-                format!(
-                    "gap before '{}': {}..{} is in no band",
-                    b.id,
-                    expected,
-                    b.van - 1
-                ),
+                crate::msg!(BandGap, id = &b.id, from = expected, to = b.van - 1),
             ));
         } else if b.van < expected {
-            problems.push((
-                i,
-                format!(
-                    "'{}' overlaps the one before it: {} is in two bands",
-                    b.id, b.van
-                ),
-            ));
+            problems.push((i, crate::msg!(BandOverlap, id = &b.id, value = b.van)));
         }
         expected = b.tot.saturating_add(1);
     }
     match bands.last() {
-        None => problems.push((0, "there are none: add bands covering 0 to 100".into())),
+        None => problems.push((0, crate::msg!(BandsNone))),
         Some(b) if b.tot != 100 => problems.push((
             bands.len() - 1,
-            format!("the last one, '{}', ends at {} instead of 100", b.id, b.tot),
+            crate::msg!(BandLastShort, id = &b.id, tot = b.tot),
         )),
         Some(_) => {}
     }
@@ -310,40 +313,20 @@ mod tests {
     use super::*;
 
     fn bands() -> Vec<Band> {
-        [
+        Band::list(&[
             ("niet", 0, 32),
             ("in-ontwikkeling", 33, 65),
             ("gedeeltelijk", 66, 99),
             ("volledig", 100, 100),
-        ]
-        .iter()
-        .map(|&(id, van, tot)| Band {
-            id: id.into(),
-            naam: id.into(),
-            van,
-            tot,
-            actie: None,
-            toelichting: None,
-        })
-        .collect()
+        ])
     }
 
     fn groepen() -> Vec<Band> {
-        [
+        Band::list(&[
             ("achterblijvers", 0, 49),
             ("middengroep", 50, 79),
             ("kopgroep", 80, 100),
-        ]
-        .iter()
-        .map(|&(id, van, tot)| Band {
-            id: id.into(),
-            naam: id.into(),
-            van,
-            tot,
-            actie: None,
-            toelichting: None,
-        })
-        .collect()
+        ])
     }
 
     #[test]
@@ -434,11 +417,12 @@ mod tests {
         assert!(
             band_problems(&gap)[0]
                 .1
+                .en()
                 .contains("gap before 'in-ontwikkeling': 33..33")
         );
         let mut overlap = bands();
         overlap[2].van = 60;
-        assert!(band_problems(&overlap)[0].1.contains("overlaps"));
+        assert!(band_problems(&overlap)[0].1.en().contains("overlaps"));
         let mut short = bands();
         short[3].tot = 99;
         short[3].van = 99;

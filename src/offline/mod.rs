@@ -54,7 +54,7 @@ pub fn apply(files: &mut Vec<OutFile>, base_path: &str, diags: &Diagnostics) {
                 Err(e) => diags.push(Diagnostic::error(
                     f.path.clone(),
                     Pos::new(1, 1),
-                    format!("--relative: could not rewrite the page's links: {e}"),
+                    crate::msg!(RelativeRewrite, detail = e),
                 )),
             }
         }
@@ -99,11 +99,9 @@ pub fn apply(files: &mut Vec<OutFile>, base_path: &str, diags: &Diagnostics) {
                         Diagnostic::error(
                             format!("static/{path}"),
                             Pos::new(line, 1),
-                            format!("--relative: cannot join the search modules: {msg}"),
+                            crate::msg!(RelativeBundle, detail = msg),
                         )
-                        .with_hint(Some(
-                            "see the theme's js/zoeken/start.js for the forms that work".into(),
-                        )),
+                        .with_hint(Some(crate::msg!(RelativeBundleHint))),
                     );
                 }
             }

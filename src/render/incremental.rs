@@ -16,10 +16,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rayon::prelude::*;
-
 use super::deps::{Deps, List};
-use crate::content::Meta;
 use crate::fingerprint::hash_of;
 use crate::model::Site;
 
@@ -34,82 +31,6 @@ pub struct RenderCache {
     deps: HashMap<String, Shown>,
     /// The search index's per-document work.
     pub(super) search: crate::search::SearchCache,
-    /// Related practices per practice path, and the fingerprint of what they were computed
-    /// from (every practice's path, date, title, werkplein, regio and thema's).
-    related: (u64, HashMap<String, Vec<String>>),
-}
-
-/// The related practices of every page (empty for pages that are not practices), taken from
-/// the cache when no practice changed in what relates them.
-pub(super) fn related(site: &Site, cache: Option<&mut RenderCache>) -> Vec<Vec<usize>> {
-    let compute = || -> Vec<Vec<usize>> {
-        (0..site.pages.len())
-            .into_par_iter()
-            .map(|i| crate::search::related::related(site, i))
-            .collect()
-    };
-    let Some(cache) = cache else {
-        return compute();
-    };
-    let env = hash_of(
-        &site
-            .praktijkvoorbeelden
-            .iter()
-            .map(|&i| {
-                let p = &site.pages[i];
-                let regio = match &p.doc.meta {
-                    Meta::Praktijkvoorbeeld {
-                        werkplein, themas, ..
-                    } => (
-                        werkplein.as_deref(),
-                        werkplein
-                            .as_deref()
-                            .and_then(|w| site.data.werkplein(w))
-                            .map(|w| w.regio.as_str()),
-                        themas.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
-                    ),
-                    _ => (None, None, Vec::new()),
-                };
-                (&p.doc.path, p.doc.date, &p.doc.title, regio)
-            })
-            .collect::<Vec<_>>(),
-    );
-    if cache.related.0 == env && !cache.related.1.is_empty() {
-        let index: HashMap<&str, usize> = site
-            .pages
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.doc.path.as_str(), i))
-            .collect();
-        return site
-            .pages
-            .iter()
-            .map(|p| {
-                cache
-                    .related
-                    .1
-                    .get(&p.doc.path)
-                    .map_or_else(Vec::new, |list| {
-                        list.iter()
-                            .filter_map(|r| index.get(r.as_str()).copied())
-                            .collect()
-                    })
-            })
-            .collect();
-    }
-    let all = compute();
-    let by_path = site
-        .pages
-        .iter()
-        .zip(&all)
-        .filter(|(_, r)| !r.is_empty())
-        .map(|(p, r)| {
-            let paths = r.iter().map(|&j| site.pages[j].doc.path.clone()).collect();
-            (p.doc.path.clone(), paths)
-        })
-        .collect();
-    cache.related = (env, by_path);
-    all
 }
 
 /// What one output showed in the previous render.

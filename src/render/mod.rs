@@ -243,8 +243,6 @@ pub struct Renderer<'a> {
     origins: HashMap<String, String>,
     /// Fingerprint of the templates, for incremental renders.
     templates_hash: u64,
-    /// Per page: the related practices it shows (empty for other pages); set by `render_all`.
-    related: std::sync::OnceLock<Vec<Vec<usize>>>,
     /// Charts drawn in this render.
     charts: charts::Counter,
 }
@@ -314,7 +312,6 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
         items,
         origins,
         templates_hash,
-        related: std::sync::OnceLock::new(),
         charts: charts::Counter::default(),
     })
 }
@@ -381,10 +378,10 @@ fn template_error(e: &tera::Error, origins: &HashMap<String, String>) -> Diagnos
             Diagnostic::error(
                 path,
                 Pos::new(r.span().start_line, r.span().start_col + 1),
-                format!("template: {}", r.message()),
+                crate::msg!(TemplateError, detail = r.message()),
             )
         }
-        _ => Diagnostic::file_error("templates", format!("template: {e}")),
+        _ => Diagnostic::file_error("templates", crate::msg!(TemplateError, detail = e)),
     }
 }
 
@@ -401,10 +398,6 @@ impl<'a> Renderer<'a> {
         progress: &crate::progress::Progress,
         cache: Option<&mut RenderCache>,
     ) -> (Vec<OutFile>, Counts) {
-        let mut cache = cache;
-        let _ = self
-            .related
-            .set(incremental::related(self.site, cache.as_deref_mut()));
         let jobs = self.jobs();
         let outputs: Vec<String> = jobs.iter().map(|&j| self.output_path(j)).collect();
         let (global, pages) = match cache {
@@ -426,7 +419,7 @@ impl<'a> Renderer<'a> {
                 .map(|p| hash_of(&(global, pages.get(&p.doc.path), kader)))
                 .collect()
         });
-        progress.stage("render", jobs.len());
+        progress.stage(crate::messages::Key::StageRender, jobs.len());
         self.charts.reset();
         let rendered: Vec<Rendered> = jobs
             .par_iter()
@@ -636,7 +629,7 @@ impl<'a> Renderer<'a> {
 
     /// The related practices page `i` shows.
     fn related(&self, i: usize) -> &[usize] {
-        self.related.get().map_or(&[], |r| &r[i])
+        &self.site.related[i]
     }
 
     /// The open-data CSVs of the BVG-monitor and the criteria (not templates).

@@ -16,10 +16,8 @@
 //! `--base-url`, and the search works under any path and on any static host (no server code,
 //! no compression needed). The browser side is the theme's `js/zoeken/` modules.
 //!
-//! [`related`] finds a praktijkvoorbeeld's related practices.
 
 pub mod index;
-pub mod related;
 pub mod text;
 
 use std::collections::HashMap;

@@ -354,8 +354,8 @@ fn refuses_out_that_contains_the_site() {
     for out in [parent.clone(), format!("{root}/..")] {
         t.svdk(&["build", "--root", &root, "--out", &out])
             .expect_exit(1)
-            .expect_stderr_contains("--out: error: output folder")
-            .expect_stderr_contains("contains the site folder");
+            .expect_stderr_contains("--out: fout: uitvoermap")
+            .expect_stderr_contains("bevat de map van de site");
         let diff = snapshot_diff(&before, &snapshot(&t.sibling("")));
         assert!(
             diff.is_empty(),

@@ -26,6 +26,7 @@ mod kill;
 mod landkaart;
 mod links;
 mod mail_agenda_kiosk;
+mod messages;
 mod new;
 mod offline;
 mod output_folder;

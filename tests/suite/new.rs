@@ -60,7 +60,7 @@ fn new_pages_pass_check_and_build() {
                 "create {:?} failed:\n{}",
                 p.title,
                 ds.iter()
-                    .map(|d| d.to_string())
+                    .map(|d| d.text(svdk::messages::Lang::En))
                     .collect::<Vec<_>>()
                     .join("\n")
             )
@@ -136,7 +136,10 @@ fn an_existing_file_is_never_overwritten() {
         day(),
     )
     .unwrap_err();
-    let all: Vec<String> = err.iter().map(|d| d.to_string()).collect();
+    let all: Vec<String> = err
+        .iter()
+        .map(|d| d.text(svdk::messages::Lang::En))
+        .collect();
     assert!(
         all.iter().any(|m| m.starts_with(
             "content/praktijkvoorbeelden/gezamenlijke-intake.md: error: \
@@ -160,7 +163,7 @@ fn unknown_ids_are_refused_with_hints() {
     let err = create(&root, &p, day()).unwrap_err();
     let all = err
         .iter()
-        .map(|d| d.to_string())
+        .map(|d| d.text(svdk::messages::Lang::En))
         .collect::<Vec<_>>()
         .join("\n");
     assert!(
@@ -224,6 +227,8 @@ fn cli_new_writes_a_page_that_passes_check() {
             "Werkstraat: één loket",
             "--root",
             &root_arg,
+            "--lang",
+            "en",
         ],
     );
     again.assert_exit(1);

@@ -112,7 +112,8 @@ pub fn svdk_env<S: AsRef<str>>(cwd: &Path, args: &[S], env: &[(&str, &str)]) -> 
     }
 }
 
-/// `svdk build --root <root> --out <out> [extra...]`
+/// `svdk build --root <root> --out <out> --lang en [extra...]`: the tests read the English
+/// messages (tests/messages.rs checks the Dutch ones, the default).
 pub fn build(root: &Path, out: &Path, extra: &[&str]) -> Run {
     let mut args = vec![
         "build".to_string(),
@@ -120,14 +121,22 @@ pub fn build(root: &Path, out: &Path, extra: &[&str]) -> Run {
         path_str(root),
         "--out".to_string(),
         path_str(out),
+        "--lang".to_string(),
+        "en".to_string(),
     ];
     args.extend(extra.iter().map(|s| s.to_string()));
     svdk(cwd_for(root), &args)
 }
 
-/// `svdk check --root <root> [extra...]`
+/// `svdk check --root <root> --lang en [extra...]`
 pub fn check(root: &Path, extra: &[&str]) -> Run {
-    let mut args = vec!["check".to_string(), "--root".to_string(), path_str(root)];
+    let mut args = vec![
+        "check".to_string(),
+        "--root".to_string(),
+        path_str(root),
+        "--lang".to_string(),
+        "en".to_string(),
+    ];
     args.extend(extra.iter().map(|s| s.to_string()));
     svdk(cwd_for(root), &args)
 }
@@ -404,9 +413,16 @@ impl Diagnostic {
     }
 }
 
+/// Reads a diagnostic line in either language: `error`/`fout`, `warning`/`waarschuwing`
+/// (the severity is given in English: `error` or `warning`).
 pub fn parse_diagnostic_line(line: &str) -> Option<Diagnostic> {
-    for sev in ["error", "warning"] {
-        let marker = format!(": {sev}: ");
+    for (sev, label) in [
+        ("error", "error"),
+        ("warning", "warning"),
+        ("error", "fout"),
+        ("warning", "waarschuwing"),
+    ] {
+        let marker = format!(": {label}: ");
         if let Some(i) = line.find(&marker) {
             let prefix = &line[..i];
             let message = line[i + marker.len()..].to_string();
@@ -438,7 +454,10 @@ pub fn parse_diagnostic_line(line: &str) -> Option<Diagnostic> {
 pub fn parse_diagnostics(stderr: &str) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = Vec::new();
     for line in stderr.lines() {
-        if let Some(rest) = line.strip_prefix("  = hint: ") {
+        if let Some(rest) = line
+            .strip_prefix("  = hint: ")
+            .or_else(|| line.strip_prefix("  = tip: "))
+        {
             if let Some(last) = out.last_mut() {
                 last.hints.push(rest.to_string());
             }
@@ -637,4 +656,39 @@ pub fn shared_fixture_build(
         let run = build(&site.root(), &out, &[]);
         SharedBuild { site, out, run }
     })
+}
+
+/// Starts `svdk serve --port 0` on `root` (with extra environment variables) and waits until it
+/// prints its URL; returns the process and its port.
+pub fn spawn_serve(root: &Path, env: &[(&str, &Path)]) -> (std::process::Child, u16) {
+    use std::io::BufRead;
+    let mut cmd = Command::new(svdk_bin());
+    cmd.args(["serve", "--port", "0", "--root"])
+        .arg(root)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("start svdk serve");
+    let stdout = child.stdout.take().expect("piped stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if let Some(i) = line.find("http://127.0.0.1:") {
+                let rest = &line[i + "http://127.0.0.1:".len()..];
+                let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                if let Ok(port) = port.parse::<u16>() {
+                    let _ = tx.send(port);
+                }
+            }
+        }
+    });
+    let port = rx
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("svdk serve printed its URL");
+    (child, port)
 }

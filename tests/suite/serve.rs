@@ -3,9 +3,9 @@
 //! edit — with the errors of a broken edit reported while the last good site stays served.
 
 use crate::prelude::*;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 struct Server {
@@ -34,27 +34,7 @@ impl Drop for Server {
 
 /// Starts `svdk serve --port 0` on a copy of the fixture and waits for its URL.
 fn start(site: Site) -> Server {
-    let mut child = Command::new(svdk_bin())
-        .args(["serve", "--port", "0", "--root"])
-        .arg(site.root())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start svdk serve");
-    let stdout = child.stdout.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(i) = line.find("http://127.0.0.1:") {
-                let rest = &line[i + "http://127.0.0.1:".len()..];
-                let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
-                let _ = tx.send(port.parse::<u16>().unwrap());
-            }
-        }
-    });
-    let port = rx
-        .recv_timeout(Duration::from_secs(30))
-        .expect("svdk serve printed its URL");
+    let (child, port) = spawn_serve(&site.root(), &[]);
     Server {
         child,
         port,
@@ -222,7 +202,13 @@ fn rebuilds_after_edits_and_reports_errors_while_serving_the_last_good_site() {
             .contains("content/praktijkvoorbeelden/gezamenlijke-intake.md:")
     });
     let status = get(p, "/__svdk/status").body;
-    assert!(status.contains("error:"), "{status}");
+    // In the site's language (Dutch by default), the overlay's heading too.
+    assert!(status.contains(": fout: "), "{status}");
+    assert!(!status.contains(": error: "), "{status}");
+    assert!(
+        status.contains("de site kon niet opnieuw gebouwd worden"),
+        "{status}"
+    );
     let still = get(p, url);
     assert_eq!(still.status, 200);
     assert!(still.body.contains("Nieuwe zin uit de test."));

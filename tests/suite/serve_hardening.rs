@@ -4,10 +4,10 @@
 //! a slow client do not block anyone.
 
 use crate::prelude::*;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 struct Server {
@@ -27,28 +27,7 @@ impl Drop for Server {
 /// Starts `svdk serve --port 0` with its own TMPDIR, so that its temporary site can be seen.
 fn start(site: Site) -> Server {
     let tmp = tempdir();
-    let mut child = Command::new(svdk_bin())
-        .args(["serve", "--port", "0", "--root"])
-        .arg(site.root())
-        .env("TMPDIR", tmp.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start svdk serve");
-    let stdout = child.stdout.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(i) = line.find("http://127.0.0.1:") {
-                let rest = &line[i + "http://127.0.0.1:".len()..];
-                let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
-                let _ = tx.send(port.parse::<u16>().unwrap());
-            }
-        }
-    });
-    let port = rx
-        .recv_timeout(Duration::from_secs(30))
-        .expect("svdk serve printed its URL");
+    let (child, port) = spawn_serve(&site.root(), &[("TMPDIR", tmp.path())]);
     Server {
         child,
         port,

@@ -74,7 +74,8 @@ export async function checkServe(browser, bin, fixture) {
       fs.writeFileSync(file, original.replace('title:', 'title: [kapot'));
       await page.waitForSelector('#svdk-fouten', { state: 'visible', timeout: 15000 });
       const text = await page.textContent('#svdk-fouten');
-      if (!/content\/journaal\/werkplein-geopend\.md:\d+:\d+: error:/.test(text)) throw new Error(`overlay without path:line:column: ${text}`);
+      if (!/content\/journaal\/werkplein-geopend\.md:\d+:\d+: fout:/.test(text)) throw new Error(`overlay without path:line:column: ${text}`);
+      if (!text.includes('de site kon niet opnieuw gebouwd worden')) throw new Error(`overlay heading not in Dutch: ${text}`);
       const role = await page.getAttribute('#svdk-fouten', 'role');
       if (role !== 'alert') throw new Error(`overlay role is ${role}, not alert`);
       if (!(await page.textContent('main')).includes('Een zin die de editor net typte.')) throw new Error('the last good page is gone');

@@ -4,10 +4,15 @@
 //! Candidates come from the site's per-thema and per-werkplein indexes, each capped at
 //! [`CANDIDATES`] (the newest), so finding the related practices of every practice costs
 //! O(practices × thema's × cap) rather than O(practices²).
+//!
+//! Part of the model stage: [`crate::model::build`] fills [`Site::related`] with [`all`].
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::content::Meta;
+use crate::fingerprint::hash_of;
 use crate::model::Site;
 
 /// How many related practices a practice shows.
@@ -31,6 +36,81 @@ fn regio_of<'a>(site: &'a Site, werkplein: Option<&str>) -> Option<&'a str> {
     werkplein
         .and_then(|w| site.data.werkplein(w))
         .map(|w| w.regio.as_str())
+}
+
+/// Related practices per practice path from the previous build (`svdk serve`), and the
+/// fingerprint of what they were computed from (every practice's path, date, title, werkplein,
+/// regio and thema's).
+#[derive(Debug, Default)]
+pub struct Cache(u64, HashMap<String, Vec<String>>);
+
+/// The related practices of every page (empty for pages that are not practices), taken from
+/// the cache when no practice changed in what relates them.
+pub fn all(site: &Site, cache: Option<&mut Cache>) -> Vec<Vec<usize>> {
+    let compute = || -> Vec<Vec<usize>> {
+        (0..site.pages.len())
+            .into_par_iter()
+            .map(|i| related(site, i))
+            .collect()
+    };
+    let Some(cache) = cache else {
+        return compute();
+    };
+    let env = hash_of(
+        &site
+            .praktijkvoorbeelden
+            .iter()
+            .map(|&i| {
+                let p = &site.pages[i];
+                let regio = match &p.doc.meta {
+                    Meta::Praktijkvoorbeeld {
+                        werkplein, themas, ..
+                    } => (
+                        werkplein.as_deref(),
+                        werkplein
+                            .as_deref()
+                            .and_then(|w| site.data.werkplein(w))
+                            .map(|w| w.regio.as_str()),
+                        themas.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+                    ),
+                    _ => (None, None, Vec::new()),
+                };
+                (&p.doc.path, p.doc.date, &p.doc.title, regio)
+            })
+            .collect::<Vec<_>>(),
+    );
+    if cache.0 == env && !cache.1.is_empty() {
+        let index: HashMap<&str, usize> = site
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.doc.path.as_str(), i))
+            .collect();
+        return site
+            .pages
+            .iter()
+            .map(|p| {
+                cache.1.get(&p.doc.path).map_or_else(Vec::new, |list| {
+                    list.iter()
+                        .filter_map(|r| index.get(r.as_str()).copied())
+                        .collect()
+                })
+            })
+            .collect();
+    }
+    let all = compute();
+    let by_path = site
+        .pages
+        .iter()
+        .zip(&all)
+        .filter(|(_, r)| !r.is_empty())
+        .map(|(p, r)| {
+            let paths = r.iter().map(|&j| site.pages[j].doc.path.clone()).collect();
+            (p.doc.path.clone(), paths)
+        })
+        .collect();
+    *cache = Cache(env, by_path);
+    all
 }
 
 /// Page indexes of up to [`SHOWN`] practices related to the practice `i`.
