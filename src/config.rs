@@ -271,6 +271,39 @@ mod tests {
     }
 
     #[test]
+    fn paginering_defaults_to_50_and_is_checked_at_its_position() {
+        let diags = Diagnostics::new();
+        let c = parse("title: T\nbase_url: https://a.nl/\n", None, &diags).unwrap();
+        assert_eq!(c.paginering, DEFAULT_PAGINERING);
+        let c = parse(
+            "title: T\nbase_url: https://a.nl/\npaginering: 10\n",
+            None,
+            &diags,
+        )
+        .unwrap();
+        assert_eq!(c.paginering, 10);
+        assert!(diags.into_sorted().is_empty());
+        let diags = Diagnostics::new();
+        let c = parse(
+            "title: T\nbase_url: https://a.nl/\npaginering: 0\n",
+            None,
+            &diags,
+        )
+        .unwrap();
+        assert_eq!(c.paginering, DEFAULT_PAGINERING);
+        let all: Vec<String> = diags
+            .into_sorted()
+            .iter()
+            .map(|d| d.text(crate::messages::Lang::En))
+            .collect();
+        assert!(
+            all.join("\n")
+                .contains("site.yaml:3:13: error: 'paginering' must be between 1 and 10000, not 0"),
+            "{all:?}"
+        );
+    }
+
+    #[test]
     fn kiosk_and_sender_are_validated_at_their_position() {
         let diags = Diagnostics::new();
         let c = parse(
