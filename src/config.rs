@@ -20,9 +20,15 @@ pub struct SiteConfig {
     pub kiosk: Option<Kiosk>,
     /// The sender of the e-mail editions (`nieuwsbrief: {from: ...}`); without it no `.eml`.
     pub nieuwsbrief_from: Option<Afzender>,
+    /// Practices a page of a list shows (`paginering:`, default [`DEFAULT_PAGINERING`]);
+    /// further ones go on numbered pages (`praktijkvoorbeelden/pagina/2/`).
+    pub paginering: usize,
     /// `svdk build --relative` (not a setting of site.yaml): URLs relative to each page.
     pub relative: bool,
 }
+
+/// Practices a page of a list shows unless `paginering:` says otherwise.
+pub const DEFAULT_PAGINERING: usize = 50;
 
 /// The KIOSK question desk's contact details; at least one is set.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -130,6 +136,7 @@ pub fn parse(
         "landkaart_periode",
         "kiosk",
         "nieuwsbrief",
+        "paginering",
     ]);
     let title = f.required_string("title");
     let base_url = match base_url_override {
@@ -212,6 +219,18 @@ pub fn parse(
             }
         }
     });
+    let paginering = match f.int("paginering") {
+        None => DEFAULT_PAGINERING,
+        Some(n @ 1..=10_000) => n as usize,
+        Some(n) => {
+            f.error(
+                f.pos("paginering"),
+                crate::msg!(PagineringRange, n = n),
+                Some(crate::msg!(PagineringHint, n = DEFAULT_PAGINERING)),
+            );
+            DEFAULT_PAGINERING
+        }
+    };
     Some(SiteConfig {
         title: title?,
         base_url: base_url?,
@@ -221,6 +240,7 @@ pub fn parse(
         landkaart_periode,
         kiosk,
         nieuwsbrief_from,
+        paginering,
         relative: false,
     })
 }
@@ -248,6 +268,39 @@ mod tests {
         let msgs: Vec<_> = diags.into_sorted().into_iter().map(|d| d.message).collect();
         assert!(msgs.iter().any(|m| m.en().contains("'title'")));
         assert!(msgs.iter().any(|m| m.en().contains("'base_url'")));
+    }
+
+    #[test]
+    fn paginering_defaults_to_50_and_is_checked_at_its_position() {
+        let diags = Diagnostics::new();
+        let c = parse("title: T\nbase_url: https://a.nl/\n", None, &diags).unwrap();
+        assert_eq!(c.paginering, DEFAULT_PAGINERING);
+        let c = parse(
+            "title: T\nbase_url: https://a.nl/\npaginering: 10\n",
+            None,
+            &diags,
+        )
+        .unwrap();
+        assert_eq!(c.paginering, 10);
+        assert!(diags.into_sorted().is_empty());
+        let diags = Diagnostics::new();
+        let c = parse(
+            "title: T\nbase_url: https://a.nl/\npaginering: 0\n",
+            None,
+            &diags,
+        )
+        .unwrap();
+        assert_eq!(c.paginering, DEFAULT_PAGINERING);
+        let all: Vec<String> = diags
+            .into_sorted()
+            .iter()
+            .map(|d| d.text(crate::messages::Lang::En))
+            .collect();
+        assert!(
+            all.join("\n")
+                .contains("site.yaml:3:13: error: 'paginering' must be between 1 and 10000, not 0"),
+            "{all:?}"
+        );
     }
 
     #[test]

@@ -10,6 +10,8 @@ use crate::text;
 
 /// The slug of the printable kaderdocument: `kaderdocument/volledig/`.
 pub const PRINT_SLUG: &str = "volledig";
+/// The folder of a paginated list's further pages: `praktijkvoorbeelden/pagina/2/`.
+pub const PAGINA: &str = "pagina";
 /// The search page's folder: `zoeken/`.
 pub const ZOEKEN: &str = "zoeken/";
 /// The search index manifest: `zoeken/index.json`.
@@ -28,6 +30,15 @@ pub enum Route<'a> {
     PraktijkThema(&'a str),
     /// The praktijkvoorbeelden of one werkplein.
     PraktijkWerkplein(&'a str),
+    /// Page `n` (from 2; page 1 is [`Route::PraktijkIndex`]) of all praktijkvoorbeelden.
+    PraktijkIndexPagina(usize),
+    /// Page `n` (from 2) of the praktijkvoorbeelden of one thema.
+    PraktijkThemaPagina(&'a str, usize),
+    /// Page `n` (from 2) of the praktijkvoorbeelden of one werkplein.
+    PraktijkWerkpleinPagina(&'a str, usize),
+    /// The praktijkvoorbeelden filters' index: a script (`svdkPraktijken({...})`), so that it
+    /// loads from `file://` too.
+    PraktijkFilterIndex,
     /// The thema's index.
     ThemasIndex,
     /// A thema page, by slug.
@@ -141,6 +152,14 @@ impl Route<'_> {
             Route::PraktijkIndex => "praktijkvoorbeelden/".into(),
             Route::PraktijkThema(id) => format!("praktijkvoorbeelden/thema/{id}/"),
             Route::PraktijkWerkplein(id) => format!("praktijkvoorbeelden/werkplein/{id}/"),
+            Route::PraktijkIndexPagina(n) => format!("praktijkvoorbeelden/{PAGINA}/{n}/"),
+            Route::PraktijkThemaPagina(id, n) => {
+                format!("praktijkvoorbeelden/thema/{id}/{PAGINA}/{n}/")
+            }
+            Route::PraktijkWerkpleinPagina(id, n) => {
+                format!("praktijkvoorbeelden/werkplein/{id}/{PAGINA}/{n}/")
+            }
+            Route::PraktijkFilterIndex => "praktijkvoorbeelden/filter.js".into(),
             Route::ThemasIndex => "themas/".into(),
             Route::Thema(s) => format!("themas/{s}/"),
             Route::JournaalIndex => "journaal/".into(),
@@ -250,6 +269,10 @@ pub fn generated<'a>(
         .iter()
         .map(|(r, what)| (fixed_url(r), Message::new(*what)))
         .collect();
+    out.push((
+        format!("{}{PAGINA}/", Route::PraktijkIndex.url()),
+        crate::msg!(GeneratedPraktijkPages),
+    ));
     out.push((Route::KaderPrint.url(), crate::msg!(GeneratedKaderPrint)));
     out.extend(werkpleinen.into_iter().map(|w| {
         (
@@ -301,7 +324,8 @@ pub fn reserved_slug(section: crate::content::Section, slug: &str) -> Option<Mes
     match section {
         Section::Praktijkvoorbeeld
             if slug == first_segment(Route::PraktijkThema(""))
-                || slug == first_segment(Route::PraktijkWerkplein("")) =>
+                || slug == first_segment(Route::PraktijkWerkplein(""))
+                || slug == PAGINA =>
         {
             Some(crate::msg!(GeneratedPage))
         }
@@ -323,6 +347,10 @@ mod tests {
             "werkpleinen/breda/index.html"
         );
         assert_eq!(Route::Atom.output(), "journaal/atom.xml");
+        assert_eq!(
+            Route::PraktijkThemaPagina("jongeren", 2).output(),
+            "praktijkvoorbeelden/thema/jongeren/pagina/2/index.html"
+        );
         assert_eq!(
             Route::LandkaartCsv("2009-t1", "scores.csv").output(),
             "landkaart/2009-t1/scores.csv"
@@ -354,6 +382,8 @@ mod tests {
         assert!(!urls.contains(&"journaal//"));
         assert!(reserved_slug(Section::Praktijkvoorbeeld, "thema").is_some());
         assert!(reserved_slug(Section::Praktijkvoorbeeld, "werkplein").is_some());
+        assert!(reserved_slug(Section::Praktijkvoorbeeld, "pagina").is_some());
+        assert!(urls.contains(&"praktijkvoorbeelden/pagina/"));
         assert!(reserved_slug(Section::Praktijkvoorbeeld, "breda").is_none());
         assert!(reserved_slug(Section::Journaal, "2009-10").is_some());
     }

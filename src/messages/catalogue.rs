@@ -131,6 +131,14 @@ catalogue! {
         en: "e.g. https://www.samenvoordeklant.nl/ or https://example.org/sub/",
         nl: "bijvoorbeeld https://www.samenvoordeklant.nl/ of https://example.org/sub/",
     }
+    PagineringRange {
+        en: "'paginering' must be between 1 and 10000, not {n}",
+        nl: "'paginering' moet tussen 1 en 10000 liggen, niet {n}",
+    }
+    PagineringHint {
+        en: "the number of practices on a page of a list, e.g. paginering: {n}",
+        nl: "het aantal praktijkvoorbeelden op een pagina van een lijst, bijvoorbeeld paginering: {n}",
+    }
     KioskEmail {
         en: "kiosk 'email' is not an e-mail address: '{value}'",
         nl: "kiosk 'email' is geen e-mailadres: '{value}'",
@@ -596,6 +604,10 @@ catalogue! {
         nl: "de lijst met vragen aan de KIOSK die svdk zelf maakt",
     }
     GeneratedKaderPrint { en: "the printable kaderdocument", nl: "het afdrukbare kaderdocument" }
+    GeneratedPraktijkPages {
+        en: "the pages of the praktijkvoorbeelden list",
+        nl: "de pagina's van de lijst met praktijkvoorbeelden",
+    }
     GeneratedWerkplein { en: "the page of werkplein '{id}'", nl: "de pagina van werkplein '{id}'" }
     GeneratedRegio { en: "the page of regio '{id}'", nl: "de pagina van regio '{id}'" }
     GeneratedDistrict { en: "the page of district '{id}'", nl: "de pagina van district '{id}'" }

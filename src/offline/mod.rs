@@ -32,13 +32,15 @@ pub const SEARCH_SCRIPT: &str = "js/zoeken.js";
 pub const SEARCH_MANIFEST_SCRIPT: &str = "zoeken/index.json.js";
 
 /// Attributes that hold one URL.
-const URL_ATTRS: [&str; 6] = [
+const URL_ATTRS: [&str; 7] = [
     "href",
     "src",
     "action",
     "poster",
     "xlink:href",
     "data-zoek-index",
+    // The practice filters' index (a script: it loads from file:// as it is).
+    "data-filter-index",
 ];
 
 /// Rewrites the built site `files` for use from `file://` (see the module docs).

@@ -106,14 +106,24 @@ use crate::write::{Body, OutFile};
 use deps::Deps;
 use shapes::{Item, Urls, item};
 
+/// Practices a thema, werkplein or regio page shows itself (the newest); it links to the
+/// paginated list for all of them, so no page grows with the number of practices.
+const VOORPROEF: usize = 10;
+
+/// The first [`VOORPROEF`] of `list`.
+fn voorproef(list: &[usize]) -> &[usize] {
+    &list[..list.len().min(VOORPROEF)]
+}
+
 /// One output file to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Job<'a> {
     Home,
     Page(usize),
-    PraktijkIndex,
-    PraktijkThema(&'a str),
-    PraktijkWerkplein(&'a str),
+    /// Page `n` (from 1) of a list of praktijkvoorbeelden.
+    PraktijkIndex(usize),
+    PraktijkThema(&'a str, usize),
+    PraktijkWerkplein(&'a str, usize),
     ThemasIndex,
     JournaalIndex,
     Editie(&'a str),
@@ -151,9 +161,9 @@ impl<'a> Job<'a> {
         match self {
             Job::Home => Route::Home,
             Job::Page(i) => Route::Content(&site.pages[i].url),
-            Job::PraktijkIndex => Route::PraktijkIndex,
-            Job::PraktijkThema(id) => Route::PraktijkThema(id),
-            Job::PraktijkWerkplein(id) => Route::PraktijkWerkplein(id),
+            Job::PraktijkIndex(n) => praktijkvoorbeelden::Lijst::Alle.route(n),
+            Job::PraktijkThema(id, n) => praktijkvoorbeelden::Lijst::Thema(id).route(n),
+            Job::PraktijkWerkplein(id, n) => praktijkvoorbeelden::Lijst::Werkplein(id).route(n),
             Job::ThemasIndex => Route::ThemasIndex,
             Job::JournaalIndex => Route::JournaalIndex,
             Job::Editie(e) => Route::Editie(e),
@@ -491,6 +501,7 @@ impl<'a> Renderer<'a> {
             path: path.clone(),
             body: Body::Bytes(bytes.clone()),
         }));
+        files.extend(praktijkvoorbeelden::filter_index(self));
         files.extend(agenda::files(self));
         files.extend(self.nieuwsbrief_files(diags));
         files.extend(
@@ -522,10 +533,16 @@ impl<'a> Renderer<'a> {
                 .map(Job::Page),
         );
         if !site.praktijkvoorbeelden.is_empty() {
-            jobs.push(Job::PraktijkIndex);
+            let pages = |list: Option<&Vec<usize>>| {
+                praktijkvoorbeelden::page_count(list.map_or(0, Vec::len), site.config.paginering)
+            };
+            let n = pages(Some(&site.praktijkvoorbeelden));
+            jobs.extend((1..=n).map(Job::PraktijkIndex));
             jobs.push(Job::PraktijkAtom);
             for &t in &site.themas {
-                jobs.push(Job::PraktijkThema(&site.pages[t].doc.slug));
+                let id = site.pages[t].doc.slug.as_str();
+                let n = pages(site.praktijk_by_thema.get(id));
+                jobs.extend((1..=n).map(|n| Job::PraktijkThema(id, n)));
             }
             let mut ws: Vec<&str> = site
                 .praktijk_by_werkplein
@@ -533,7 +550,10 @@ impl<'a> Renderer<'a> {
                 .map(String::as_str)
                 .collect();
             ws.sort();
-            jobs.extend(ws.into_iter().map(Job::PraktijkWerkplein));
+            for id in ws {
+                let n = pages(site.praktijk_by_werkplein.get(id));
+                jobs.extend((1..=n).map(|n| Job::PraktijkWerkplein(id, n)));
+            }
         }
         if !site.themas.is_empty() {
             jobs.push(Job::ThemasIndex);
@@ -599,9 +619,9 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Home => home::build(self, d),
             Job::Page(i) => self.content_page(i, d),
-            Job::PraktijkIndex => praktijkvoorbeelden::index(self, d),
-            Job::PraktijkThema(id) => praktijkvoorbeelden::by_thema(self, id, d),
-            Job::PraktijkWerkplein(id) => praktijkvoorbeelden::by_werkplein(self, id, d),
+            Job::PraktijkIndex(n) => praktijkvoorbeelden::index(self, n, d),
+            Job::PraktijkThema(id, n) => praktijkvoorbeelden::by_thema(self, id, n, d),
+            Job::PraktijkWerkplein(id, n) => praktijkvoorbeelden::by_werkplein(self, id, n, d),
             Job::ThemasIndex => themas::index(self, d),
             Job::JournaalIndex => journaal::index(self, d),
             Job::Editie(e) => journaal::editie(self, e, d),

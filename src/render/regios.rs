@@ -57,7 +57,11 @@ struct RegioContext<'a> {
     regio: RegioInfo<'a>,
     werkpleinen: Vec<WerkpleinRow<'a>>,
     gemiddelden: Option<GroupAverages>,
+    /// The newest practices of its werkpleinen; all of them are on the werkpleinen's lists.
     praktijkvoorbeelden: Vec<&'a Item>,
+    aantal_praktijkvoorbeelden: usize,
+    /// The practice lists of its werkpleinen that have practices, with their counts.
+    praktijk_lijsten: Vec<super::shapes::Counted>,
     /// Its werkpleinen with their Landkaart standing, and its mean per fase (with CSVs).
     tabel_werkpleinen: Option<Tabel>,
     tabel_fasen: Option<Tabel>,
@@ -114,7 +118,21 @@ pub(super) fn regio(r: &Renderer, i: usize, d: &mut Deps) -> Built {
             .map(|&j| werkpleinen::row(r, &site.data.werkpleinen[j]))
             .collect(),
         gemiddelden: super::landkaart::group_averages(site, &ids),
-        praktijkvoorbeelden: r.items(&praktijk),
+        praktijkvoorbeelden: r.items(super::voorproef(&praktijk)),
+        aantal_praktijkvoorbeelden: praktijk.len(),
+        praktijk_lijsten: members
+            .iter()
+            .filter_map(|&j| {
+                let w = &site.data.werkpleinen[j];
+                let n = site.praktijk_by_werkplein.get(&w.id).map_or(0, Vec::len);
+                (n > 0).then(|| super::shapes::Counted {
+                    id: w.id.clone(),
+                    naam: w.naam.clone(),
+                    url: r.urls.route(Route::PraktijkWerkplein(&w.id)),
+                    aantal: n,
+                })
+            })
+            .collect(),
         tabel_werkpleinen: resultaten::groep_werkpleinen(site, r.urls, Groep::Regio(&g.id)),
         tabel_fasen: resultaten::groep_fasen(site, r.urls, Groep::Regio(&g.id)),
         groep_resultaten: resultaten::groep_resultaten(site, r.urls, Groep::Regio(&g.id)),

@@ -62,7 +62,9 @@ pub(super) fn index(r: &Renderer, d: &mut Deps) -> Built {
 struct PageContext<'a> {
     #[serde(flatten)]
     content: ContentPage<'a>,
+    /// The newest practices; `aantal_praktijkvoorbeelden` counts all (on `lijst_url`).
     praktijkvoorbeelden: Vec<&'a Item>,
+    aantal_praktijkvoorbeelden: usize,
     journaal: Vec<&'a Item>,
     lijst_url: Option<String>,
 }
@@ -81,7 +83,8 @@ pub(super) fn page(r: &Renderer, i: usize, d: &mut Deps) -> Built {
     let journaal = d.list(site, List::JournaalByThema(id.to_string()));
     let ctx = PageContext {
         content,
-        praktijkvoorbeelden: r.items(&praktijk),
+        praktijkvoorbeelden: r.items(super::voorproef(&praktijk)),
+        aantal_praktijkvoorbeelden: praktijk.len(),
         journaal: r.items(&journaal),
         lijst_url: (!site.praktijkvoorbeelden.is_empty())
             .then(|| r.urls.route(Route::PraktijkThema(id))),

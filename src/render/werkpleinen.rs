@@ -83,7 +83,9 @@ pub(super) fn index(r: &Renderer) -> Built {
 struct WerkpleinContext<'a> {
     page: PageInfo,
     werkplein: Profile<'a>,
+    /// The newest practices; `aantal_praktijkvoorbeelden` counts all (on `lijst_url`).
     praktijkvoorbeelden: Vec<&'a Item>,
+    aantal_praktijkvoorbeelden: usize,
     journaal: Vec<&'a Item>,
     buren: Vec<WerkpleinRow<'a>>,
     landkaart: Option<WerkpleinLandkaart>,
@@ -141,7 +143,8 @@ pub(super) fn werkplein(r: &Renderer, i: usize, d: &mut Deps) -> Built {
             gemeenten: &w.gemeenten,
             website: w.website.as_deref(),
         },
-        praktijkvoorbeelden: r.items(&praktijk),
+        praktijkvoorbeelden: r.items(super::voorproef(&praktijk)),
+        aantal_praktijkvoorbeelden: praktijk.len(),
         journaal: r.items(&journaal),
         buren,
         landkaart: landkaart::werkplein_landkaart(r, &w.id),

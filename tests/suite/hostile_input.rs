@@ -230,3 +230,39 @@ fn outflow_totals_beyond_u32_do_not_panic() {
     let page = crate::prelude::read_out(&out, "werkpleinen/a/index.html");
     assert!(page.contains("6000000000"), "the total is shown in full");
 }
+
+// 7. Output that grows with thema's × practices (issue 16) ---------------------------------
+
+#[test]
+fn three_hundred_themas_on_fifty_practices_stay_small() {
+    // Before pagination this wrote 470 MB: every thema page listed every practice with all
+    // 300 of its thema's. Now a list shows a practice without its thema's, 50 to a page.
+    let site = crate::prelude::fixture_site("minimal");
+    let ids: Vec<String> = (0..300).map(|i| format!("thema-{i:03}")).collect();
+    for id in &ids {
+        site.write(
+            &format!("content/themas/{id}.md"),
+            &format!("---\ntitle: Thema {id}\n---\nOver {id}.\n"),
+        );
+    }
+    for p in 0..50 {
+        site.write(
+            &format!("content/praktijkvoorbeelden/voorbeeld-{p:02}.md"),
+            &format!(
+                "---\ntitle: Voorbeeld {p}\ndate: 2010-01-{:02}\nwerkplein: den-bosch\nthemas: [{}]\nsamenvatting: Een voorbeeld.\n---\nTekst {p}.\n",
+                p % 28 + 1,
+                ids.join(", ")
+            ),
+        );
+    }
+    let out = site.sibling("out");
+    crate::prelude::build(&site.root(), &out, &[]).assert_success();
+    let mut total = 0;
+    for (rel, text) in crate::prelude::text_files(&out) {
+        total += text.len();
+        if rel.ends_with(".html") {
+            assert!(text.len() < 1_000_000, "{rel}: {} bytes", text.len());
+        }
+    }
+    assert!(total < 40_000_000, "{total} bytes of text output");
+}

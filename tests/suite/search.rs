@@ -253,14 +253,69 @@ fn practices_show_related_practices_sharing_a_theme_or_regio() {
 }
 
 #[test]
-fn the_practice_index_carries_filter_data() {
+fn the_practice_filters_read_a_compact_index_of_all_practices() {
     let out = out();
     let page = read_out(out, "praktijkvoorbeelden/index.html");
     assert!(page.contains(r#"<form class="pv-filter" id="pv-filter""#));
     assert!(page.contains(r#"<select id="pv-filter-regio" name="regio">"#));
-    assert!(page.contains(
-        r#"data-themas="jongeren wijkaanpak" data-werkplein="breda" data-regio="west-brabant""#
-    ));
+    assert!(page.contains(r#"data-filter-index="/praktijkvoorbeelden/filter.js""#));
     assert!(page.contains(r#"href="/regios/west-brabant/#regio--praktijkvoorbeelden""#));
     assert!(page.contains("js/praktijkfilter.js"));
+    // the list no longer carries every practice's thema's (issue 16)
+    assert!(!page.contains("data-themas=") && !page.contains("item__themas"));
+    let script = read_out(out, "praktijkvoorbeelden/filter.js");
+    let json = script
+        .strip_prefix("svdkPraktijken(")
+        .and_then(|s| s.strip_suffix(");\n"))
+        .expect("a call of svdkPraktijken");
+    let v: serde_json::Value = serde_json::from_str(json).unwrap();
+    let items = v["items"].as_array().unwrap();
+    let n = md_files(&repo_root().join("content/praktijkvoorbeelden")).len();
+    assert_eq!(items.len(), n, "every practice once");
+    let breda = items
+        .iter()
+        .find(|i| i[0] == "breda-jongeren-in-de-wijk/")
+        .expect("the Breda practice");
+    let wp = &v["werkpleinen"][breda[3].as_u64().unwrap() as usize];
+    assert_eq!(
+        (wp[0].as_str(), wp[2].as_str()),
+        (Some("breda"), Some("west-brabant"))
+    );
+    let themas: Vec<&str> = breda[4]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| v["themas"][t.as_u64().unwrap() as usize].as_str().unwrap())
+        .collect();
+    assert_eq!(themas, ["jongeren", "wijkaanpak"]);
+}
+
+#[test]
+fn practice_lists_are_paginated_with_prev_and_next() {
+    // The sample site has `paginering: 10` and more practices than that.
+    let out = out();
+    let n = md_files(&repo_root().join("content/praktijkvoorbeelden")).len();
+    assert!(
+        n > 10 && n <= 20,
+        "the sample site shows two pages ({n} practices)"
+    );
+    let first = read_out(out, "praktijkvoorbeelden/index.html");
+    let second = read_out(out, "praktijkvoorbeelden/pagina/2/index.html");
+    let count = |h: &str| {
+        h.matches(r#"<li class="item item--praktijkvoorbeeld">"#)
+            .count()
+    };
+    assert_eq!((count(&first), count(&second)), (10, n - 10));
+    assert!(first.contains(r#"<link rel="next" href="/praktijkvoorbeelden/pagina/2/">"#));
+    assert!(!first.contains(r#"rel="prev""#));
+    assert!(second.contains(r#"<link rel="prev" href="/praktijkvoorbeelden/">"#));
+    assert!(second.contains(r#"href="/praktijkvoorbeelden/" rel="prev""#));
+    assert!(
+        second
+            .contains(r#"aria-current="page"><span class="visueel-verborgen">Pagina </span>2</a>"#)
+    );
+    assert!(second.contains("<title>Praktijkvoorbeelden (pagina 2 van 2) — "));
+    assert!(!out.join("praktijkvoorbeelden/pagina/3/index.html").exists());
+    let sitemap = read_out(out, "sitemap.xml");
+    assert!(sitemap.contains("/praktijkvoorbeelden/pagina/2/</loc>"));
 }

@@ -168,14 +168,18 @@ export async function checkOffline(browser, site) {
     await step('practice filter', async () => {
       await page.goto(fileUrl(where), { waitUntil: 'load' });
       if (!(await page.isVisible('#pv-filter'))) throw new Error('the filter form is not shown');
-      const all = await page.$$eval('[data-filterlijst] > li:not([hidden])', (l) => l.length);
-      const value = await page.$eval('#pv-filter select[name=thema]', (s) => s.options[1] && s.options[1].value);
-      await page.selectOption('#pv-filter select[name=thema]', value);
-      const shown = await page.$$eval('[data-filterlijst] > li:not([hidden])', (l) => l.length);
-      if (!(shown > 0 && shown < all)) fail(`thema "${value}" shows ${shown} of ${all} practices`);
-      if (!page.url().includes(`thema=${value}`)) fail(`the filter is not in the URL: ${page.url()}`);
+      // The filters read praktijkvoorbeelden/filter.js (a script, so it loads from file://).
+      const all = Number((await page.textContent('#pv--alle .aantal')).replace(/\D/g, ''));
+      const option = await page.$eval('#pv-filter select[name=thema]', (s) => s.options[1] && { v: s.options[1].value, n: Number((s.options[1].textContent.match(/\((\d+)\)$/) || [0, 0])[1]) });
+      await page.selectOption('#pv-filter select[name=thema]', option.v);
+      const shownNow = () => page.waitForSelector('#pv-gefilterd .items > li', { timeout: 5000 }).then(() => page.$$eval('#pv-gefilterd .items > li', (l) => l.length)).catch(() => 0);
+      const shown = await shownNow();
+      if (!(shown > 0 && shown < all) || shown !== Math.min(option.n, 50)) fail(`thema "${option.v}" shows ${shown} of ${all} practices, its option says ${option.n}`);
+      if (!page.url().includes(`thema=${option.v}`)) fail(`the filter is not in the URL: ${page.url()}`);
+      const first = await page.$eval('#pv-gefilterd .items > li a', (a) => a.href);
+      if (!/^file:.*\/index\.html$/.test(first)) fail(`a filtered practice links to ${first}, not to a file's index.html`);
       await page.reload({ waitUntil: 'load' });
-      const again = await page.$$eval('[data-filterlijst] > li:not([hidden])', (l) => l.length);
+      const again = await shownNow();
       if (again !== shown) fail(`after a reload the filter shows ${again}, not ${shown}`);
     });
     where = 'werkpleinen/index.html';
