@@ -112,6 +112,10 @@ pub struct Site {
     pub journaal_by_werkplein: HashMap<String, Vec<usize>>,
     /// Regio id → indexes into `data.werkpleinen`, by naam.
     pub werkpleinen_by_regio: BTreeMap<String, Vec<usize>>,
+    /// District id → indexes into `data.werkpleinen`, by naam.
+    pub werkpleinen_by_district: BTreeMap<String, Vec<usize>>,
+    /// The Resultaten benchmark of the latest meting and year (SPEC §5.4).
+    pub benchmark: crate::resultaten::benchmark::Benchmark,
 }
 
 /// The validated settings and data files the model is built from.
@@ -199,6 +203,7 @@ pub fn build(
         config,
         data,
         landkaart,
+        benchmark: crate::resultaten::benchmark::compute(&resultaten),
         resultaten,
         documenten,
         bvg,
@@ -225,6 +230,7 @@ pub fn build(
         praktijk_by_werkplein: HashMap::new(),
         journaal_by_werkplein: HashMap::new(),
         werkpleinen_by_regio: BTreeMap::new(),
+        werkpleinen_by_district: BTreeMap::new(),
     };
     index(&mut site, &pages);
     check_draft_themas(&site, &pages, diags);
@@ -307,6 +313,7 @@ fn generated_urls(pages: &[Page], data: &Data) -> HashMap<String, Message> {
     crate::route::generated(
         data.werkpleinen.iter().map(|w| w.id.as_str()),
         data.regios.iter().map(|r| r.id.as_str()),
+        data.districten.iter().map(|d| d.id.as_str()),
         edities,
     )
     .into_iter()
@@ -510,7 +517,19 @@ fn index(site: &mut Site, pages: &[Page]) {
             .or_default()
             .push(i);
     }
-    for list in site.werkpleinen_by_regio.values_mut() {
+    for (i, w) in data.werkpleinen.iter().enumerate() {
+        if let Some(d) = &w.district {
+            site.werkpleinen_by_district
+                .entry(d.clone())
+                .or_default()
+                .push(i);
+        }
+    }
+    for list in site
+        .werkpleinen_by_regio
+        .values_mut()
+        .chain(site.werkpleinen_by_district.values_mut())
+    {
         list.sort_by(|&a, &b| {
             crate::text::cmp_names(&data.werkpleinen[a].naam, &data.werkpleinen[b].naam)
         });
@@ -615,11 +634,13 @@ impl<'a> Links<'a> {
                 }
             }
         };
+        let table_csv = format!("{}{}", self.base_path, page.url);
         markdown::render(
             &page.doc.body,
             &page.analysis,
             &prefix,
             &page.doc.title,
+            Some(&table_csv),
             &resolve,
         )
     }

@@ -132,6 +132,14 @@ pub fn fold(s: &str) -> String {
     deunicode::deunicode(s).to_lowercase()
 }
 
+/// The text with its first letter in upper case: `daadkracht` → `Daadkracht`.
+pub fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// The key by which Dutch readers look a name up in an alphabetical list:
 ///
 /// - a leading `'s` or `'t` of a word is left out (`'s-Hertogenbosch` under H, `'t Zandt` under Z);

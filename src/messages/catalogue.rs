@@ -437,6 +437,10 @@ catalogue! {
     // CSV files (src/table.rs).
     UnknownColumn { en: "unknown column '{name}'", nl: "onbekende kolom '{name}'" }
     ColumnsAre { en: "the columns are: {columns}", nl: "de kolommen zijn: {columns}" }
+    ColumnsAreWithOptional {
+        en: "the columns are: {columns}, and optionally {optional}",
+        nl: "de kolommen zijn: {columns}, en eventueel {optional}",
+    }
     MissingColumn { en: "missing column '{name}'", nl: "kolom '{name}' ontbreekt" }
     HeaderMustBe { en: "the header must be: {header}", nl: "de kopregel moet zijn: {header}" }
     CsvError { en: "CSV: {detail}", nl: "CSV-fout: {detail}" }
@@ -539,6 +543,35 @@ catalogue! {
         nl: "{what} '{value}' is geen {kind} van {from} tot en met {to}",
     }
     MetingNotLike { en: "meting '{value}' is not like 2010-1", nl: "meting '{value}' is niet geschreven als 2010-1" }
+
+    // Streefwaarden and klantprincipes (src/resultaten/doelen.rs), districts (src/data.rs).
+    NotAYear { en: "'{value}' is not a year", nl: "'{value}' is geen jaartal" }
+    StreefwaardeNotCijfer {
+        en: "streefwaarde {value} for {jaar} is not a rapportcijfer from 1 to 10",
+        nl: "streefwaarde {value} voor {jaar} is geen rapportcijfer van 1 tot en met 10",
+    }
+    StreefwaardeHint { en: "write it like 7.0", nl: "schrijf hem als 7.0" }
+    RealisatieNotPercentage {
+        en: "uitstroom_realisatie {value} is not a percentage",
+        nl: "uitstroom_realisatie {value} is geen percentage",
+    }
+    RealisatieHint {
+        en: "the share of the outflow streefwaarde that counts as on target, e.g. 90",
+        nl: "het deel van de streefwaarde uitstroom dat als gehaald telt, bijvoorbeeld 90",
+    }
+    PrincipeIsColumn {
+        en: "'{id}' is a column of its own, not a klantprincipe",
+        nl: "'{id}' is een eigen kolom, geen klantprincipe",
+    }
+    PrincipeTwice {
+        en: "klantprincipe '{id}' of the {groep} appears twice",
+        nl: "klantprincipe '{id}' van de {groep} staat er twee keer in",
+    }
+    UnknownDistrict {
+        en: "unknown district '{district}' for werkplein '{werkplein}'",
+        nl: "onbekend district '{district}' bij werkplein '{werkplein}'",
+    }
+    DistrictenListedIn { en: "the districts are listed in {path}", nl: "de districten staan in {path}" }
     MetingNotLikeHint {
         en: "year, '-', and 1, 2 or 3 for the meting of that year",
         nl: "het jaar, een '-' en 1, 2 of 3 voor de meting van dat jaar",
@@ -577,6 +610,7 @@ catalogue! {
     }
     GeneratedWerkplein { en: "the page of werkplein '{id}'", nl: "de pagina van werkplein '{id}'" }
     GeneratedRegio { en: "the page of regio '{id}'", nl: "de pagina van regio '{id}'" }
+    GeneratedDistrict { en: "the page of district '{id}'", nl: "de pagina van district '{id}'" }
     GeneratedEditie { en: "the edition {editie}", nl: "de editie {editie}" }
     GeneratedDocumentList { en: "the list of {soort}", nl: "de lijst met {soort}" }
     KeptForEditie {
