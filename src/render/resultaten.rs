@@ -41,7 +41,7 @@ fn verschil_csv(v: f64, s: f64) -> String {
 
 /// A CSV figure as the page shows it: decimal comma, a real minus sign.
 fn nl(csv: &str) -> String {
-    csv.replace('.', ",").replace('-', "−")
+    crate::text::number_nl(csv)
 }
 
 /// A table column: its header, the CSV column it is in, and whether it sorts as a number.
@@ -264,8 +264,9 @@ pub(super) struct Samenvatting {
     pub rapportcijfer: Option<String>,
     pub boven: usize,
     pub onder: usize,
-    pub uitstroom: Option<u64>,
-    pub streefwaarde: Option<u64>,
+    /// Outflow and its streefwaarde in Dutch notation (`232.438`).
+    pub uitstroom: Option<String>,
+    pub streefwaarde: Option<String>,
     pub realisatie: Option<u32>,
     pub met_realisatie: usize,
     pub uitstroom_onder: usize,
@@ -278,8 +279,12 @@ fn samenvatting(naam: &str, g: &Gemiddelde) -> Samenvatting {
         rapportcijfer: g.rapportcijfer.map(decimal_nl),
         boven: g.boven,
         onder: g.onder,
-        uitstroom: g.uitstroom.as_ref().map(|u| u.uitstroom),
-        streefwaarde: g.uitstroom.as_ref().and_then(|u| u.streefwaarde),
+        uitstroom: g.uitstroom.as_ref().map(|u| nl(&u.uitstroom.to_string())),
+        streefwaarde: g
+            .uitstroom
+            .as_ref()
+            .and_then(|u| u.streefwaarde)
+            .map(|s| nl(&s.to_string())),
         realisatie: g
             .uitstroom
             .as_ref()

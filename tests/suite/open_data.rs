@@ -108,6 +108,26 @@ fn text_of(html: &str) -> String {
         .to_string()
 }
 
+/// The figures of a cell: Dutch notation, points between thousands (`232.438`) read as part
+/// of the number. Used for both sides: a CSV that svdk computes writes no such points (and at
+/// most two decimals), a Markdown table's CSV keeps the editor's text.
+fn shown_figures(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut plain = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let grouping = c == '.'
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.len() >= i + 4
+            && chars[i + 1..i + 4].iter().all(char::is_ascii_digit)
+            && chars.get(i + 4).is_none_or(|d| !d.is_ascii_digit());
+        if !grouping {
+            plain.push(c);
+        }
+    }
+    figures(&plain)
+}
+
 /// The figures in a text: numbers with an optional leading minus, `,` or `.` as decimal sign,
 /// written with `.`.
 fn figures(text: &str) -> Vec<String> {
@@ -202,10 +222,10 @@ fn check_table(page: &str, n: usize, table: &str, csv_text: &str) -> Vec<String>
             let span: usize = attr(&c.attrs, "colspan").map_or(1, |s| s.parse().unwrap_or(1));
             for k in col..col + span {
                 let key = header.get(k).cloned().unwrap_or_default();
-                let shown = figures(&text_of(&c.text));
+                let shown = shown_figures(&text_of(&c.text));
                 match csv_header.iter().position(|h| *h == key || slug(h) == key) {
                     Some(j) => {
-                        let in_csv = figures(&csv_row[j].replace('+', ""));
+                        let in_csv = shown_figures(&csv_row[j].replace('+', ""));
                         // Row headers are labels; the CSV holds their id.
                         if !c.header && shown != in_csv {
                             problems.push(at(format!(
