@@ -31,6 +31,7 @@ mod new;
 mod offline;
 mod output_folder;
 mod properties;
+mod safety_net;
 mod sample_site;
 mod search;
 mod serve;
