@@ -936,4 +936,32 @@ catalogue! {
     SummaryStage { en: "{stage} {ms} ms", nl: "{stage} {ms} ms" }
 
     StageWrite { en: "write", nl: "schrijven" }
+
+    // The safety net for pages started with svdk new (src/template.rs, src/model.rs).
+    PracticePartMeant {
+        en: "praktijkvoorbeeld has no part '{part}': is '## {heading}' meant?",
+        nl: "het praktijkvoorbeeld heeft geen onderdeel '{part}': is '## {heading}' bedoeld?",
+    }
+    RenameHeading {
+        en: "rename the heading '## {heading}' to '## {part}'",
+        nl: "verander de kop '## {heading}' in '## {part}'",
+    }
+    TemplateGuidanceLeft {
+        en: "the template's guidance is still here: '{start} …'",
+        nl: "hier staat nog de hulptekst van het sjabloon: '{start} …'",
+    }
+    TemplateGuidanceLeftHint {
+        en: "replace it with your own text before you publish",
+        nl: "vervang die door je eigen tekst voordat je publiceert",
+    }
+    SamenvattingEmpty { en: "'samenvatting' is empty", nl: "'samenvatting' is leeg" }
+    SamenvattingEmptyHint {
+        en: "write one or two sentences on what the praktijkvoorbeeld is about: lists and search results show them",
+        nl: "schrijf in een of twee zinnen waar het praktijkvoorbeeld over gaat: die staan in de lijsten en bij de zoekresultaten",
+    }
+
+    AddPeriodLine {
+        en: "add this line to 'perioden:' in {file} (oldest first):\n{line}",
+        nl: "zet deze regel bij 'perioden:' in {file} (van oud naar nieuw):\n{line}",
+    }
 }

@@ -33,6 +33,7 @@ mod open_data;
 mod output_folder;
 mod properties;
 mod resultaten;
+mod safety_net;
 mod sample_site;
 mod search;
 mod serve;
