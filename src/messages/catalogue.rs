@@ -923,11 +923,11 @@ catalogue! {
     SummaryKept { en: "; {path} left unchanged", nl: "; {path} is niet veranderd" }
     SummaryBuilt {
         en: "built {pages} pages, {charts} charts, {feeds} feeds, {statics} static files into {out}; {warnings} warning(s) in {secs} s",
-        nl: "{pages} pagina's, {charts} grafieken, {feeds} feeds en {statics} vaste bestanden gebouwd in {out}; {warnings} waarschuwing(en) in {secs} s",
+        nl: "{pages} pagina's, {charts} grafieken, {feeds} feeds en {statics} vaste bestanden gebouwd in {out} ({secs} s); {warnings} waarschuwing(en)",
     }
     SummaryChecked {
         en: "checked {pages} pages, {charts} charts, {feeds} feeds, {statics} static files; {warnings} warning(s) in {secs} s",
-        nl: "{pages} pagina's, {charts} grafieken, {feeds} feeds en {statics} vaste bestanden gecontroleerd; {warnings} waarschuwing(en) in {secs} s",
+        nl: "{pages} pagina's, {charts} grafieken, {feeds} feeds en {statics} vaste bestanden gecontroleerd ({secs} s); {warnings} waarschuwing(en)",
     }
     SummaryWrote {
         en: "wrote {files} files ({bytes} bytes), removed {removed}; the other files were unchanged",
