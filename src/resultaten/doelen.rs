@@ -247,12 +247,7 @@ mod tests {
         );
         assert!(d.rapportcijfer.is_empty(), "the bad value is left out");
         assert_eq!(d.werkzoekenden, None, "a list with errors is left out");
-        let all: Vec<String> = diags
-            .into_sorted()
-            .iter()
-            .map(|d| d.text(crate::messages::Lang::En))
-            .collect();
-        let all = all.join("\n");
+        let all = diags.english();
         assert!(
             all.contains("resultaten.yaml:3:11: error: streefwaarde 68 for 2009"),
             "{all}"

@@ -478,12 +478,7 @@ mod tests {
             &data(),
             &diags,
         );
-        let all: Vec<String> = diags
-            .into_sorted()
-            .iter()
-            .map(|d| d.text(crate::messages::Lang::En))
-            .collect();
-        let all = all.join("\n");
+        let all = diags.english();
         assert!(all.contains("klanttevredenheid.csv:2:1: error: unknown werkplein 'asen'\n  = hint: did you mean 'assen'?"), "{all}");
         assert!(
             all.contains("klanttevredenheid.csv:3:7: error: meting '2010-4'"),
@@ -534,12 +529,7 @@ mod tests {
             &data(),
             &diags,
         );
-        let all: Vec<String> = diags
-            .into_sorted()
-            .iter()
-            .map(|d| d.text(crate::messages::Lang::En))
-            .collect();
-        let all = all.join("\n");
+        let all = diags.english();
         // Aligned with resultaten.yaml's order, whatever the column order; empty is None.
         assert_eq!(r.klant["assen"][0].principes, vec![None, Some(6.5)]);
         assert_eq!(r.klant["assen"].len(), 1, "the bad row is left out");
@@ -563,12 +553,7 @@ mod tests {
             &data(),
             &diags,
         );
-        let all: Vec<String> = diags
-            .into_sorted()
-            .iter()
-            .map(|d| d.text(crate::messages::Lang::En))
-            .collect();
-        let all = all.join("\n");
+        let all = diags.english();
         assert!(
             all.contains("klanttevredenheid.csv:1:45: error: unknown column 'maatwerkk'\n  = hint: did you mean 'maatwerk'?"),
             "{all}"
