@@ -670,15 +670,17 @@ impl<'a> Renderer<'a> {
     }
 
     /// Fingerprints of each page: of its list form (item, URL, title, type-specific fields),
-    /// and of its text (rendered HTML and headings).
-    fn page_fingerprints(&self) -> HashMap<String, (u64, u64)> {
+    /// of its text (rendered HTML and headings) and of its metadata (type-specific fields:
+    /// what counts and filters it in lists).
+    fn page_fingerprints(&self) -> HashMap<String, incremental::PageFingerprint> {
         self.site
             .pages
             .par_iter()
             .zip(&self.items)
             .enumerate()
             .map(|(i, (p, item))| {
-                let listed = hash_of(&(item, &p.url, &p.doc.title, format!("{:?}", p.doc.meta)));
+                let meta = format!("{:?}", p.doc.meta);
+                let listed = hash_of(&(item, &p.url, &p.doc.title, &meta));
                 // Its own page also shows its related practices.
                 let related: Vec<&str> = self
                     .related(i)
@@ -687,7 +689,7 @@ impl<'a> Renderer<'a> {
                     .collect();
                 (
                     p.doc.path.clone(),
-                    (listed, hash_of(&(p.html_key, related))),
+                    (listed, hash_of(&(p.html_key, related)), hash_of(&meta)),
                 )
             })
             .collect()
