@@ -38,8 +38,10 @@
 //!    must not take it, to `route::FIXED` or `route::generated`).
 //! 2. Write `src/render/<family>.rs`: one `#[derive(Serialize)]` context struct per template
 //!    and a builder that fills it. Take every list of pages through `d.list(site, List::…)`
-//!    (add a [`List`] variant if the model has a new list) and every single page you show
-//!    through `d.page(i)` or `d.text(i)`; read nothing else from `site.pages` unrecorded.
+//!    (add a [`List`] variant if the model has a new list; `d.order(site, List::…)` plus
+//!    `d.pages(shown)` when the output shows only a slice of it or counts it) and every single
+//!    page you show through `d.page(i)` or `d.text(i)`; read nothing else from `site.pages`
+//!    unrecorded.
 //! 3. Add a [`Job`] variant, push it in [`Renderer::jobs`], and give it its arm in
 //!    [`Job::route`] and [`Renderer::build`] (the compiler points to both).
 //!
