@@ -42,6 +42,19 @@ impl Moment {
         }
     }
 
+    /// `2009-10-08`, or with its time and the offset of Dutch time then:
+    /// `2009-10-08T13:00:00+02:00` (ISO 8601, for schema.org's `startDate`).
+    pub fn iso_zoned(self) -> String {
+        match self {
+            Moment::Dag(d) => d.format("%Y-%m-%d").to_string(),
+            Moment::Tijd(t) => format!(
+                "{}+{:02}:00",
+                t.format("%Y-%m-%dT%H:%M:%S"),
+                amsterdam_offset(t)
+            ),
+        }
+    }
+
     /// `2009-10-08` or `2009-10-08T13:00`, for `datetime` attributes.
     pub fn iso(self) -> String {
         match self {
@@ -245,6 +258,23 @@ pub fn calendar(name: &str, events: &[Event]) -> String {
     out
 }
 
+/// The offset from UTC in hours of a local time in Europe/Amsterdam: 2 in summer time (from the
+/// last Sunday of March 02:00 to the last Sunday of October 03:00, the rule of [`VTIMEZONE`]),
+/// else 1.
+pub fn amsterdam_offset(t: NaiveDateTime) -> u32 {
+    let last_sunday = |month: u32| {
+        let next = NaiveDate::from_ymd_opt(t.year() + i32::from(month == 12), month % 12 + 1, 1);
+        let last = next.and_then(|n| n.pred_opt()).unwrap_or(t.date());
+        last - Duration::days(i64::from(last.weekday().num_days_from_sunday()))
+    };
+    let start = last_sunday(3).and_hms_opt(2, 0, 0);
+    let end = last_sunday(10).and_hms_opt(3, 0, 0);
+    match (start, end) {
+        (Some(s), Some(e)) if t >= s && t < e => 2,
+        _ => 1,
+    }
+}
+
 /// Europe/Amsterdam since 1996: CET, and CEST from the last Sunday of March 02:00 to the last
 /// Sunday of October 03:00.
 const VTIMEZONE: [&str; 18] = [
@@ -445,6 +475,35 @@ mod tests {
         assert!(
             !cal.contains("VTIMEZONE"),
             "no time zone needed for dates only"
+        );
+    }
+}
+
+#[cfg(test)]
+mod zoned_tests {
+    use super::*;
+
+    fn t(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap()
+    }
+
+    #[test]
+    fn dutch_summer_and_winter_time() {
+        // 2009: summer time from 29 March 02:00 to 25 October 03:00.
+        assert_eq!(amsterdam_offset(t("2009-03-29T01:59")), 1);
+        assert_eq!(amsterdam_offset(t("2009-03-29T03:00")), 2);
+        assert_eq!(amsterdam_offset(t("2009-10-08T13:00")), 2);
+        assert_eq!(amsterdam_offset(t("2009-10-25T02:30")), 2);
+        assert_eq!(amsterdam_offset(t("2009-10-25T03:00")), 1);
+        assert_eq!(amsterdam_offset(t("2010-01-19T10:00")), 1);
+        assert_eq!(amsterdam_offset(t("2010-12-31T23:00")), 1);
+        assert_eq!(
+            Moment::Tijd(t("2009-10-08T13:00")).iso_zoned(),
+            "2009-10-08T13:00:00+02:00"
+        );
+        assert_eq!(
+            Moment::Dag(t("2010-01-19T00:00").date()).iso_zoned(),
+            "2010-01-19"
         );
     }
 }

@@ -327,9 +327,10 @@ fn run(
         .or_else(|| config.as_ref().and_then(|c| Lang::parse(&c.language)))
         .unwrap_or_default();
     opts.progress.set_lang(*lang);
-    let data = data::parse(
+    let data = data::parse_with_districten(
         sources.werkpleinen.as_deref(),
         sources.regios.as_deref(),
+        sources.districten.as_deref(),
         diags,
     );
     let docs = content::parse_all_cached(
@@ -347,7 +348,8 @@ fn run(
         &content::thema_ids(&sources.content),
         diags,
     );
-    let resultaten = resultaten::parse(&sources.resultaten, &data, diags);
+    let doelen = resultaten::doelen::parse(sources.resultaten_yaml.as_deref(), diags);
+    let resultaten = resultaten::parse(&sources.resultaten, doelen, &data, diags);
     let documenten = documenten::parse(
         sources.documenten.as_deref(),
         &sources.static_files,

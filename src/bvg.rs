@@ -459,12 +459,7 @@ mod tests {
         assert!(parse(None, Some("werkplein,datum,status\n"), &data(), &diags).is_none());
         let bad = "statussen:\n  - id: Geen plan\n    naam: x\n  - id: a\n    naam: y\n  - id: a\n    naam: z\n";
         assert!(parse(Some(bad), None, &data(), &diags).is_none());
-        let all: Vec<String> = diags
-            .into_sorted()
-            .iter()
-            .map(|d| d.text(crate::messages::Lang::En))
-            .collect();
-        let all = all.join("\n");
+        let all = diags.english();
         assert!(
             all.contains("data/bvg.csv: error: a BVG-monitor without data/bvg.yaml"),
             "{all}"

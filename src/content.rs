@@ -120,6 +120,8 @@ pub struct Document {
     pub draft: bool,
     pub slug: String,
     pub samenvatting: Option<String>,
+    /// Where `samenvatting:` is written with nothing in it (as `svdk new` leaves it).
+    pub samenvatting_empty: Option<Pos>,
     pub meta: Meta,
     pub body: String,
     /// Hash of `body`, so that later stages can tell an unchanged text without reading it.
@@ -247,6 +249,7 @@ fn parse(
     let date = f.date("date");
     let draft = f.bool("draft").unwrap_or(false);
     let samenvatting = f.string("samenvatting").filter(|s| !s.trim().is_empty());
+    let samenvatting_empty = f.is_blank("samenvatting").then(|| f.pos("samenvatting"));
     let slug = slug(&f, section, path);
     let needs_date = matches!(section, Section::Praktijkvoorbeeld | Section::Journaal);
     if needs_date && date.is_none() && f.string("date").is_none() {
@@ -352,6 +355,7 @@ fn parse(
         draft,
         slug: slug?,
         samenvatting,
+        samenvatting_empty,
         meta,
         body: fm.body.to_string(),
         body_hash: crate::fingerprint::hash_of(fm.body),

@@ -430,12 +430,7 @@ mod tests {
             &diags,
         );
         assert!(c.is_none());
-        let all: Vec<String> = diags
-            .into_sorted()
-            .iter()
-            .map(|d| d.text(crate::messages::Lang::En))
-            .collect();
-        let all = all.join("\n");
+        let all = diags.english();
         for want in [
             "data/criteria/2010-k2.csv:1:22: error: unknown eis 'eenmt'\n  = hint: did you mean 'een-mt'?",
             "data/criteria/2010-k2.csv:1:1: warning: no column for eis 'een-mt'",
@@ -454,12 +449,7 @@ mod tests {
         let diags = Diagnostics::new();
         let bad = "criteria:\n  - id: A\n    naam: x\n    eisen: []\nmetingen: []\n";
         assert!(parse(Some(bad), &[], &data(), &diags).is_none());
-        let all: Vec<String> = diags
-            .into_sorted()
-            .iter()
-            .map(|d| d.text(crate::messages::Lang::En))
-            .collect();
-        let all = all.join("\n");
+        let all = diags.english();
         assert!(
             all.contains("data/criteria.yaml:2:9: error: criterium id 'A' is not a valid id"),
             "{all}"

@@ -1,4 +1,5 @@
-//! The data files every site has: `data/werkpleinen.yaml` and `data/regios.yaml`.
+//! The data files every site has: `data/werkpleinen.yaml` and `data/regios.yaml`, and the
+//! optional names of the UWV WERKbedrijf districts, `data/districten.yaml`.
 
 use std::collections::BTreeMap;
 
@@ -10,6 +11,7 @@ use crate::yaml::{self, Locator};
 
 pub const WERKPLEINEN: &str = crate::layout::WERKPLEINEN;
 pub const REGIOS: &str = crate::layout::REGIOS;
+pub const DISTRICTEN: &str = crate::layout::DISTRICTEN;
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -37,11 +39,21 @@ pub struct Regio {
     pub naam: String,
 }
 
+/// A UWV WERKbedrijf district (the `district` of a werkplein).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct District {
+    pub id: String,
+    pub naam: String,
+}
+
 /// Werkpleinen and regio's, with lookups by id.
 #[derive(Debug, Default)]
 pub struct Data {
     pub werkpleinen: Vec<Werkplein>,
     pub regios: Vec<Regio>,
+    /// Every district a werkplein names, by id; named by `data/districten.yaml` (else by id).
+    pub districten: Vec<District>,
     werkplein_index: BTreeMap<String, usize>,
     regio_index: BTreeMap<String, usize>,
     /// werkpleinen.yaml could not be read (reported): an unknown werkplein id elsewhere is a
@@ -63,14 +75,42 @@ impl Data {
             .enumerate()
             .map(|(i, r)| (r.id.clone(), i))
             .collect();
+        let mut districten: Vec<District> = werkpleinen
+            .iter()
+            .filter_map(|w| w.district.clone())
+            .collect::<std::collections::BTreeSet<String>>()
+            .into_iter()
+            .map(|id| District {
+                naam: text::capitalize(&id.replace('-', " ")),
+                id,
+            })
+            .collect();
+        districten.sort_by(|a, b| a.id.cmp(&b.id));
         Data {
             werkpleinen,
             regios,
+            districten,
             werkplein_index,
             regio_index,
             werkpleinen_failed: false,
             regios_failed: false,
         }
+    }
+
+    /// Gives the districts the names of `data/districten.yaml`.
+    fn name_districten(&mut self, named: &[District]) {
+        for d in &mut self.districten {
+            if let Some(n) = named.iter().find(|n| n.id == d.id) {
+                d.naam = n.naam.clone();
+            }
+        }
+    }
+
+    pub fn district(&self, id: &str) -> Option<&District> {
+        self.districten
+            .binary_search_by(|d| d.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.districten[i])
     }
 
     pub fn werkplein(&self, id: &str) -> Option<&Werkplein> {
@@ -92,8 +132,26 @@ impl Data {
 
 /// Parses and validates both files. `None` texts are missing files (an error: both are required).
 pub fn parse(werkpleinen: Option<&str>, regios: Option<&str>, diags: &Diagnostics) -> Data {
+    parse_with_districten(werkpleinen, regios, None, diags)
+}
+
+/// Like [`parse`], with the optional `data/districten.yaml`: when present, every werkplein's
+/// district must be one of its ids.
+pub fn parse_with_districten(
+    werkpleinen: Option<&str>,
+    regios: Option<&str>,
+    districten: Option<&str>,
+    diags: &Diagnostics,
+) -> Data {
     let regios = parse_list::<Regio>(REGIOS, regios, diags, |r| &r.id);
     let werkpleinen = parse_list::<Werkplein>(WERKPLEINEN, werkpleinen, diags, |w| &w.id);
+    let named: Option<Vec<District>> = districten.map(|text| {
+        parse_list::<District>(DISTRICTEN, Some(text), diags, |d| &d.id)
+            .into_iter()
+            .flatten()
+            .map(|(d, _)| d)
+            .collect()
+    });
     let mut data = Data::new(
         werkpleinen
             .iter()
@@ -104,6 +162,26 @@ pub fn parse(werkpleinen: Option<&str>, regios: Option<&str>, diags: &Diagnostic
     );
     data.werkpleinen_failed = werkpleinen.is_none();
     data.regios_failed = regios.is_none();
+    if let Some(named) = &named {
+        data.name_districten(named);
+        for (w, loc) in werkpleinen.iter().flatten() {
+            if let Some(d) = &w.district
+                && !named.iter().any(|n| &n.id == d)
+            {
+                diags.push(
+                    Diagnostic::error(
+                        WERKPLEINEN,
+                        loc.key("district"),
+                        crate::msg!(UnknownDistrict, district = d, werkplein = &w.id),
+                    )
+                    .with_hint(
+                        text::did_you_mean(d, named.iter().map(|n| n.id.as_str()))
+                            .or_else(|| Some(crate::msg!(DistrictenListedIn, path = DISTRICTEN))),
+                    ),
+                );
+            }
+        }
+    }
     for (w, loc) in werkpleinen.iter().flatten() {
         if data.regio(&w.regio).is_none() && !data.regios.is_empty() && !data.regios_failed {
             diags.push(

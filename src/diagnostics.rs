@@ -202,6 +202,16 @@ impl Diagnostics {
     /// All diagnostics in a stable order with causes first: the command line and site.yaml,
     /// then the data files that the rest refers to (regio's, werkpleinen, the Landkaart), then
     /// the other files; within a rank by file and position.
+    /// Every diagnostic in English, sorted, one per line (for tests that read the messages).
+    #[cfg(test)]
+    pub(crate) fn english(self) -> String {
+        self.into_sorted()
+            .iter()
+            .map(|d| d.text(crate::messages::Lang::En))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     pub fn into_sorted(self) -> Vec<Diagnostic> {
         let mut items = self.items.into_inner().unwrap_or_else(|e| e.into_inner());
         items.sort_by(|a, b| {

@@ -50,7 +50,7 @@ pub fn markdown(input: &str) {
         let _ = markdown::position(input, offset, 1);
         dest.strip_suffix(".md").map(|s| format!("/{s}/"))
     };
-    let _ = markdown::render(input, &analysis, "", "pagina", &resolve);
+    let _ = markdown::render(input, &analysis, "", "pagina", None, &resolve);
     let _ = markdown::sanitize(input);
 }
 
@@ -106,7 +106,12 @@ pub fn resultaten(input: &str) {
         text: input.into(),
     })
     .collect();
-    let _ = resultaten::parse(&files, &sample_data(), &Diagnostics::new());
+    let _ = resultaten::parse(
+        &files,
+        resultaten::doelen::Doelen::default(),
+        &sample_data(),
+        &Diagnostics::new(),
+    );
 }
 
 /// The GeoJSON outline of the country.

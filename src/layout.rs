@@ -17,12 +17,16 @@ pub const DATA: &str = "data";
 pub const WERKPLEINEN: &str = "data/werkpleinen.yaml";
 /// The arbeidsmarktregio's.
 pub const REGIOS: &str = "data/regios.yaml";
+/// The districts of UWV WERKbedrijf, by id with their names (optional).
+pub const DISTRICTEN: &str = "data/districten.yaml";
 /// The Landkaart's fasen, mijlpalen, banden, groepen and perioden.
 pub const LANDKAART: &str = "data/landkaart.yaml";
 /// The Landkaart's scores: one CSV per period.
 pub const LANDKAART_DIR: &str = "data/landkaart";
 /// The outline of the Netherlands for the Landkaart map (GeoJSON).
 pub const OUTLINE: &str = "data/nederland.geojson";
+/// The Resultaten's streefwaarden per year and klantprincipes (optional).
+pub const RESULTATEN: &str = "data/resultaten.yaml";
 /// The Resultaten CSVs.
 pub const RESULTATEN_DIR: &str = "data/resultaten";
 /// Klanttevredenheid per werkplein and meting.

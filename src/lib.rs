@@ -85,6 +85,7 @@ pub mod search;
 pub mod serve;
 pub mod sitefs;
 pub mod table;
+pub mod template;
 pub mod text;
 pub mod theme;
 pub mod write;

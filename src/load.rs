@@ -40,8 +40,11 @@ pub struct Sources {
     pub landkaart: Option<String>,
     pub landkaart_csv: Vec<SourceFile>,
     pub outline: Option<String>,
-    /// CSV files in `data/resultaten/`.
+    /// CSV files in `data/resultaten/`, and `data/resultaten.yaml`.
     pub resultaten: Vec<SourceFile>,
+    pub resultaten_yaml: Option<String>,
+    /// `data/districten.yaml`.
+    pub districten: Option<String>,
     /// `data/documenten.yaml`: the documents werkpleinen delivered.
     pub documenten: Option<String>,
     /// `data/bvg.yaml` (the statuses) and `data/bvg.csv` (the BVG-monitor).
@@ -117,6 +120,8 @@ pub fn load(root: &Path, diags: &Diagnostics) -> Sources {
         landkaart_csv: csvs(layout::LANDKAART_DIR),
         outline: read_optional(root, layout::OUTLINE, diags),
         resultaten: csvs(layout::RESULTATEN_DIR),
+        resultaten_yaml: read_optional(root, layout::RESULTATEN, diags),
+        districten: read_optional(root, layout::DISTRICTEN, diags),
         documenten: read_optional(root, layout::DOCUMENTEN, diags),
         bvg: read_optional(root, layout::BVG, diags),
         bvg_csv: read_optional(root, layout::BVG_CSV, diags),

@@ -226,6 +226,11 @@ fn main() -> ExitCode {
 fn summarize(report: &Report, opts: &Options, verbose: bool) -> ExitCode {
     let lang = report.lang;
     let secs = format!("{:.2}", report.elapsed.as_secs_f64());
+    // A decimal comma for Dutch readers.
+    let secs = match lang {
+        Lang::Nl => secs.replace('.', ","),
+        Lang::En => secs,
+    };
     let (errors, warnings) = (report.errors(), report.warnings());
     let none = || msg!(PlainText, text = "");
     if !report.ok {

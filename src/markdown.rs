@@ -126,12 +126,15 @@ fn unique(base: &str, used: &mut HashSet<String>, next: &mut HashMap<String, usi
 /// Renders to sanitized HTML. Heading ids come from `analysis` (prefixed with `id_prefix`);
 /// every link destination goes through `resolve(dest, offset)`, which returns its new value.
 /// Tables are wrapped in a focusable, labelled region so they scroll on narrow screens;
-/// `table_label` names the page ("Tabel 2 van <table_label>") to keep labels unique.
+/// `table_label` names the page ("Tabel 2 van <table_label>") to keep labels unique. With
+/// `table_csv` (the page's URL folder), each table is followed by a link to its CSV copy
+/// `<table_csv>tabel-<n>.csv` (see [`tables`]).
 pub fn render(
     body: &str,
     analysis: &Analysis,
     id_prefix: &str,
     table_label: &str,
+    table_csv: Option<&str>,
     resolve: &dyn Fn(&str, usize) -> Option<String>,
 ) -> String {
     let mut heading = 0;
@@ -148,7 +151,15 @@ pub fn render(
                     );
                     vec![Event::Html(CowStr::from(open)), event]
                 }
-                Event::End(TagEnd::Table) => vec![event, Event::Html(CowStr::from("</div>"))],
+                Event::End(TagEnd::Table) => {
+                    let link = table_csv.map_or(String::new(), |base| {
+                        format!(
+                            "\n<p class=\"open-data\"><a href=\"{}\" download>Tabel {tables} als CSV</a></p>",
+                            escape_attr(&format!("{base}tabel-{tables}.csv"))
+                        )
+                    });
+                    vec![event, Event::Html(CowStr::from(format!("</div>{link}")))]
+                }
                 other => vec![other],
             };
             events.into_iter().map(move |e| (e, range.clone()))
@@ -233,10 +244,50 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     .add_generic_attribute_prefixes(["aria-", "data-"])
     .add_tag_attributes("th", ["style", "scope"])
     .add_tag_attributes("td", ["style"])
-    .add_tag_attributes("a", ["title"])
+    .add_tag_attributes("a", ["title", "download"])
     .link_rel(None);
     b
 });
+
+/// The Markdown tables of a body, in order: each a list of rows (the header row first), each a
+/// list of cell texts (inline markup removed). The CSV copies of the tables [`render`] links.
+pub fn tables(body: &str) -> Vec<Vec<Vec<String>>> {
+    if !body.contains('|') {
+        return Vec::new();
+    }
+    let mut out: Vec<Vec<Vec<String>>> = Vec::new();
+    let mut cell: Option<String> = None;
+    for event in Parser::new_ext(body, options()) {
+        match event {
+            Event::Start(Tag::Table(_)) => out.push(Vec::new()),
+            Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
+                if let Some(t) = out.last_mut() {
+                    t.push(Vec::new());
+                }
+            }
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::End(TagEnd::TableCell) => {
+                if let (Some(c), Some(row)) =
+                    (cell.take(), out.last_mut().and_then(|t| t.last_mut()))
+                {
+                    row.push(c.trim().to_string());
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(c) = cell.as_mut() {
+                    c.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(c) = cell.as_mut() {
+                    c.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
 
 /// Keeps editors' raw HTML but removes scripts, event handlers and `javascript:` URLs.
 pub fn sanitize(html: &str) -> String {
@@ -253,7 +304,7 @@ mod tests {
     use super::*;
 
     fn plain(body: &str) -> String {
-        render(body, &analyze(body), "", "test", &|_, _| None)
+        render(body, &analyze(body), "", "test", None, &|_, _| None)
     }
 
     #[test]
@@ -270,9 +321,41 @@ mod tests {
     }
 
     #[test]
+    fn tables_link_their_csv_copy_with_the_same_cells() {
+        let body = "| Jaar | Cijfer |\n|---|---|\n| 2009 | *6,8* |\n| 2010 | `7,0` |\n\ntekst\n\n| a |\n|---|\n| b |\n";
+        let html = render(
+            body,
+            &analyze(body),
+            "",
+            "test",
+            Some("/sub/p/"),
+            &|_, _| None,
+        );
+        assert!(
+            html.contains(r#"<p class="open-data"><a href="/sub/p/tabel-1.csv" download="">Tabel 1 als CSV</a></p>"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"href="/sub/p/tabel-2.csv""#), "{html}");
+        let t = tables(body);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0][0], ["Jaar", "Cijfer"]);
+        assert_eq!(t[0][1], ["2009", "6,8"]);
+        assert_eq!(t[0][2], ["2010", "7,0"]);
+        assert_eq!(t[1], [vec!["a"], vec!["b"]]);
+        assert!(tables("geen tabel").is_empty());
+    }
+
+    #[test]
     fn renders_ids_with_prefix() {
         let body = "## Aanpak\n";
-        let html = render(body, &analyze(body), "h1-", "test", &|_, _| None);
+        let html = render(
+            body,
+            &analyze(body),
+            "h1-",
+            "test",
+            Some("/sub/p/"),
+            &|_, _| None,
+        );
         assert_eq!(html.trim(), r#"<h2 id="h1-aanpak">Aanpak</h2>"#);
     }
 
@@ -283,7 +366,7 @@ mod tests {
         assert_eq!(a.links.len(), 2);
         assert_eq!(a.links[0].dest, "../themas/a.md#x");
         assert_eq!(position(body, a.links[1].offset, 10).line, 12);
-        let html = render(body, &a, "", "test", &|d, _| {
+        let html = render(body, &a, "", "test", None, &|d, _| {
             d.ends_with("#x").then(|| "/themas/a/#x".to_string())
         });
         assert!(html.contains(r#"<a href="/themas/a/#x">dit</a>"#), "{html}");

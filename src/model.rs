@@ -112,6 +112,10 @@ pub struct Site {
     pub journaal_by_werkplein: HashMap<String, Vec<usize>>,
     /// Regio id → indexes into `data.werkpleinen`, by naam.
     pub werkpleinen_by_regio: BTreeMap<String, Vec<usize>>,
+    /// District id → indexes into `data.werkpleinen`, by naam.
+    pub werkpleinen_by_district: BTreeMap<String, Vec<usize>>,
+    /// The Resultaten benchmark of the latest meting and year (SPEC §5.4).
+    pub benchmark: crate::resultaten::benchmark::Benchmark,
 }
 
 /// The validated settings and data files the model is built from.
@@ -193,12 +197,14 @@ pub fn build(
         if p.doc.section == Section::Praktijkvoorbeeld {
             check_practice_parts(p, diags);
         }
+        check_template_left(p, diags);
     }
 
     let mut site = Site {
         config,
         data,
         landkaart,
+        benchmark: crate::resultaten::benchmark::compute(&resultaten),
         resultaten,
         documenten,
         bvg,
@@ -225,6 +231,7 @@ pub fn build(
         praktijk_by_werkplein: HashMap::new(),
         journaal_by_werkplein: HashMap::new(),
         werkpleinen_by_regio: BTreeMap::new(),
+        werkpleinen_by_district: BTreeMap::new(),
     };
     index(&mut site, &pages);
     check_draft_themas(&site, &pages, diags);
@@ -307,6 +314,7 @@ fn generated_urls(pages: &[Page], data: &Data) -> HashMap<String, Message> {
     crate::route::generated(
         data.werkpleinen.iter().map(|w| w.id.as_str()),
         data.regios.iter().map(|r| r.id.as_str()),
+        data.districten.iter().map(|d| d.id.as_str()),
         edities,
     )
     .into_iter()
@@ -360,25 +368,78 @@ fn check_urls(pages: &[Page], data: &Data, diags: &Diagnostics) {
     }
 }
 
+/// Each of the four parts needs its heading; a missing one is pointed at the heading that
+/// was probably meant for it (`## Uitkomst` for Resultaat), else at the title.
 fn check_practice_parts(p: &Page, diags: &Diagnostics) {
-    let found: HashSet<String> = p
+    let level2: Vec<&crate::markdown::Heading> = p
         .analysis
         .headings
         .iter()
         .filter(|h| h.level == 2)
-        .map(|h| text::slugify(&h.text))
         .collect();
-    for part in PRACTICE_PARTS {
-        if !found.contains(&text::slugify(part)) {
-            diags.push(
-                Diagnostic::warning(
-                    &p.doc.path,
-                    p.doc.title_pos,
-                    crate::msg!(PracticeNoPart, part = part),
-                )
-                .with_hint(Some(crate::msg!(AddHeading, part = part))),
-            );
+    let found: HashSet<String> = level2.iter().map(|h| text::slugify(&h.text)).collect();
+    let parts: HashSet<String> = PRACTICE_PARTS.iter().map(|p| text::slugify(p)).collect();
+    // Headings that are no part: the candidates for a part written in other words.
+    let others: Vec<&str> = level2
+        .iter()
+        .filter(|h| !parts.contains(&text::slugify(&h.text)))
+        .map(|h| h.text.as_str())
+        .collect();
+    for (i, part) in PRACTICE_PARTS.iter().enumerate() {
+        if found.contains(&text::slugify(part)) {
+            continue;
         }
+        let meant = crate::template::probable_heading(i, &others)
+            .and_then(|t| level2.iter().find(|h| h.text == t));
+        let d = match meant {
+            Some(h) => Diagnostic::warning(
+                &p.doc.path,
+                markdown::position(&p.doc.body, h.offset, p.doc.body_line),
+                crate::msg!(PracticePartMeant, part = part, heading = &h.text),
+            )
+            .with_hint(Some(crate::msg!(
+                RenameHeading,
+                heading = &h.text,
+                part = part
+            ))),
+            None => Diagnostic::warning(
+                &p.doc.path,
+                p.doc.title_pos,
+                crate::msg!(PracticeNoPart, part = part),
+            )
+            .with_hint(Some(crate::msg!(AddHeading, part = part))),
+        };
+        diags.push(d);
+    }
+}
+
+/// A page about to be published with the template's guidance still in it, or (a
+/// praktijkvoorbeeld) with an empty `samenvatting`: a warning at each such line.
+fn check_template_left(p: &Page, diags: &Diagnostics) {
+    if !matches!(
+        p.doc.section,
+        Section::Praktijkvoorbeeld | Section::Journaal
+    ) {
+        return;
+    }
+    for (offset, guide) in crate::template::leftover_guidance(&p.doc.body) {
+        let words: Vec<&str> = guide.split_whitespace().take(6).collect();
+        diags.push(
+            Diagnostic::warning(
+                &p.doc.path,
+                markdown::position(&p.doc.body, offset, p.doc.body_line),
+                crate::msg!(TemplateGuidanceLeft, start = words.join(" ")),
+            )
+            .with_hint(Some(crate::msg!(TemplateGuidanceLeftHint))),
+        );
+    }
+    if p.doc.section == Section::Praktijkvoorbeeld
+        && let Some(pos) = p.doc.samenvatting_empty
+    {
+        diags.push(
+            Diagnostic::warning(&p.doc.path, pos, crate::msg!(SamenvattingEmpty))
+                .with_hint(Some(crate::msg!(SamenvattingEmptyHint))),
+        );
     }
 }
 
@@ -510,7 +571,19 @@ fn index(site: &mut Site, pages: &[Page]) {
             .or_default()
             .push(i);
     }
-    for list in site.werkpleinen_by_regio.values_mut() {
+    for (i, w) in data.werkpleinen.iter().enumerate() {
+        if let Some(d) = &w.district {
+            site.werkpleinen_by_district
+                .entry(d.clone())
+                .or_default()
+                .push(i);
+        }
+    }
+    for list in site
+        .werkpleinen_by_regio
+        .values_mut()
+        .chain(site.werkpleinen_by_district.values_mut())
+    {
         list.sort_by(|&a, &b| {
             crate::text::cmp_names(&data.werkpleinen[a].naam, &data.werkpleinen[b].naam)
         });
@@ -615,11 +688,13 @@ impl<'a> Links<'a> {
                 }
             }
         };
+        let table_csv = format!("{}{}", self.base_path, page.url);
         markdown::render(
             &page.doc.body,
             &page.analysis,
             &prefix,
             &page.doc.title,
+            Some(&table_csv),
             &resolve,
         )
     }

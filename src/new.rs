@@ -20,7 +20,7 @@ use crate::data;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, Severity};
 use crate::load;
 use crate::messages::Message;
-use crate::model::PRACTICE_PARTS;
+use crate::template;
 use crate::text;
 use crate::yaml;
 
@@ -382,33 +382,6 @@ fn yaml_list(items: &[String]) -> String {
     format!("[{}]", items.join(", "))
 }
 
-/// What an editor writes under each of the four parts ([`crate::model::PRACTICE_PARTS`]).
-const PART_GUIDES: [&str; 4] = [
-    "Beschrijf de uitgangssituatie: welk probleem speelde er bij klanten of werkgevers, en \
-         waarom moest het anders?",
-    "Beschrijf wat het werkplein heeft gedaan: de aanpak, wie erbij betrokken waren (UWV, \
-         gemeenten, partners) en hoe het is georganiseerd.",
-    "Beschrijf wat het heeft opgeleverd voor klanten, werkgevers en het werkplein, waar \
-         mogelijk in cijfers.",
-    "Noem de succesfactoren en tips die andere werkpleinen kunnen overnemen.",
-];
-
-/// Body of a news item.
-const NIEUWS: &str = "Schrijf hier het bericht: wat is er gebeurd of gaat er gebeuren, bij welk \
-                      werkplein, en wat betekent het voor klanten en werkgevers?\n";
-
-/// Body of a question: the question, then its answer.
-const VRAAG: &str = "Schrijf hier de vraag van het werkplein in één of twee zinnen.\n\n\
-                     ## Antwoord\n\n\
-                     Schrijf hier het antwoord, waar mogelijk met een verwijzing naar een \
-                     praktijkvoorbeeld, een thema of een contactpersoon.\n";
-
-/// Body of an agenda item: what, when, where, for whom.
-const AGENDA: &str = "- **Wat:** waar gaat de bijeenkomst over?\n\
-                      - **Wanneer:** datum en tijd, bijvoorbeeld 12 maart 2010, 13.30–16.30 uur.\n\
-                      - **Waar:** de locatie, met adres.\n\
-                      - **Voor wie:** voor wie is de bijeenkomst bedoeld, en hoe meld je je aan?\n";
-
 /// The text of the new file.
 fn render(
     kind: Kind,
@@ -418,9 +391,11 @@ fn render(
     themas: &[String],
     soort: Soort,
 ) -> String {
+    // A draft until the editor has replaced the guidance: it cannot be published by accident.
     let mut fm = vec![
         format!("title: {}", yaml_scalar(title)),
         format!("date: {}", date.format("%Y-%m-%d")),
+        "draft: true".to_string(),
     ];
     let body: String = match kind {
         Kind::Praktijkvoorbeeld => {
@@ -428,12 +403,7 @@ fn render(
                 fm.push(format!("werkplein: {}", yaml_scalar(w)));
             }
             fm.push(format!("themas: {}", yaml_list(themas)));
-            PRACTICE_PARTS
-                .iter()
-                .zip(PART_GUIDES)
-                .map(|(part, guide)| format!("## {part}\n\n{guide}\n"))
-                .collect::<Vec<_>>()
-                .join("\n")
+            template::practice_body()
         }
         Kind::Journaal => {
             fm.push(format!("soort: {}", soort.id()));
@@ -445,14 +415,17 @@ fn render(
             fm.push(format!("themas: {}", yaml_list(themas)));
             if soort == Soort::Agenda {
                 // Empty until the editor fills them in; then the item is in the agenda.
-                fm.push("wanneer:    # YYYY-MM-DD or YYYY-MM-DDTHH:MM (Dutch time)".into());
-                fm.push("tot:        # the end: HH:MM the same day, or a date (and time)".into());
+                fm.push("wanneer:    # JJJJ-MM-DD of JJJJ-MM-DDTUU:MM (Nederlandse tijd)".into());
+                fm.push(
+                    "tot:        # het einde: UU:MM op dezelfde dag, of een datum (met tijd)"
+                        .into(),
+                );
                 fm.push("waar: \"\"".into());
             }
             match soort {
-                Soort::Nieuws => NIEUWS.into(),
-                Soort::Vraag => VRAAG.into(),
-                Soort::Agenda => AGENDA.into(),
+                Soort::Nieuws => template::NIEUWS.into(),
+                Soort::Vraag => template::VRAAG.into(),
+                Soort::Agenda => template::AGENDA.into(),
             }
         }
     };
@@ -607,7 +580,7 @@ mod tests {
             )
         );
         let text = fs::read_to_string(dir.path().join(&rel)).unwrap();
-        for part in PRACTICE_PARTS {
+        for part in crate::model::PRACTICE_PARTS {
             assert!(text.contains(&format!("\n## {part}\n")), "{text}");
         }
         let (doc, msgs) = parse_back(dir.path(), &rel);

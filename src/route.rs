@@ -93,6 +93,30 @@ pub enum Route<'a> {
     /// Its open data: the count per eis, and each werkplein's answers.
     CriteriaEisenCsv,
     CriteriaWerkpleinenCsv,
+    /// The answers of the werkpleinen that do not meet every eis (the table "Wat nog ontbreekt").
+    CriteriaOntbreektCsv,
+    /// The Resultaten benchmark (SPEC §5.4).
+    Resultaten,
+    /// An open-data CSV of the benchmark, by file name: `resultaten/<name>`.
+    ResultatenCsv(&'a str),
+    /// The districts of UWV WERKbedrijf.
+    DistrictenIndex,
+    /// Its open data: every district with its means.
+    DistrictenCsv,
+    /// A district, by id.
+    District(&'a str),
+    /// An open-data CSV of a district page: (district id, file name).
+    DistrictCsv(&'a str, &'a str),
+    /// An open-data CSV of a regio page: (regio id, file name).
+    RegioCsv(&'a str, &'a str),
+    /// The open data of the werkpleinen index: every werkplein with its Landkaart standing.
+    WerkpleinenCsv,
+    /// An open-data CSV of a werkplein page: (werkplein id, file name).
+    WerkpleinCsv(&'a str, &'a str),
+    /// The CSV copy of the `n`-th (from 1) Markdown table of a content page: (page URL, n).
+    TabelCsv(&'a str, usize),
+    /// Every open-data CSV of the site, with what each column means.
+    OpenData,
     /// The search page.
     Zoeken,
     /// The search index manifest.
@@ -163,6 +187,18 @@ impl Route<'_> {
             Route::Criteria => "criteria/".into(),
             Route::CriteriaEisenCsv => "criteria/eisen.csv".into(),
             Route::CriteriaWerkpleinenCsv => "criteria/werkpleinen.csv".into(),
+            Route::CriteriaOntbreektCsv => "criteria/ontbreekt.csv".into(),
+            Route::Resultaten => "resultaten/".into(),
+            Route::ResultatenCsv(name) => format!("resultaten/{name}"),
+            Route::DistrictenIndex => "districten/".into(),
+            Route::DistrictenCsv => "districten/districten.csv".into(),
+            Route::District(id) => format!("districten/{id}/"),
+            Route::DistrictCsv(id, name) => format!("districten/{id}/{name}"),
+            Route::RegioCsv(id, name) => format!("regios/{id}/{name}"),
+            Route::WerkpleinenCsv => "werkpleinen/werkpleinen.csv".into(),
+            Route::WerkpleinCsv(id, name) => format!("werkpleinen/{id}/{name}"),
+            Route::TabelCsv(url, n) => format!("{url}tabel-{n}.csv"),
+            Route::OpenData => "open-data/".into(),
             Route::Zoeken => ZOEKEN.into(),
             Route::ZoekenManifest => ZOEKEN_MANIFEST.into(),
             Route::NotFound => "404.html".into(),
@@ -201,7 +237,7 @@ pub fn out_path(url: &str) -> String {
 }
 
 /// The routes of index pages svdk always generates, and what takes them (for messages).
-pub const FIXED: [(Route<'static>, Key); 14] = [
+pub const FIXED: [(Route<'static>, Key); 17] = [
     (Route::PraktijkIndex, Key::GeneratedPage),
     (Route::PraktijkThema(""), Key::GeneratedPage),
     (Route::PraktijkWerkplein(""), Key::GeneratedPage),
@@ -214,6 +250,9 @@ pub const FIXED: [(Route<'static>, Key); 14] = [
     (Route::DocumentenIndex, Key::GeneratedPage),
     (Route::Bvg, Key::GeneratedPage),
     (Route::Criteria, Key::GeneratedPage),
+    (Route::Resultaten, Key::GeneratedPage),
+    (Route::DistrictenIndex, Key::GeneratedPage),
+    (Route::OpenData, Key::GeneratedPage),
     (Route::Agenda, Key::GeneratedAgenda),
     (Route::KioskVragen, Key::GeneratedKioskVragen),
 ];
@@ -223,6 +262,7 @@ pub const FIXED: [(Route<'static>, Key); 14] = [
 pub fn generated<'a>(
     werkpleinen: impl IntoIterator<Item = &'a str>,
     regios: impl IntoIterator<Item = &'a str>,
+    districten: impl IntoIterator<Item = &'a str>,
     edities: impl IntoIterator<Item = &'a str>,
 ) -> Vec<(String, Message)> {
     let mut out: Vec<(String, Message)> = FIXED
@@ -245,6 +285,12 @@ pub fn generated<'a>(
             .into_iter()
             .map(|r| (Route::Regio(r).url(), crate::msg!(GeneratedRegio, id = r))),
     );
+    out.extend(districten.into_iter().map(|d| {
+        (
+            Route::District(d).url(),
+            crate::msg!(GeneratedDistrict, id = d),
+        )
+    }));
     out.extend(edities.into_iter().filter(|e| !e.is_empty()).map(|e| {
         (
             Route::Editie(e).url(),
@@ -313,15 +359,26 @@ mod tests {
         assert!(Route::Zoeken.in_sitemap() && !Route::Sitemap.in_sitemap());
         assert_eq!(Route::AgendaItemIcs("dag").output(), "journaal/dag/dag.ics");
         assert!(!Route::Nieuwsbrief("2009-10", "html").in_sitemap());
+        assert_eq!(
+            Route::TabelCsv("themas/werk/", 2).output(),
+            "themas/werk/tabel-2.csv"
+        );
+        assert_eq!(
+            Route::District("zuid").output(),
+            "districten/zuid/index.html"
+        );
+        assert!(!Route::DistrictCsv("zuid", "fasen.csv").in_sitemap());
     }
 
     #[test]
     fn generated_and_reserved() {
-        let g = generated(["breda"], ["rijnmond"], ["2009-10", ""]);
+        let g = generated(["breda"], ["rijnmond"], ["zuid"], ["2009-10", ""]);
         let urls: Vec<&str> = g.iter().map(|(u, _)| u.as_str()).collect();
         assert!(urls.contains(&"praktijkvoorbeelden/thema/"));
         assert!(urls.contains(&"werkpleinen/breda/"));
         assert!(urls.contains(&"journaal/2009-10/"));
+        assert!(urls.contains(&"districten/zuid/"));
+        assert!(urls.contains(&"resultaten/") && urls.contains(&"open-data/"));
         assert!(!urls.contains(&"journaal//"));
         assert!(reserved_slug(Section::Praktijkvoorbeeld, "thema").is_some());
         assert!(reserved_slug(Section::Praktijkvoorbeeld, "werkplein").is_some());

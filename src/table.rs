@@ -58,7 +58,15 @@ impl Table {
                 diags.push(
                     Diagnostic::error(&self.path, pos, crate::msg!(UnknownColumn, name = h))
                         .with_hint(crate::text::did_you_mean(h, all).or_else(|| {
-                            Some(crate::msg!(ColumnsAre, columns = required.join(",")))
+                            Some(if optional.is_empty() {
+                                crate::msg!(ColumnsAre, columns = required.join(","))
+                            } else {
+                                crate::msg!(
+                                    ColumnsAreWithOptional,
+                                    columns = required.join(","),
+                                    optional = optional.join(",")
+                                )
+                            })
                         })),
                 );
                 ok = false;

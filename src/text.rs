@@ -132,6 +132,14 @@ pub fn fold(s: &str) -> String {
     deunicode::deunicode(s).to_lowercase()
 }
 
+/// The text with its first letter in upper case: `daadkracht` → `Daadkracht`.
+pub fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// The key by which Dutch readers look a name up in an alphabetical list:
 ///
 /// - a leading `'s` or `'t` of a word is left out (`'s-Hertogenbosch` under H, `'t Zandt` under Z);
@@ -247,6 +255,35 @@ impl<'a> Lines<'a> {
 }
 
 /// A decimal as Dutch readers write it: `7,2`.
+/// A number as a CSV writes it (`232438`, `-3.5`) as Dutch readers write it: a decimal comma,
+/// a minus sign, and points between thousands from five digits on (`232.438`; a four-digit
+/// number such as a year stays as it is).
+pub fn number_nl(csv: &str) -> String {
+    let (sign, rest) = match csv.strip_prefix('-') {
+        Some(r) => ("−", r),
+        None => ("", csv),
+    };
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut out = String::from(sign);
+    if int.len() >= 5 && int.bytes().all(|b| b.is_ascii_digit()) {
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                out.push('.');
+            }
+            out.push(c);
+        }
+    } else {
+        out.push_str(int);
+    }
+    if let Some(f) = frac {
+        out.push(',');
+        out.push_str(f);
+    }
+    out
+}
+
 pub fn decimal_nl(v: f64) -> String {
     format!("{v:.1}").replace('.', ",")
 }
@@ -359,6 +396,17 @@ mod tests {
         assert!(!is_slug("Den-Bosch"));
         assert!(!is_slug("den--bosch"));
         assert!(!is_slug(""));
+    }
+
+    #[test]
+    fn dutch_numbers_group_thousands_from_five_digits() {
+        assert_eq!(number_nl("232438"), "232.438");
+        assert_eq!(number_nl("1234567"), "1.234.567");
+        assert_eq!(number_nl("2009"), "2009");
+        assert_eq!(number_nl("12345.5"), "12.345,5");
+        assert_eq!(number_nl("-3.5"), "−3,5");
+        assert_eq!(number_nl("+12"), "+12");
+        assert_eq!(number_nl("7"), "7");
     }
 
     #[test]

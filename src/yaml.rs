@@ -528,6 +528,15 @@ impl<'a> Fields<'a> {
             .push(Diagnostic::warning(self.path, pos, message).with_hint(hint));
     }
 
+    /// Whether `key:` is written with nothing in it: no value, or blank text.
+    pub fn is_blank(&self, key: &str) -> bool {
+        match self.map.get(key) {
+            Some(Value::Null) => true,
+            Some(Value::String(s)) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
     fn get(&self, key: &str) -> Option<&Value> {
         match self.map.get(key) {
             None | Some(Value::Null) => None,

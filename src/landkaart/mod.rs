@@ -184,7 +184,7 @@ pub fn parse(
     };
 
     let mijlpaal_ids: Vec<&str> = mijlpalen.iter().map(|(_, m)| m.id.as_str()).collect();
-    let (rows, bijgewerkt) = read_periods(csvs, &period_ids, &mijlpaal_ids, data, diags);
+    let (rows, bijgewerkt) = read_periods(csvs, &file.perioden, &mijlpaal_ids, data, diags);
     if diags.error_count() > errors_before || file.perioden.is_empty() {
         return None;
     }
@@ -221,29 +221,34 @@ pub fn parse(
 #[allow(clippy::type_complexity)]
 fn read_periods(
     csvs: &[SourceFile],
-    period_ids: &[&str],
+    perioden: &[Periode],
     mijlpaal_ids: &[&str],
     data: &Data,
     diags: &Diagnostics,
 ) -> (Vec<Option<scores::Rows>>, Vec<BTreeMap<String, String>>) {
+    let period_ids: Vec<&str> = perioden.iter().map(|p| p.id.as_str()).collect();
     let n = period_ids.len();
     let mut rows: Vec<Option<scores::Rows>> = vec![None; n];
     let mut bijgewerkt: Vec<BTreeMap<String, String>> = vec![BTreeMap::new(); n];
     // Per period: werkplein id → where its row came from (path, line), to name both on a clash.
     let mut origin: Vec<BTreeMap<String, (String, usize)>> = vec![BTreeMap::new(); n];
-    let period_of =
-        |id: &str, path: &str| -> Option<usize> {
-            let p = period_ids.iter().position(|p| *p == id);
-            if p.is_none() {
-                diags.push(
-                    Diagnostic::file_error(path, crate::msg!(NoPeriod, id = id, file = PATH))
-                        .with_hint(text::did_you_mean(id, period_ids.iter().copied()).or_else(
-                            || Some(crate::msg!(NameAfterPeriod, ids = period_ids.join(", "))),
-                        )),
-                );
-            }
-            p
-        };
+    let period_of = |id: &str, path: &str| -> Option<usize> {
+        let p = period_ids.iter().position(|p| *p == id);
+        if p.is_none() {
+            // A new period of a known kind (2010-t1 after 2009-t3): the line to add; else
+            // probably a typo, or the list of periods.
+            let hint = match new_period_line(id, perioden) {
+                Some(line) => crate::msg!(AddPeriodLine, file = PATH, line = line),
+                None => text::did_you_mean(id, period_ids.iter().copied())
+                    .unwrap_or_else(|| crate::msg!(NameAfterPeriod, ids = period_ids.join(", "))),
+            };
+            diags.push(
+                Diagnostic::file_error(path, crate::msg!(NoPeriod, id = id, file = PATH))
+                    .with_hint(Some(hint)),
+            );
+        }
+        p
+    };
     // Period files first, then the werkpleinen's own report files.
     let (period_files, report_files): (Vec<&SourceFile>, Vec<&SourceFile>) =
         csvs.iter().partition(|f| !relative(&f.path).contains('/'));
@@ -321,6 +326,37 @@ fn read_periods(
             .extend(parsed.rows);
     }
     (rows, bijgewerkt)
+}
+
+/// The line to add to `perioden:` for a new period `id` of a kind the file already has: its
+/// year changed in the latest period with the same id after the year (`2010-t1` from
+/// `2009-t1`: naam, van and tot follow). `None` when no period is like it.
+fn new_period_line(id: &str, perioden: &[Periode]) -> Option<String> {
+    let split = |id: &str| -> Option<(String, String)> {
+        let (year, rest) = id.split_at_checked(4)?;
+        (year.bytes().all(|b| b.is_ascii_digit()) && rest.starts_with('-'))
+            .then(|| (year.to_string(), rest.to_string()))
+    };
+    let (year, rest) = split(id)?;
+    if !text::is_slug(id) {
+        return None;
+    }
+    let like = perioden
+        .iter()
+        .rev()
+        .find(|p| split(&p.id).is_some_and(|(_, r)| r == rest))?;
+    let (old_year, _) = split(&like.id)?;
+    let with_year = |s: &str| s.replace(&old_year, &year);
+    let van = with_year(&like.van);
+    let tot = with_year(&like.tot);
+    if text::parse_date(&van).is_none() || text::parse_date(&tot).is_none() {
+        return None;
+    }
+    Some(format!(
+        "  - {{ id: {id}, naam: {}, van: \"{van}\", tot: \"{tot}\" }}",
+        // A JSON string is a YAML double-quoted scalar: safe in a flow mapping.
+        serde_json::to_string(&with_year(&like.naam)).unwrap_or_default()
+    ))
 }
 
 /// A path under `data/landkaart/` without that prefix.
@@ -658,4 +694,42 @@ fn read_scores(
         out.rows.insert(id.to_string(), scores);
     }
     ok.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn periode(id: &str, naam: &str, van: &str, tot: &str) -> Periode {
+        Periode {
+            id: id.into(),
+            naam: naam.into(),
+            van: van.into(),
+            tot: tot.into(),
+        }
+    }
+
+    #[test]
+    fn a_new_period_of_a_known_kind_gets_its_line() {
+        let perioden = [
+            periode("2009-t1", "1e tertaal 2009", "2009-01-01", "2009-04-30"),
+            periode("2009-t2", "2e tertaal 2009", "2009-05-01", "2009-08-31"),
+        ];
+        assert_eq!(
+            new_period_line("2010-t1", &perioden).as_deref(),
+            Some(
+                r#"  - { id: 2010-t1, naam: "1e tertaal 2010", van: "2010-01-01", tot: "2010-04-30" }"#
+            )
+        );
+        assert_eq!(
+            new_period_line("2008-t2", &perioden).as_deref(),
+            Some(
+                r#"  - { id: 2008-t2, naam: "2e tertaal 2008", van: "2008-05-01", tot: "2008-08-31" }"#
+            )
+        );
+        // No period like it, or not a period id at all: no line.
+        assert_eq!(new_period_line("2010-t3", &perioden), None);
+        assert_eq!(new_period_line("tertaal", &perioden), None);
+        assert_eq!(new_period_line("2010-T1 x", &perioden), None);
+    }
 }

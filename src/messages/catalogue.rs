@@ -437,6 +437,10 @@ catalogue! {
     // CSV files (src/table.rs).
     UnknownColumn { en: "unknown column '{name}'", nl: "onbekende kolom '{name}'" }
     ColumnsAre { en: "the columns are: {columns}", nl: "de kolommen zijn: {columns}" }
+    ColumnsAreWithOptional {
+        en: "the columns are: {columns}, and optionally {optional}",
+        nl: "de kolommen zijn: {columns}, en eventueel {optional}",
+    }
     MissingColumn { en: "missing column '{name}'", nl: "kolom '{name}' ontbreekt" }
     HeaderMustBe { en: "the header must be: {header}", nl: "de kopregel moet zijn: {header}" }
     CsvError { en: "CSV: {detail}", nl: "CSV-fout: {detail}" }
@@ -539,6 +543,35 @@ catalogue! {
         nl: "{what} '{value}' is geen {kind} van {from} tot en met {to}",
     }
     MetingNotLike { en: "meting '{value}' is not like 2010-1", nl: "meting '{value}' is niet geschreven als 2010-1" }
+
+    // Streefwaarden and klantprincipes (src/resultaten/doelen.rs), districts (src/data.rs).
+    NotAYear { en: "'{value}' is not a year", nl: "'{value}' is geen jaartal" }
+    StreefwaardeNotCijfer {
+        en: "streefwaarde {value} for {jaar} is not a rapportcijfer from 1 to 10",
+        nl: "streefwaarde {value} voor {jaar} is geen rapportcijfer van 1 tot en met 10",
+    }
+    StreefwaardeHint { en: "write it like 7.0", nl: "schrijf hem als 7.0" }
+    RealisatieNotPercentage {
+        en: "uitstroom_realisatie {value} is not a percentage",
+        nl: "uitstroom_realisatie {value} is geen percentage",
+    }
+    RealisatieHint {
+        en: "the share of the outflow streefwaarde that counts as on target, e.g. 90",
+        nl: "het deel van de streefwaarde uitstroom dat als gehaald telt, bijvoorbeeld 90",
+    }
+    PrincipeIsColumn {
+        en: "'{id}' is a column of its own, not a klantprincipe",
+        nl: "'{id}' is een eigen kolom, geen klantprincipe",
+    }
+    PrincipeTwice {
+        en: "klantprincipe '{id}' of the {groep} appears twice",
+        nl: "klantprincipe '{id}' van de {groep} staat er twee keer in",
+    }
+    UnknownDistrict {
+        en: "unknown district '{district}' for werkplein '{werkplein}'",
+        nl: "onbekend district '{district}' bij werkplein '{werkplein}'",
+    }
+    DistrictenListedIn { en: "the districts are listed in {path}", nl: "de districten staan in {path}" }
     MetingNotLikeHint {
         en: "year, '-', and 1, 2 or 3 for the meting of that year",
         nl: "het jaar, een '-' en 1, 2 of 3 voor de meting van dat jaar",
@@ -577,6 +610,7 @@ catalogue! {
     }
     GeneratedWerkplein { en: "the page of werkplein '{id}'", nl: "de pagina van werkplein '{id}'" }
     GeneratedRegio { en: "the page of regio '{id}'", nl: "de pagina van regio '{id}'" }
+    GeneratedDistrict { en: "the page of district '{id}'", nl: "de pagina van district '{id}'" }
     GeneratedEditie { en: "the edition {editie}", nl: "de editie {editie}" }
     GeneratedDocumentList { en: "the list of {soort}", nl: "de lijst met {soort}" }
     KeptForEditie {
@@ -889,11 +923,11 @@ catalogue! {
     SummaryKept { en: "; {path} left unchanged", nl: "; {path} is niet veranderd" }
     SummaryBuilt {
         en: "built {pages} pages, {charts} charts, {feeds} feeds, {statics} static files into {out}; {warnings} warning(s) in {secs} s",
-        nl: "{pages} pagina's, {charts} grafieken, {feeds} feeds en {statics} vaste bestanden gebouwd in {out}; {warnings} waarschuwing(en) in {secs} s",
+        nl: "{pages} pagina's, {charts} grafieken, {feeds} feeds en {statics} vaste bestanden gebouwd in {out} ({secs} s); {warnings} waarschuwing(en)",
     }
     SummaryChecked {
         en: "checked {pages} pages, {charts} charts, {feeds} feeds, {statics} static files; {warnings} warning(s) in {secs} s",
-        nl: "{pages} pagina's, {charts} grafieken, {feeds} feeds en {statics} vaste bestanden gecontroleerd; {warnings} waarschuwing(en) in {secs} s",
+        nl: "{pages} pagina's, {charts} grafieken, {feeds} feeds en {statics} vaste bestanden gecontroleerd ({secs} s); {warnings} waarschuwing(en)",
     }
     SummaryWrote {
         en: "wrote {files} files ({bytes} bytes), removed {removed}; the other files were unchanged",
@@ -902,4 +936,32 @@ catalogue! {
     SummaryStage { en: "{stage} {ms} ms", nl: "{stage} {ms} ms" }
 
     StageWrite { en: "write", nl: "schrijven" }
+
+    // The safety net for pages started with svdk new (src/template.rs, src/model.rs).
+    PracticePartMeant {
+        en: "praktijkvoorbeeld has no part '{part}': is '## {heading}' meant?",
+        nl: "het praktijkvoorbeeld heeft geen onderdeel '{part}': is '## {heading}' bedoeld?",
+    }
+    RenameHeading {
+        en: "rename the heading '## {heading}' to '## {part}'",
+        nl: "verander de kop '## {heading}' in '## {part}'",
+    }
+    TemplateGuidanceLeft {
+        en: "the template's guidance is still here: '{start} …'",
+        nl: "hier staat nog de hulptekst van het sjabloon: '{start} …'",
+    }
+    TemplateGuidanceLeftHint {
+        en: "replace it with your own text before you publish",
+        nl: "vervang die door je eigen tekst voordat je publiceert",
+    }
+    SamenvattingEmpty { en: "'samenvatting' is empty", nl: "'samenvatting' is leeg" }
+    SamenvattingEmptyHint {
+        en: "write one or two sentences on what the praktijkvoorbeeld is about: lists and search results show them",
+        nl: "schrijf in een of twee zinnen waar het praktijkvoorbeeld over gaat: die staan in de lijsten en bij de zoekresultaten",
+    }
+
+    AddPeriodLine {
+        en: "add this line to 'perioden:' in {file} (oldest first):\n{line}",
+        nl: "zet deze regel bij 'perioden:' in {file} (van oud naar nieuw):\n{line}",
+    }
 }

@@ -47,6 +47,57 @@ fn event<'a>(site: &Site, urls: Urls, p: &'a Page) -> Option<Event<'a>> {
     })
 }
 
+/// Structured data (schema.org `Event`) of agenda item `i` when it has a `wanneer`, for
+/// search engines: the JSON for a `<script type="application/ld+json">`, safe inside it.
+pub(super) fn event_jsonld(r: &Renderer, i: usize) -> Option<String> {
+    let site = r.site;
+    let p = &site.pages[i];
+    let Meta::Journaal {
+        wanneer: Some(w),
+        waar,
+        werkpleinen,
+        ..
+    } = &p.doc.meta
+    else {
+        return None;
+    };
+    let origin = &site.config.base_url.origin;
+    let url = format!("{origin}{}", r.urls.route(Route::Content(&p.url)));
+    let organizer = match werkpleinen.first().and_then(|w| r.urls.werkplein(site, w)) {
+        Some(w) => serde_json::json!({
+            "@type": "Organization",
+            "name": w.naam,
+            "url": format!("{origin}{}", w.url),
+        }),
+        None => serde_json::json!({
+            "@type": "Organization",
+            "name": site.config.title,
+            "url": site.config.base_url.full(),
+        }),
+    };
+    let mut v = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": p.doc.title,
+        "startDate": w.van.iso_zoned(),
+        "url": url,
+        "inLanguage": site.config.language,
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "organizer": organizer,
+    });
+    if let Some(tot) = w.tot {
+        v["endDate"] = tot.iso_zoned().into();
+    }
+    if let Some(s) = &p.doc.samenvatting {
+        v["description"] = s.as_str().into();
+    }
+    if let Some(waar) = waar {
+        v["location"] = serde_json::json!({ "@type": "Place", "name": waar, "address": waar });
+    }
+    Some(super::script_json(&v))
+}
+
 #[derive(Serialize)]
 struct Peildatum {
     date: String,

@@ -10,8 +10,9 @@ use crate::route::Route;
 use crate::text;
 
 use super::charts::Counter;
-use super::dossier::{csv_bytes, status_ref};
+use super::dossier::status_ref;
 use super::landkaart::BandRef;
+use super::open_data::csv_bytes;
 use super::shapes::{PageInfo, Urls};
 use super::{Built, Renderer};
 

@@ -5,7 +5,8 @@ use crate::charts::{self, Bar, BarGroup, Dot, Meta, Series, SeriesKind};
 use crate::landkaart::scores::{band_of, truncate};
 use crate::landkaart::{Landkaart, PeriodStats, WerkpleinScore};
 use crate::model::Site;
-use crate::resultaten::{KLANT_STREEFWAARDE, Klantmeting, Uitstroom};
+use crate::resultaten::benchmark::{Gemiddelde, Stand};
+use crate::resultaten::{Klantmeting, Uitstroom};
 use crate::text;
 
 use crate::route::Route;
@@ -269,11 +270,39 @@ pub(super) fn klant(n: &Counter, site: &Site, metingen: &[Klantmeting], naam: &s
         .iter()
         .map(|m| site.resultaten.klant_landelijk.get(&m.meting).copied())
         .collect();
-    let target = metingen.iter().map(|_| Some(KLANT_STREEFWAARDE)).collect();
+    let doelen = &site.resultaten.doelen;
+    let target: Vec<Option<f64>> = metingen
+        .iter()
+        .map(|m| doelen.streefwaarde_meting(&m.meting))
+        .collect();
     let title = format!("Klanttevredenheid {naam}");
     let desc = format!(
-        "Het rapportcijfer dat klanten {naam} gaven, per meting, naast het landelijk gemiddelde en de streefwaarde 7,0. De cijfers staan ook in de tabel Klanttevredenheid."
+        "Het rapportcijfer dat klanten {naam} gaven, per meting, naast het landelijk gemiddelde{}. De cijfers staan ook in de tabel Klanttevredenheid.",
+        if target.iter().any(Option::is_some) {
+            " en de streefwaarde van het jaar van de meting"
+        } else {
+            ""
+        }
     );
+    let mut series = vec![
+        Series {
+            name: naam.to_string(),
+            values: own,
+            kind: SeriesKind::Primary,
+        },
+        Series {
+            name: "Landelijk gemiddelde".into(),
+            values: national,
+            kind: SeriesKind::Comparison,
+        },
+    ];
+    if target.iter().any(Option::is_some) {
+        series.push(Series {
+            name: "Streefwaarde".into(),
+            values: target,
+            kind: SeriesKind::Target,
+        });
+    }
     n.drawn(charts::line_chart(
         &Meta {
             id: "grafiek-klant",
@@ -281,26 +310,96 @@ pub(super) fn klant(n: &Counter, site: &Site, metingen: &[Klantmeting], naam: &s
             desc: &desc,
         },
         &labels,
-        &[
-            Series {
-                name: naam.to_string(),
-                values: own,
-                kind: SeriesKind::Primary,
-            },
-            Series {
-                name: "Landelijk gemiddelde".into(),
-                values: national,
-                kind: SeriesKind::Comparison,
-            },
-            Series {
-                name: "Streefwaarde".into(),
-                values: target,
-                kind: SeriesKind::Target,
-            },
-        ],
+        &series,
         1.0,
         10.0,
         "",
+    ))
+}
+
+/// The national mean rapportcijfer per meting against the streefwaarde of its year.
+pub(super) fn resultaten_metingen(
+    n: &Counter,
+    site: &Site,
+    metingen: &[(String, Gemiddelde)],
+) -> String {
+    let labels: Vec<String> = metingen.iter().map(|(m, _)| meting_naam(m)).collect();
+    let mut series = vec![Series {
+        name: "Landelijk gemiddelde".into(),
+        values: metingen.iter().map(|(_, g)| g.rapportcijfer).collect(),
+        kind: SeriesKind::Primary,
+    }];
+    let target: Vec<Option<f64>> = metingen
+        .iter()
+        .map(|(m, _)| site.resultaten.doelen.streefwaarde_meting(m))
+        .collect();
+    if target.iter().any(Option::is_some) {
+        series.push(Series {
+            name: "Streefwaarde".into(),
+            values: target,
+            kind: SeriesKind::Target,
+        });
+    }
+    n.drawn(charts::line_chart(
+        &Meta {
+            id: "grafiek-resultaten-metingen",
+            title: "Landelijk gemiddeld rapportcijfer per meting",
+            desc: "Het gemiddelde rapportcijfer van de werkpleinen per meting, naast de streefwaarde van het jaar van de meting. De cijfers staan ook in de tabel bij deze grafiek.",
+        },
+        &labels,
+        &series,
+        1.0,
+        10.0,
+        "",
+    ))
+}
+
+/// A map of the werkpleinen: below or at/above the streefwaarde of the latest meting.
+pub(super) fn resultaten_kaart(n: &Counter, site: &Site, urls: Urls) -> String {
+    let b = &site.benchmark;
+    let dots: Vec<Dot> = site
+        .data
+        .werkpleinen
+        .iter()
+        .filter_map(|wp| {
+            let r = b.get(&wp.id);
+            let stand = r.and_then(|r| r.klant_stand(b.streefwaarde));
+            Some(Dot {
+                lon: wp.lon?,
+                lat: wp.lat?,
+                band: stand.map(|s| match s {
+                    Stand::Onder => 0,
+                    Stand::Boven => 1,
+                }),
+                href: urls.route(Route::Werkplein(&wp.id)),
+                label: match r.and_then(|r| r.rapportcijfer) {
+                    Some(v) => format!("{}: {}", wp.naam, text::decimal_nl(v)),
+                    None => format!("{}: niet gemeten", wp.naam),
+                },
+            })
+        })
+        .collect();
+    let streef = b.streefwaarde.map(text::decimal_nl).unwrap_or_default();
+    let title = format!(
+        "Kaart: rapportcijfer ten opzichte van de streefwaarde {streef}, {}",
+        b.meting.as_deref().map(meting_naam).unwrap_or_default()
+    );
+    n.drawn(charts::map(
+        &Meta {
+            id: "grafiek-resultaten-kaart",
+            title: &title,
+            desc: "Kaart van Nederland met elk werkplein als stip; kleur en vorm tonen of het rapportcijfer onder de streefwaarde ligt of erop of erboven. Een open ring: niet gemeten. Elke stip linkt naar de pagina van het werkplein. Dezelfde gegevens staan in de tabel Resultaten per werkplein.",
+        },
+        &site.outline,
+        &dots,
+        &[
+            charts::Band {
+                naam: format!("Onder de streefwaarde {streef}"),
+            },
+            charts::Band {
+                naam: format!("Op of boven de streefwaarde {streef}"),
+            },
+        ],
     ))
 }
 

@@ -8,7 +8,8 @@ use crate::criteria::{self, Criteria};
 use crate::model::Site;
 use crate::route::Route;
 
-use super::dossier::{antwoord, csv_bytes};
+use super::dossier::antwoord;
+use super::open_data::csv_bytes;
 use super::shapes::{PageInfo, Urls};
 use super::{Built, Renderer};
 
@@ -60,6 +61,7 @@ struct Page {
     niet_gemeten: Vec<Member>,
     csv_eisen: String,
     csv_werkpleinen: String,
+    csv_ontbreekt: String,
 }
 
 #[derive(Serialize)]
@@ -112,6 +114,28 @@ fn share(part: u32, whole: usize) -> u32 {
     ((u64::from(part) * 200 + whole as u64) / (2 * whole as u64)) as u32
 }
 
+/// The werkpleinen that do not meet every eis, closest first (then by name): (id, naam, number
+/// of eisen met, answers). The rows of the table "Wat nog ontbreekt" and of its CSV.
+fn ontbreekt<'a>(
+    site: &'a Site,
+    answers: &'a std::collections::BTreeMap<String, criteria::Antwoorden>,
+) -> Vec<(&'a str, &'a str, usize, &'a criteria::Antwoorden)> {
+    let mut out: Vec<_> = answers
+        .iter()
+        .filter(|(_, row)| !criteria::voldoet(row))
+        .map(|(id, row)| {
+            let naam = site
+                .data
+                .werkplein(id)
+                .map_or(id.as_str(), |w| w.naam.as_str());
+            let ja = row.iter().filter(|a| **a == Some(true)).count();
+            (id.as_str(), naam, ja, row)
+        })
+        .collect();
+    out.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(b.1)));
+    out
+}
+
 fn page(site: &Site, urls: Urls, c: &Criteria) -> Option<Page> {
     let m = c.current?;
     let answers = c.antwoorden[m].as_ref()?;
@@ -152,23 +176,21 @@ fn page(site: &Site, urls: Urls, c: &Criteria) -> Option<Page> {
             url: urls.route(Route::Werkplein(id)),
         }
     };
-    let mut voldoen = Vec::new();
-    let mut missen = Vec::new();
-    for (id, row) in answers {
-        if criteria::voldoet(row) {
-            voldoen.push(member(id));
-        } else {
-            let m = member(id);
-            missen.push(Miss {
-                naam: m.naam,
-                url: m.url,
-                ja: row.iter().filter(|a| **a == Some(true)).count(),
-                antwoorden: row.iter().map(|a| antwoord(*a)).collect(),
-            });
-        }
-    }
+    let mut voldoen: Vec<Member> = answers
+        .iter()
+        .filter(|(_, row)| criteria::voldoet(row))
+        .map(|(id, _)| member(id))
+        .collect();
+    let missen: Vec<Miss> = ontbreekt(site, answers)
+        .into_iter()
+        .map(|(id, naam, ja, row)| Miss {
+            naam: naam.to_string(),
+            url: urls.route(Route::Werkplein(id)),
+            ja,
+            antwoorden: row.iter().map(|a| antwoord(*a)).collect(),
+        })
+        .collect();
     voldoen.sort_by(|a, b| a.naam.cmp(&b.naam));
-    missen.sort_by(|a, b| b.ja.cmp(&a.ja).then_with(|| a.naam.cmp(&b.naam)));
     let mut niet_gemeten: Vec<Member> = site
         .data
         .werkpleinen
@@ -202,6 +224,7 @@ fn page(site: &Site, urls: Urls, c: &Criteria) -> Option<Page> {
         niet_gemeten,
         csv_eisen: urls.route(Route::CriteriaEisenCsv),
         csv_werkpleinen: urls.route(Route::CriteriaWerkpleinenCsv),
+        csv_ontbreekt: urls.route(Route::CriteriaOntbreektCsv),
     })
 }
 
@@ -245,9 +268,23 @@ pub(super) fn csvs(site: &Site, c: &Criteria) -> Vec<(String, Vec<u8>)> {
             r
         }),
     );
+    let ontbreekt = csv_bytes(
+        &[&["werkplein", "naam", "ja"][..], &ids].concat(),
+        ontbreekt(site, answers)
+            .into_iter()
+            .map(|(id, naam, ja, row)| {
+                let mut r = vec![id.to_string(), naam.to_string(), ja.to_string()];
+                r.extend(row.iter().map(|a| match antwoord(*a) {
+                    "onbekend" => String::new(),
+                    s => s.to_string(),
+                }));
+                r
+            }),
+    );
     vec![
         (Route::CriteriaEisenCsv.output(), eisen),
         (Route::CriteriaWerkpleinenCsv.output(), werkpleinen),
+        (Route::CriteriaOntbreektCsv.output(), ontbreekt),
     ]
 }
 

@@ -215,15 +215,3 @@ fn werkplein_criteria(c: &Criteria, urls: Urls, id: &str) -> Option<WerkpleinCri
         criteria,
     })
 }
-
-/// A CSV file: UTF-8, `,`, LF, header row, quoting where needed.
-pub(super) fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    let _ = w.write_record(header);
-    for r in rows {
-        let _ = w.write_record(&r);
-    }
-    w.into_inner().unwrap_or_default()
-}

@@ -169,6 +169,8 @@ struct JMeta<'a> {
     wanneer: &'a Option<super::shapes::Wanneer>,
     /// Questions: the KIOSK's list of all questions.
     kiosk_vragen: Option<String>,
+    /// Agenda items with a `wanneer`: schema.org `Event` as JSON, safe inside a `<script>`.
+    jsonld: Option<String>,
 }
 
 /// The page of journaal item `i`.
@@ -213,6 +215,7 @@ pub(super) fn item(r: &Renderer, i: usize, d: &mut Deps) -> Built {
             vraag_van: vraag_van.as_deref().and_then(|w| urls.werkplein(site, w)),
             wanneer: &it.wanneer,
             kiosk_vragen: (*soort == Soort::Vraag).then(|| urls.route(Route::KioskVragen)),
+            jsonld: super::agenda::event_jsonld(r, i),
         },
     };
     Built::new("journaal_item.html", &ctx)

@@ -7,7 +7,6 @@ use crate::landkaart::leren;
 use crate::landkaart::scores::{group_means, is_bijna_groen, is_groen, share, truncate, verschil};
 use crate::landkaart::{Landkaart, Trend, WerkpleinScore};
 use crate::model::Site;
-use crate::resultaten::{KLANT_STREEFWAARDE, PRINCIPES};
 use crate::text;
 
 use super::charts;
@@ -665,6 +664,9 @@ pub(super) struct WerkpleinLandkaart {
     stand: Standing,
     fasen: Vec<FaseScore>,
     historie: Vec<WerkpleinHistory>,
+    /// Its CSV copies (see [`werkplein_csvs`]).
+    csv_mijlpalen: String,
+    csv_historie: String,
     chart_historie: String,
     chart_mijlpalen: String,
 }
@@ -731,112 +733,11 @@ pub(super) fn werkplein_landkaart(r: &Renderer, id: &str) -> Option<WerkpleinLan
         stand: standing(lk, w),
         fasen,
         historie,
+        csv_mijlpalen: urls.route(Route::WerkpleinCsv(id, "mijlpalen.csv")),
+        csv_historie: urls.route(Route::WerkpleinCsv(id, "historie.csv")),
         chart_historie: charts::werkplein_history(n, lk, id, naam),
         chart_mijlpalen: charts::werkplein_mijlpalen(n, lk, w, naam),
     })
-}
-
-#[derive(Serialize)]
-struct KlantRow {
-    meting: String,
-    naam: String,
-    rapportcijfer: String,
-    respondenten: Option<u32>,
-    landelijk: Option<String>,
-}
-
-#[derive(Serialize)]
-struct Principe {
-    naam: String,
-    score: u32,
-}
-
-#[derive(Serialize)]
-struct WerkgeversBlock {
-    meting: String,
-    principes: Vec<Principe>,
-}
-
-#[derive(Serialize)]
-struct UitstroomRow {
-    maand: String,
-    naam: String,
-    uitstroom: u32,
-    streefwaarde: Option<u32>,
-}
-
-#[derive(Serialize)]
-pub(super) struct WerkpleinResultaten {
-    klant: Vec<KlantRow>,
-    klant_streefwaarde: String,
-    chart_klant: Option<String>,
-    werkgevers: Option<WerkgeversBlock>,
-    uitstroom: Vec<UitstroomRow>,
-    /// Sums of values up to 10⁹ each: wider than the values.
-    uitstroom_totaal: u64,
-    streefwaarde_totaal: Option<u64>,
-    chart_uitstroom: Option<String>,
-}
-
-pub(super) fn werkplein_resultaten(r: &Renderer, id: &str) -> Option<WerkpleinResultaten> {
-    let (n, site) = (&r.charts, r.site);
-    let r = &site.resultaten;
-    let klant = r.klant.get(id).map_or(&[][..], Vec::as_slice);
-    let werkgevers = r.werkgevers.get(id).and_then(|l| l.last());
-    let uitstroom = r.uitstroom.get(id).map_or(&[][..], Vec::as_slice);
-    if klant.is_empty() && werkgevers.is_none() && uitstroom.is_empty() {
-        return None;
-    }
-    let naam = site.data.werkplein(id).map_or(id, |x| x.naam.as_str());
-    let streef: Vec<u32> = uitstroom.iter().filter_map(|u| u.streefwaarde).collect();
-    Some(WerkpleinResultaten {
-        klant: klant
-            .iter()
-            .map(|k| KlantRow {
-                meting: k.meting.clone(),
-                naam: text::meting_naam(&k.meting),
-                rapportcijfer: text::decimal_nl(k.rapportcijfer),
-                respondenten: k.respondenten,
-                landelijk: r
-                    .klant_landelijk
-                    .get(&k.meting)
-                    .map(|&v| text::decimal_nl(v)),
-            })
-            .collect(),
-        klant_streefwaarde: text::decimal_nl(KLANT_STREEFWAARDE),
-        chart_klant: (!klant.is_empty()).then(|| charts::klant(n, site, klant, naam)),
-        werkgevers: werkgevers.map(|w| WerkgeversBlock {
-            meting: w.meting.clone(),
-            principes: PRINCIPES
-                .iter()
-                .zip(w.scores)
-                .map(|(p, s)| Principe {
-                    naam: capitalize(p),
-                    score: truncate(s),
-                })
-                .collect(),
-        }),
-        uitstroom: uitstroom
-            .iter()
-            .map(|u| UitstroomRow {
-                maand: u.maand.clone(),
-                naam: text::month_nl(&u.maand).unwrap_or_else(|| u.maand.clone()),
-                uitstroom: u.uitstroom,
-                streefwaarde: u.streefwaarde,
-            })
-            .collect(),
-        uitstroom_totaal: uitstroom.iter().map(|u| u64::from(u.uitstroom)).sum(),
-        streefwaarde_totaal: (streef.len() == uitstroom.len() && !streef.is_empty())
-            .then(|| streef.iter().map(|&s| u64::from(s)).sum()),
-        chart_uitstroom: (!uitstroom.is_empty()).then(|| charts::uitstroom(n, uitstroom, naam)),
-    })
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// Mean of the current totals of some werkpleinen, and per fase.
@@ -938,6 +839,8 @@ pub(super) fn present(site: &Site) -> bool {
 struct PageContext {
     page: PageInfo,
     landkaart: PeriodPage,
+    /// The Resultaten benchmark, when the site has one.
+    resultaten_url: Option<String>,
 }
 
 /// The national Landkaart of period `p` (index into `perioden`); `None`: the current period,
@@ -967,16 +870,7 @@ pub(super) fn page(r: &Renderer, period: Option<usize>) -> Built {
     let ctx = PageContext {
         page: r.info(&title, route, Some("landkaart"), Some(&description), crumbs),
         landkaart: period_page(&r.charts, site, r.urls, lk, p),
+        resultaten_url: super::resultaten::present(site).then(|| r.urls.route(Route::Resultaten)),
     };
     Built::new("landkaart.html", &ctx)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn capitals() {
-        assert_eq!(capitalize("daadkracht"), "Daadkracht");
-    }
 }

@@ -28,6 +28,8 @@ pub(super) struct Leren {
     landelijk_aantal: usize,
     /// Fase rows, each followed by its mijlpaal rows.
     rijen: Vec<Vergelijking>,
+    /// The same rows as CSV.
+    csv: String,
     chart: String,
     /// One entry per mijlpaal below 100 %.
     leer_van: Vec<LeerVan>,
@@ -44,6 +46,11 @@ struct Groep {
 struct Vergelijking {
     naam: String,
     fase: bool,
+    /// The ids the CSV holds: the fase's, and the mijlpaal's on a mijlpaal row.
+    #[serde(skip)]
+    fase_id: String,
+    #[serde(skip)]
+    mijlpaal_id: String,
     werkplein: Option<u32>,
     regio: Option<u32>,
     groep: Option<u32>,
@@ -87,10 +94,16 @@ fn place<'a>(site: &'a Site, id: &'a str) -> Option<Place<'a>> {
     })
 }
 
-/// The comparison with regio, group and nation, and who to learn from, in the period of the
-/// werkplein's latest report (the current period, or the last before it).
-pub(super) fn werkplein_leren(r: &Renderer, id: &str, d: &mut Deps) -> Option<Leren> {
-    let site = r.site;
+/// A werkplein's latest report next to the means of its regio and its group, in that period.
+struct Compared<'s> {
+    p: usize,
+    stats: &'s crate::landkaart::PeriodStats,
+    w: &'s WerkpleinScore,
+    regio: leren::Means,
+    groep: leren::Means,
+}
+
+fn compared<'s>(site: &'s Site, id: &'s str) -> Option<Compared<'s>> {
     let lk = site.landkaart.as_ref()?;
     let p = lk.latest_report(lk.current, id)?;
     let stats = lk.stats[p].as_ref()?;
@@ -110,15 +123,26 @@ pub(super) fn werkplein_leren(r: &Renderer, id: &str, d: &mut Deps) -> Option<Le
         .iter()
         .filter(|x| x.groep == w.groep)
         .collect();
-    let regio = leren::means(&regio_members, nf, nm);
-    let groep = leren::means(&groep_members, nf, nm);
-    let t = |v: Option<f64>| v.map(truncate);
+    Some(Compared {
+        p,
+        stats,
+        w,
+        regio: leren::means(&regio_members, nf, nm),
+        groep: leren::means(&groep_members, nf, nm),
+    })
+}
 
+/// The rows of the comparison table: each fase, followed by its mijlpalen.
+fn rows(lk: &Landkaart, c: &Compared) -> Vec<Vergelijking> {
+    let t = |v: Option<f64>| v.map(truncate);
+    let (w, stats, regio, groep) = (c.w, c.stats, &c.regio, &c.groep);
     let mut rijen = Vec::new();
     for (f, fase) in lk.fasen.iter().enumerate() {
         rijen.push(Vergelijking {
             naam: fase.naam.clone(),
             fase: true,
+            fase_id: fase.id.clone(),
+            mijlpaal_id: String::new(),
             werkplein: t(w.fasen[f]),
             regio: t(regio.fasen[f]),
             groep: t(groep.fasen[f]),
@@ -128,6 +152,8 @@ pub(super) fn werkplein_leren(r: &Renderer, id: &str, d: &mut Deps) -> Option<Le
             rijen.push(Vergelijking {
                 naam: lk.mijlpalen[m].1.naam.clone(),
                 fase: false,
+                fase_id: fase.id.clone(),
+                mijlpaal_id: lk.mijlpalen[m].1.id.clone(),
                 werkplein: w.mijlpalen[m].map(u32::from),
                 regio: t(regio.mijlpalen[m]),
                 groep: t(groep.mijlpalen[m]),
@@ -135,6 +161,53 @@ pub(super) fn werkplein_leren(r: &Renderer, id: &str, d: &mut Deps) -> Option<Le
             });
         }
     }
+    rijen
+}
+
+/// `/werkpleinen/<id>/vergelijking-landkaart.csv`: the comparison table of its page, a row per
+/// fase and mijlpaal (`mijlpaal` empty on a fase row).
+pub(super) fn vergelijking_csv(site: &Site, id: &str) -> Option<Vec<u8>> {
+    let lk = site.landkaart.as_ref()?;
+    let c = compared(site, id)?;
+    let opt = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_default();
+    Some(super::open_data::csv_bytes(
+        &[
+            "fase",
+            "mijlpaal",
+            "werkplein",
+            "regio",
+            "groep",
+            "landelijk",
+        ],
+        rows(lk, &c).into_iter().map(|r| {
+            vec![
+                r.fase_id,
+                r.mijlpaal_id,
+                opt(r.werkplein),
+                opt(r.regio),
+                opt(r.groep),
+                opt(r.landelijk),
+            ]
+        }),
+    ))
+}
+
+/// The comparison with regio, group and nation, and who to learn from, in the period of the
+/// werkplein's latest report (the current period, or the last before it).
+pub(super) fn werkplein_leren(r: &Renderer, id: &str, d: &mut Deps) -> Option<Leren> {
+    let site = r.site;
+    let lk = site.landkaart.as_ref()?;
+    let c = compared(site, id)?;
+    let me = place(site, id)?;
+    let rijen = rows(lk, &c);
+    let Compared {
+        p,
+        stats,
+        w,
+        regio,
+        groep,
+        ..
+    } = c;
 
     let naam = site.data.werkplein(id).map_or(id, |x| x.naam.as_str());
     let regio_naam = site
@@ -191,6 +264,9 @@ pub(super) fn werkplein_leren(r: &Renderer, id: &str, d: &mut Deps) -> Option<Le
         periode: lk.perioden[p].naam.clone(),
         regio: regio_naam,
         regio_aantal: regio.werkpleinen,
+        csv: r
+            .urls
+            .route(Route::WerkpleinCsv(id, "vergelijking-landkaart.csv")),
         groep: Groep {
             naam: groep_band.naam.clone(),
             actie: groep_band.actie.clone(),

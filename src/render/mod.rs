@@ -25,7 +25,9 @@
 //! | [`bvg`] | the BVG-monitor (and its CSV files) |
 //! | [`criteria`] | the six Werkplein criteria (and their CSV files) |
 //! | [`dossier`] | the records part of each werkplein page (`werkplein_dossier.html`) |
-//! | [`open_data`] | the Landkaart's CSV files (not templates) |
+//! | [`resultaten`] | the Resultaten benchmark, and its parts of the werkplein and regio pages |
+//! | [`districten`] | the districts' index and each district |
+//! | [`open_data`] | every CSV file of the site (not templates) and `/open-data/` |
 //!
 //! Every builder has the same shape: `fn(r: &Renderer, …, d: &mut Deps) -> Built`. It takes
 //! the lists of pages it shows through [`Deps::list`] and notes single pages with
@@ -65,6 +67,7 @@ mod bvg;
 mod charts;
 mod criteria;
 mod deps;
+mod districten;
 mod documenten;
 mod dossier;
 mod feeds;
@@ -80,6 +83,7 @@ mod open_data;
 mod pagina;
 mod praktijkvoorbeelden;
 mod regios;
+mod resultaten;
 mod shapes;
 mod sitemap;
 mod themas;
@@ -139,6 +143,10 @@ enum Job<'a> {
     Documenten(Option<crate::documenten::Soort>),
     Bvg,
     Criteria,
+    Resultaten,
+    DistrictenIndex,
+    District(usize),
+    OpenData,
     Zoeken,
     NotFound,
     Atom,
@@ -178,6 +186,10 @@ impl<'a> Job<'a> {
             Job::Documenten(soort) => documenten::route(soort),
             Job::Bvg => Route::Bvg,
             Job::Criteria => Route::Criteria,
+            Job::Resultaten => Route::Resultaten,
+            Job::DistrictenIndex => Route::DistrictenIndex,
+            Job::District(i) => Route::District(&site.data.districten[i].id),
+            Job::OpenData => Route::OpenData,
             Job::Zoeken => Route::Zoeken,
             Job::NotFound => Route::NotFound,
             Job::Atom => Route::Atom,
@@ -247,6 +259,8 @@ pub struct Renderer<'a> {
     templates_hash: u64,
     /// Charts drawn in this render.
     charts: charts::Counter,
+    /// Every open-data CSV of the site: (output path, contents), by path.
+    csvs: Vec<(String, Vec<u8>)>,
 }
 
 /// Parses the theme's templates once; `None` (with diagnostics) if one does not parse.
@@ -299,6 +313,12 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
         &(!site.praktijkvoorbeelden.is_empty()).then(|| urls.route(Route::PraktijkAtom)),
     );
     globals.insert("zoeken", &zoeken::globals(urls, site.config.relative));
+    let csvs = open_data::files(site, urls);
+    // The page listing every CSV, for the footer.
+    globals.insert(
+        "open_data_url",
+        &(!csvs.is_empty()).then(|| urls.route(Route::OpenData)),
+    );
     let items = site.pages.par_iter().map(|p| item(site, urls, p)).collect();
     let templates_hash = hash_of(
         &theme
@@ -315,6 +335,7 @@ pub fn renderer<'a>(theme: &Theme, site: &'a Site, diags: &Diagnostics) -> Optio
         origins,
         templates_hash,
         charts: charts::Counter::default(),
+        csvs,
     })
 }
 
@@ -363,6 +384,12 @@ fn nav(site: &Site, urls: Urls) -> Vec<NavItem> {
         "landkaart",
         "Landkaart",
         Route::LandkaartIndex,
+    );
+    add(
+        resultaten::present(site),
+        "resultaten",
+        "Resultaten",
+        Route::Resultaten,
     );
     add(kiosk::present(site), "kiosk", "KIOSK", Route::Kiosk);
     // Every site has the search page (issue 2 lists it in the navigation).
@@ -472,9 +499,11 @@ impl<'a> Renderer<'a> {
             .filter(|j| matches!(j, Job::Atom | Job::Rss | Job::PraktijkAtom))
             .count();
         let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-        files.extend(open_data::files(self.site));
+        files.extend(self.csvs.iter().map(|(path, bytes)| OutFile {
+            path: path.clone(),
+            body: Body::Bytes(bytes.clone()),
+        }));
         files.extend(praktijkvoorbeelden::filter_index(self));
-        files.extend(self.dossier_data());
         files.extend(agenda::files(self));
         files.extend(self.nieuwsbrief_files(diags));
         files.extend(
@@ -570,6 +599,16 @@ impl<'a> Renderer<'a> {
         if criteria::present(site) {
             jobs.push(Job::Criteria);
         }
+        if resultaten::present(site) {
+            jobs.push(Job::Resultaten);
+        }
+        if !site.data.districten.is_empty() {
+            jobs.push(Job::DistrictenIndex);
+            jobs.extend((0..site.data.districten.len()).map(Job::District));
+        }
+        if !self.csvs.is_empty() {
+            jobs.push(Job::OpenData);
+        }
         jobs.push(Job::Zoeken);
         jobs.push(Job::NotFound);
         jobs.push(Job::Sitemap);
@@ -602,6 +641,10 @@ impl<'a> Renderer<'a> {
             Job::Documenten(soort) => documenten::index(self, soort),
             Job::Bvg => bvg::index(self),
             Job::Criteria => criteria::index(self),
+            Job::Resultaten => resultaten::page(self),
+            Job::DistrictenIndex => districten::index(self),
+            Job::District(i) => districten::district(self, i),
+            Job::OpenData => open_data::page(self, d),
             Job::Zoeken => zoeken::page(self),
             Job::NotFound => pagina::not_found(self),
             Job::Atom => feeds::journaal(self, Route::Atom, "atom.xml", d),
@@ -632,24 +675,6 @@ impl<'a> Renderer<'a> {
     /// The related practices page `i` shows.
     fn related(&self, i: usize) -> &[usize] {
         &self.site.related[i]
-    }
-
-    /// The open-data CSVs of the BVG-monitor and the criteria (not templates).
-    fn dossier_data(&self) -> Vec<OutFile> {
-        let site = self.site;
-        let mut out = Vec::new();
-        if let Some(b) = site.bvg.as_ref().filter(|_| bvg::present(site)) {
-            out.extend(bvg::csvs(site, b));
-        }
-        if let Some(c) = &site.criteria {
-            out.extend(criteria::csvs(site, c));
-        }
-        out.into_iter()
-            .map(|(path, bytes)| OutFile {
-                path,
-                body: Body::Bytes(bytes),
-            })
-            .collect()
     }
 
     /// Fingerprint of all a render depends on besides the pages.

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::deps::{Deps, List};
 use super::landkaart::GroupAverages;
+use super::resultaten::{self, Groep, GroepResultaten, Tabel};
 use super::shapes::{Counted, Item, PageInfo};
 use super::werkpleinen::{self, WerkpleinRow};
 use super::{Built, Renderer};
@@ -61,6 +62,11 @@ struct RegioContext<'a> {
     aantal_praktijkvoorbeelden: usize,
     /// The practice lists of its werkpleinen that have practices, with their counts.
     praktijk_lijsten: Vec<super::shapes::Counted>,
+    /// Its werkpleinen with their Landkaart standing, and its mean per fase (with CSVs).
+    tabel_werkpleinen: Option<Tabel>,
+    tabel_fasen: Option<Tabel>,
+    /// Its werkpleinen in the Resultaten benchmark (`groep_resultaten.html`).
+    groep_resultaten: Option<GroepResultaten>,
 }
 
 #[derive(Serialize)]
@@ -127,6 +133,9 @@ pub(super) fn regio(r: &Renderer, i: usize, d: &mut Deps) -> Built {
                 })
             })
             .collect(),
+        tabel_werkpleinen: resultaten::groep_werkpleinen(site, r.urls, Groep::Regio(&g.id)),
+        tabel_fasen: resultaten::groep_fasen(site, r.urls, Groep::Regio(&g.id)),
+        groep_resultaten: resultaten::groep_resultaten(site, r.urls, Groep::Regio(&g.id)),
     };
     Built::new("regio.html", &ctx)
 }

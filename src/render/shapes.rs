@@ -111,6 +111,14 @@ impl Urls<'_> {
         })
     }
 
+    pub(super) fn district(&self, site: &Site, id: &str) -> Option<Ref> {
+        site.data.district(id).map(|d| Ref {
+            id: d.id.clone(),
+            naam: d.naam.clone(),
+            url: self.route(Route::District(&d.id)),
+        })
+    }
+
     pub(super) fn thema(&self, site: &Site, id: &str) -> Option<Ref> {
         site.thema_by_id.get(id).map(|&i| Ref {
             id: id.to_string(),

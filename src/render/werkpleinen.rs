@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use super::deps::{Deps, List};
-use super::landkaart::{self, PeriodLink, Standing, WerkpleinLandkaart, WerkpleinResultaten};
+use super::landkaart::{self, PeriodLink, Standing, WerkpleinLandkaart};
+use super::resultaten::{self, WerkpleinResultaten};
 use super::shapes::{Counted, Item, PageInfo, Ref};
 use super::{Built, Renderer, leren, regios};
 use crate::data::Werkplein;
@@ -40,6 +41,10 @@ struct IndexContext<'a> {
     werkpleinen: Vec<WerkpleinRow<'a>>,
     periode: Option<Option<PeriodLink>>,
     regios: Vec<Counted>,
+    /// The table as CSV.
+    csv_url: String,
+    /// The districts' index, when the site has districts.
+    districten_url: Option<String>,
 }
 
 pub(super) fn index(r: &Renderer) -> Built {
@@ -66,6 +71,9 @@ pub(super) fn index(r: &Renderer) -> Built {
         werkpleinen: rows,
         periode,
         regios: regios::counts(r),
+        csv_url: r.urls.route(Route::WerkpleinenCsv),
+        districten_url: (!site.data.districten.is_empty())
+            .then(|| r.urls.route(Route::DistrictenIndex)),
     };
     Built::new("werkpleinen.html", &ctx)
 }
@@ -95,7 +103,7 @@ struct Profile<'a> {
     naam: &'a str,
     plaats: &'a str,
     regio: Option<Ref>,
-    district: Option<&'a str>,
+    district: Option<Ref>,
     gemeenten: &'a [String],
     website: Option<&'a str>,
 }
@@ -133,7 +141,7 @@ pub(super) fn werkplein(r: &Renderer, i: usize, d: &mut Deps) -> Built {
             naam: &w.naam,
             plaats: &w.plaats,
             regio: urls.regio(site, &w.regio),
-            district: w.district.as_deref(),
+            district: w.district.as_deref().and_then(|d| urls.district(site, d)),
             gemeenten: &w.gemeenten,
             website: w.website.as_deref(),
         },
@@ -142,7 +150,7 @@ pub(super) fn werkplein(r: &Renderer, i: usize, d: &mut Deps) -> Built {
         journaal: r.items(&journaal),
         buren,
         landkaart: landkaart::werkplein_landkaart(r, &w.id),
-        resultaten: landkaart::werkplein_resultaten(r, &w.id),
+        resultaten: resultaten::werkplein(r, &w.id),
         leren: leren::werkplein_leren(r, &w.id, d),
         voortgang: leren::voortgang(site, &w.id),
         lijst_url: site

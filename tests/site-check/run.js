@@ -22,6 +22,7 @@ import { REQUIRED_TYPES, pageTypes, samplePages } from './lib/pagetypes.js';
 import { checkFinding, selfTestFinding } from './lib/search.js';
 import { checkServe, checkServeTabs } from './lib/serve.js';
 import { checkWerkpleinTable } from './lib/tables.js';
+import { checkResultatenTable } from './lib/resultaten.js';
 import { checkMailEditions } from './lib/mail.js';
 import { checkOffline } from './lib/offline.js';
 import { checkLandkaartTable, checkVoortgangForm } from './lib/landkaart.js';
@@ -274,6 +275,17 @@ async function main() {
       try {
         const r = await checkLandkaartTable(browser, server, root);
         report('landkaart table', r.problems, `${r.problems.length} problems in ${r.steps} steps (filters by regio, groep, band and trend, combined, in the URL and after reload; sorting on Totaal and Verschil; without JavaScript)`, t0);
+      } finally {
+        await server.close();
+      }
+    });
+    // The Resultaten benchmark (issue 12): its table's filters by standing, regio and district
+    // agree with the lists of who is below, sorting, and the table complete without JavaScript.
+    await guarded('resultaten table', async (t0) => {
+      const server = await serve(root.dir, root.prefix);
+      try {
+        const r = await checkResultatenTable(browser, server, root);
+        report('resultaten table', r.problems, `${r.problems.length} problems in ${r.steps} steps (filters by standing and district agree with the lists, kept in the URL, sorting, without JavaScript)`, t0);
       } finally {
         await server.close();
       }

@@ -68,6 +68,15 @@ fn every_kind_of_edit_gives_the_full_build() {
     });
     assert_same_as_full_build(&mut session, &site, "body of a practice", &[practice]);
 
+    // A table in the text: its CSV copy, and /open-data/ lists it.
+    edit(&site, practice, |t| {
+        t.replace(
+            "## Resultaat",
+            "## Resultaat\n\n| Jaar | Klanten |\n|---|---|\n| 2009 | 120 |\n",
+        )
+    });
+    assert_same_as_full_build(&mut session, &site, "table in a practice", &[practice]);
+
     edit(&site, practice, |t| {
         t.replacen("title:", "title: Nieuw:", 1)
             .replacen("Nieuw: \"", "\"Nieuw: ", 1)

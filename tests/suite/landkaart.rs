@@ -111,11 +111,11 @@ fn werkplein_page_shows_scores_results_and_charts() {
         a.contains(r#"<th scope="row" class="ingesprongen">Mijlpaal twee</th><td>33&nbsp;%</td>"#)
     );
     assert!(
-        a.contains("<td>7,4</td>"),
+        a.contains(r#"<td data-waarde="7.4">7,4</td>"#),
         "client rating in Dutch notation"
     );
     assert!(
-        a.contains("Daadkracht</th><td>60&nbsp;%</td>"),
+        a.contains("Daadkracht</th><td data-waarde=\"60\">60\u{a0}%</td>"),
         "employer principle"
     );
     assert!(a.contains("samen 139"), "outflow total");

@@ -103,15 +103,40 @@ fn new_pages_pass_check_and_build() {
     );
     assert!(vraag_text.contains("\n## Antwoord\n"), "{vraag_text}");
 
+    // Every new page is a draft: the site checks clean and does not publish them.
+    for rel in &written {
+        assert!(
+            read(&root.join(rel)).contains("\ndraft: true\n"),
+            "{}",
+            rel.display()
+        );
+    }
     let run = check(&root, &[]);
     run.assert_success();
     assert!(run.errors().is_empty(), "{}", run.describe());
     assert!(run.warnings().is_empty(), "{}", run.describe());
     check(&root, &["--strict"]).assert_success();
-
-    // The pages are published under their slugs, with their titles.
     let out = site.sibling("out");
     build(&root, &out, &[]).assert_success();
+    assert!(
+        !out.join("praktijkvoorbeelden/werkstraat-een-loket-voor-alle-klanten-1")
+            .exists()
+    );
+
+    // With --drafts (the preview) they are published under their slugs, with their titles;
+    // their guidance is what remains to be written (tests/suite/safety_net.rs).
+    let run = check(&root, &["--drafts"]);
+    run.assert_success();
+    assert!(run.errors().is_empty(), "{}", run.describe());
+    assert!(
+        run.warnings()
+            .iter()
+            .all(|d| d.message.contains("template's guidance")
+                || d.message.contains("'samenvatting' is empty")),
+        "{}",
+        run.describe()
+    );
+    build(&root, &out, &["--drafts"]).assert_success();
     let html = read_out(
         &out,
         "praktijkvoorbeelden/werkstraat-een-loket-voor-alle-klanten-1/index.html",

@@ -245,9 +245,9 @@ fn sample_2nd_tertaal_2009_reproduces_tabel_2_and_3_to_the_digit() {
     assert!(t3.contains(r#"<h3 id="lk--niet-bijgewerkt">Niet geactualiseerd (5)</h3>"#));
     assert!(t3.contains("rapporteerden 118 werkpleinen"));
     let groepen = read_out(&b.out, "landkaart/groepen.csv");
-    assert!(groepen.starts_with("periode,naam,achterblijvers,middengroep,kopgroep\n"));
+    assert!(groepen.starts_with("periode,naam,achterblijvers,middengroep,kopgroep,werkpleinen\n"));
     assert!(
-        groepen.contains("\n2009-t2,2e tertaal 2009,26,60,39\n"),
+        groepen.contains("\n2009-t2,2e tertaal 2009,26,60,39,125\n"),
         "{groepen}"
     );
     assert_eq!(groepen.lines().count(), 7);

@@ -5,8 +5,9 @@ Writes, relative to the site root (default: the repository root):
 
     data/landkaart.yaml                       fasen, mijlpalen, banden, groepen, perioden
     data/landkaart/<periode>.csv              scores of the five tertalen 2008-t1 .. 2009-t2
-    data/resultaten/klanttevredenheid.csv     client rating, three metingen in 2010
-    data/resultaten/werkgeverstevredenheid.csv  employer satisfaction, 2010
+    data/resultaten/klanttevredenheid.csv     client rating and the five klantprincipes,
+                                              metingen 2009-1, 2009-2 and 2010-1..3
+    data/resultaten/werkgeverstevredenheid.csv  employer satisfaction, 2009 and 2010
     data/resultaten/uitstroom.csv             monthly outflow to work in 2010 and its target
 
 The scores are synthetic but reproduce the published tables of the AKO tertaalrapportages
@@ -943,6 +944,17 @@ def werkplein_size(w, shared):
     return size
 
 
+# The klantprincipes of werkzoekenden (seed 000 §4.1.1; ids as in data/resultaten.yaml) and
+# how far each lies from the overall rapportcijfer on average.
+KLANTPRINCIPES = [("toegankelijkheid", 0.15), ("persoonlijke-aandacht", 0.35), ("maatwerk", -0.35),
+                  ("tijdigheid", -0.45), ("duidelijkheid", 0.05)]
+WERKGEVERSPRINCIPES = ["betrouwbaarheid", "professionaliteit", "daadkracht", "toegankelijkheid",
+                       "flexibiliteit"]
+# 2009: the 1st meting 2009 gave a national 6,8 (seed 000 §4.1.1); the 2010 metingen below are
+# the older sample and stay exactly as they were.
+KLANT_2009 = [("2009-1", -0.17), ("2009-2", -0.12)]
+
+
 def build_resultaten(wps, totals5, rng):
     ids = [w["id"] for w in wps]
     shared = {}
@@ -951,7 +963,8 @@ def build_resultaten(wps, totals5, rng):
             shared[w["gemeenten"][0]] = shared.get(w["gemeenten"][0], 0) + 1
     sizes = {w["id"]: werkplein_size(w, shared) for w in wps}
 
-    klant = [["werkplein", "meting", "rapportcijfer", "respondenten"]]
+    # 2010 exactly as before (same random draws in the same order)
+    klant2010 = {}
     eff = {i: rng.gauss(0, 0.22) for i in ids}
     for i in ids:
         base = 6.88 + 0.005 * (totals5[i] - 68) + eff[i]
@@ -959,15 +972,13 @@ def build_resultaten(wps, totals5, rng):
             v = base + 0.06 * k + rng.gauss(0, 0.12)
             v = min(8.2, max(5.8, v))
             resp = max(40, round(sizes[i] * rng.uniform(0.9, 1.3) + rng.uniform(20, 60)))
-            klant.append([i, meting, f"{v:.1f}", resp])
+            klant2010[(i, meting)] = (f"{v:.1f}", resp)
 
-    werkg = [["werkplein", "meting", "betrouwbaarheid", "professionaliteit", "daadkracht",
-              "toegankelijkheid", "flexibiliteit"]]
+    werkg2010 = {}
     offs = [5, 3, -4, 2, -6]
     for i in ids:
         base = 68 + 0.18 * (totals5[i] - 68) + rng.gauss(0, 4.5)
-        vals = [min(95, max(40, round(base + o + rng.gauss(0, 3.5)))) for o in offs]
-        werkg.append([i, "2010"] + vals)
+        werkg2010[i] = [min(95, max(40, round(base + o + rng.gauss(0, 3.5)))) for o in offs]
 
     season = [0.86, 0.94, 1.07, 1.04, 1.07, 1.10, 0.90, 0.80, 1.12, 1.10, 1.04, 0.88]
     uit = [["werkplein", "maand", "uitstroom", "streefwaarde"]]
@@ -980,6 +991,38 @@ def build_resultaten(wps, totals5, rng):
             u = max(1, round(level * season[mth] * growth * rng.gauss(1, 0.07)))
             s = "" if i in no_target else round(target * (1 + 0.6 * (season[mth] - 1)) * growth)
             uit.append([i, f"2010-{mth + 1:02d}", u, s])
+
+    # New in the 2nd edition, from their own random stream so 2010 above is unchanged: the 2009
+    # metingen, a rapportcijfer per klantprincipe, and the employers of 2009.
+    rng2 = random.Random(f"{SEED}-klantprincipes")
+    klant = [["werkplein", "meting", "rapportcijfer", "respondenten"] + [p for p, _ in KLANTPRINCIPES]]
+    # a few werkpleinen missed the first meting of 2009; principle cells are sometimes empty
+    missed = set(rng2.sample(ids, 4))
+    for i in ids:
+        rows = []
+        for meting, shift in KLANT_2009:
+            if meting == "2009-1" and i in missed:
+                continue
+            v = float(klant2010[(i, "2010-1")][0]) + shift + rng2.gauss(0, 0.12)
+            v = min(8.2, max(5.8, v))
+            resp = max(40, round(klant2010[(i, "2010-1")][1] * rng2.uniform(0.8, 1.1)))
+            rows.append((meting, f"{v:.1f}", resp))
+        rows += [(m, *klant2010[(i, m)]) for m in ("2010-1", "2010-2", "2010-3")]
+        for meting, cijfer, resp in rows:
+            v = float(cijfer)
+            cells = []
+            for _, off in KLANTPRINCIPES:
+                if rng2.random() < 0.01:
+                    cells.append("")
+                else:
+                    cells.append(f"{min(9.5, max(4.5, v + off + rng2.gauss(0, 0.2))):.1f}")
+            klant.append([i, meting, cijfer, resp] + cells)
+
+    werkg = [["werkplein", "meting"] + WERKGEVERSPRINCIPES]
+    for i in ids:
+        prev = [min(95, max(40, round(v - 2.5 + rng2.gauss(0, 3)))) for v in werkg2010[i]]
+        werkg.append([i, "2009"] + prev)
+        werkg.append([i, "2010"] + werkg2010[i])
     return klant, werkg, uit, sorted(no_target)
 
 
@@ -1232,9 +1275,25 @@ def verify(root, wps):
     per = {}
     for r in kt:
         per.setdefault(r["werkplein"], []).append(r["meting"])
-    ok = sorted(per) == sorted(ids) and all(sorted(v) == ["2010-1", "2010-2", "2010-3"]
-                                             for v in per.values())
-    rep.check("klanttevredenheid: 3 metingen per werkplein", f"{len(ids)} x 3", f"{len(per)} werkpleinen", ok)
+    ok = sorted(per) == sorted(ids) and all(
+        [m for m in sorted(v) if m.startswith("2010")] == ["2010-1", "2010-2", "2010-3"] for v in per.values())
+    rep.check("klanttevredenheid: 3 metingen 2010 per werkplein", f"{len(ids)} x 3", f"{len(per)} werkpleinen", ok)
+    n2009 = sum(1 for r in kt if r["meting"].startswith("2009"))
+    rep.check("klanttevredenheid: metingen 2009", "2 per werkplein, a few missed", n2009,
+              2 * len(ids) - 10 <= n2009 < 2 * len(ids))
+    m2009 = [float(r["rapportcijfer"]) for r in kt if r["meting"] == "2009-1"]
+    avg2009 = sum(m2009) / len(m2009)
+    rep.check("klanttevredenheid: national mean 2009-1 (seed 000: 6,8)", "6.75-6.85", f"{avg2009:.3f}",
+              6.75 <= avg2009 < 6.85)
+    prin = [r[p] for r in kt for p, _ in KLANTPRINCIPES]
+    ok = all(c == "" or (re.fullmatch(r"\d\.\d", c) and 4.5 <= float(c) <= 9.5) for c in prin)
+    rep.check("klanttevredenheid: klantprincipes 4.5-9.5, 1 decimal, few empty", "yes",
+              f"{sum(1 for c in prin if c == '')} empty of {len(prin)}", ok and prin.count("") < len(prin) // 20)
+    yaml_text = (root / "data" / "resultaten.yaml").read_text(encoding="utf-8")
+    declared = re.findall(r"^\s+- id: (\S+)", yaml_text, re.M)
+    ok = declared == [p for p, _ in KLANTPRINCIPES] + WERKGEVERSPRINCIPES
+    rep.check("resultaten.yaml: principle ids match the CSV columns", "yes", "yes" if ok else declared, ok)
+    kt = [r for r in kt if r["meting"].startswith("2010")]
     cij = [float(r["rapportcijfer"]) for r in kt]
     ok = all(5.8 <= c <= 8.2 and re.fullmatch(r"\d\.\d", r["rapportcijfer"]) for c, r in zip(cij, kt))
     rep.check("klanttevredenheid: rapportcijfer 5.8-8.2, 1 decimal", "5.8-8.2",
@@ -1252,8 +1311,9 @@ def verify(root, wps):
         wg = list(csv.DictReader(f))
     vals = [int(r[k]) for r in wg for k in ("betrouwbaarheid", "professionaliteit", "daadkracht",
                                             "toegankelijkheid", "flexibiliteit")]
-    ok = sorted(r["werkplein"] for r in wg) == sorted(ids) and all(r["meting"] == "2010" for r in wg)
-    rep.check("werkgeverstevredenheid: one 2010 row per werkplein", len(ids), len(wg), ok)
+    ok = (sorted(r["werkplein"] for r in wg if r["meting"] == "2010") == sorted(ids)
+          and sorted(r["werkplein"] for r in wg if r["meting"] == "2009") == sorted(ids))
+    rep.check("werkgeverstevredenheid: one 2009 and one 2010 row per werkplein", 2 * len(ids), len(wg), ok)
     rep.check("werkgeverstevredenheid: % 40-95", "40-95", f"{min(vals)}-{max(vals)}",
               all(40 <= v <= 95 for v in vals))
     with open(rdir / "uitstroom.csv", encoding="utf-8", newline="") as f:

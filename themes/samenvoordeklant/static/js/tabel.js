@@ -1,6 +1,6 @@
 // Progressive enhancement of tables with class "sorteerbaar": click a column header to sort,
-// and optional filters (div.tabelfilter[data-tabel] with one select per row attribute). Without
-// JavaScript the full table is shown as rendered.
+// and optional filters (div.tabelfilter[data-tabel] with one select per row attribute: regio,
+// district, stand, groep, ...). Without JavaScript the full table is shown as rendered.
 (function () {
   "use strict";
 
@@ -53,7 +53,9 @@
   }
 
   // Each select of the box filters on a row attribute: data-<name> where name is the select's
-  // data-filter (default "regio"); the choice is kept in the URL (?regio=...&groep=...).
+  // data-filter (default "regio"), whose value is a space-separated list of tokens (a row can be
+  // below two streefwaarden at once). A row is shown when it matches every select; the choices
+  // are kept in the URL (?regio=...&stand=...).
   function makeFilter(box) {
     var table = document.getElementById(box.getAttribute("data-tabel"));
     if (!table) return;
@@ -65,7 +67,9 @@
       var shown = 0;
       Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
         var match = selects.every(function (s) {
-          return !s.value || row.getAttribute("data-" + nameOf(s)) === s.value;
+          if (!s.value) return true;
+          var tokens = (row.getAttribute("data-" + nameOf(s)) || "").split(" ");
+          return tokens.indexOf(s.value) !== -1;
         });
         row.hidden = !match;
         if (match) shown += 1;

@@ -1,7 +1,14 @@
-//! Resultaten per werkplein (`data/resultaten/*.csv`): client satisfaction, employer
-//! satisfaction and monthly outflow to work. Each file is optional.
+//! Resultaten per werkplein (`data/resultaten/*.csv`): client satisfaction (with a rapportcijfer
+//! per klantprincipe), employer satisfaction per principle and monthly outflow to work; the
+//! streefwaarden and principle names of `data/resultaten.yaml` ([`doelen`]) and the national
+//! benchmark computed from them ([`benchmark`]). Each file is optional.
+
+pub mod benchmark;
+pub mod doelen;
 
 use std::collections::BTreeMap;
+
+pub use doelen::{Doelen, Principe};
 
 use crate::data::Data;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -13,32 +20,26 @@ pub const KLANT: &str = crate::layout::KLANT;
 pub const WERKGEVERS: &str = crate::layout::WERKGEVERS;
 pub const UITSTROOM: &str = crate::layout::UITSTROOM;
 
-/// The five principles employers rate.
-pub const PRINCIPES: [&str; 5] = [
-    "betrouwbaarheid",
-    "professionaliteit",
-    "daadkracht",
-    "toegankelijkheid",
-    "flexibiliteit",
-];
-
-/// The client rating every werkplein aims for (businessplan: 7,0 from 2010).
-pub const KLANT_STREEFWAARDE: f64 = 7.0;
-
+/// The columns of klanttevredenheid.csv before the klantprincipes.
+const KLANT_COLUMNS: [&str; 4] = ["werkplein", "meting", "rapportcijfer", "respondenten"];
 #[derive(Debug, Clone, PartialEq)]
 pub struct Klantmeting {
     /// `2010-1`: the first of three metingen in 2010.
     pub meting: String,
     pub rapportcijfer: f64,
     pub respondenten: Option<u32>,
+    /// Rapportcijfer per klantprincipe, aligned with [`Resultaten::principes_werkzoekenden`]; `None`
+    /// where the cell is empty.
+    pub principes: Vec<Option<f64>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Werkgeversmeting {
     /// `2010`.
     pub meting: String,
-    /// % agree per principle, in [`PRINCIPES`] order.
-    pub scores: [f64; 5],
+    /// % agree per principle, aligned with [`Resultaten::principes_werkgevers`]; `None` where the cell
+    /// is empty.
+    pub scores: Vec<Option<f64>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -57,11 +58,30 @@ pub struct Resultaten {
     pub uitstroom: BTreeMap<String, Vec<Uitstroom>>,
     /// National mean rapportcijfer per meting.
     pub klant_landelijk: BTreeMap<String, f64>,
+    /// Streefwaarden and principle names (`data/resultaten.yaml`).
+    pub doelen: Doelen,
+    /// The klantprincipes of werkzoekenden: from resultaten.yaml, or else the extra columns of
+    /// klanttevredenheid.csv.
+    pub principes_werkzoekenden: Vec<Principe>,
+    /// The principles employers rate: from resultaten.yaml, or else the columns of
+    /// werkgeverstevredenheid.csv.
+    pub principes_werkgevers: Vec<Principe>,
+}
+
+impl Resultaten {
+    pub fn is_empty(&self) -> bool {
+        self.klant.is_empty() && self.werkgevers.is_empty() && self.uitstroom.is_empty()
+    }
 }
 
 /// Reads the three files (each optional), reporting every bad cell.
-pub fn parse(files: &[SourceFile], data: &Data, diags: &Diagnostics) -> Resultaten {
-    let mut out = Resultaten::default();
+pub fn parse(files: &[SourceFile], doelen: Doelen, data: &Data, diags: &Diagnostics) -> Resultaten {
+    let mut out = Resultaten {
+        principes_werkzoekenden: doelen.werkzoekenden.clone().unwrap_or_default(),
+        principes_werkgevers: doelen.werkgevers.clone().unwrap_or_default(),
+        doelen,
+        ..Resultaten::default()
+    };
     for f in files {
         let Some(t) = table::parse(&f.path, &f.text, diags) else {
             continue;
@@ -166,10 +186,40 @@ fn number(
     }
 }
 
+/// The principle columns of a file: the declared principles (each optional) or, when none are
+/// declared, every column besides `fixed` (named by its id). Returns the column index of each
+/// principle, or `None` when the header has errors (reported).
+fn principle_columns(
+    t: &Table,
+    fixed: &[&str],
+    declared: &mut Vec<Principe>,
+    from_yaml: bool,
+    diags: &Diagnostics,
+) -> Option<(Vec<usize>, Vec<Option<usize>>)> {
+    if !from_yaml {
+        *declared = t
+            .header
+            .iter()
+            .filter(|h| !fixed.contains(&h.as_str()))
+            .map(|h| Principe {
+                id: h.clone(),
+                naam: text::capitalize(&h.replace('-', " ")),
+            })
+            .collect();
+    }
+    let ids: Vec<&str> = declared.iter().map(|p| p.id.as_str()).collect();
+    let c = t.expect_columns(fixed, &ids, diags)?;
+    let pc = ids.iter().map(|id| t.column(id)).collect();
+    Some((c, pc))
+}
+
 fn read_klant(t: &Table, data: &Data, diags: &Diagnostics, out: &mut Resultaten) {
-    let Some(c) = t.expect_columns(
-        &["werkplein", "meting", "rapportcijfer", "respondenten"],
-        &[],
+    let from_yaml = out.doelen.werkzoekenden.is_some();
+    let Some((c, pc)) = principle_columns(
+        t,
+        &KLANT_COLUMNS,
+        &mut out.principes_werkzoekenden,
+        from_yaml,
         diags,
     ) else {
         return;
@@ -199,7 +249,17 @@ fn read_klant(t: &Table, data: &Data, diags: &Diagnostics, out: &mut Resultaten)
         } else {
             number(t, row, c[3], "respondenten", (0.0, 1e9), true, diags).map(|v| Some(v as u32))
         };
-        if let (true, Some(rapportcijfer), Some(respondenten)) = (meting_ok, cijfer, respondenten) {
+        let principes = optional_cells(
+            t,
+            row,
+            &pc,
+            &out.principes_werkzoekenden,
+            (1.0, 10.0),
+            diags,
+        );
+        if let (true, Some(rapportcijfer), Some(respondenten), Some(principes)) =
+            (meting_ok, cijfer, respondenten, principes)
+        {
             out.klant
                 .entry(id.to_string())
                 .or_default()
@@ -207,6 +267,7 @@ fn read_klant(t: &Table, data: &Data, diags: &Diagnostics, out: &mut Resultaten)
                     meting: meting.to_string(),
                     rapportcijfer,
                     respondenten,
+                    principes,
                 });
         }
     }
@@ -215,10 +276,42 @@ fn read_klant(t: &Table, data: &Data, diags: &Diagnostics, out: &mut Resultaten)
     }
 }
 
+/// The cells of the principle columns `pc` of a row: empty is `None`; `None` overall when a
+/// cell is bad (reported).
+fn optional_cells(
+    t: &Table,
+    row: &Row,
+    pc: &[Option<usize>],
+    principes: &[Principe],
+    range: (f64, f64),
+    diags: &Diagnostics,
+) -> Option<Vec<Option<f64>>> {
+    let mut ok = true;
+    let cells = pc
+        .iter()
+        .zip(principes)
+        .map(|(col, p)| {
+            let col = (*col)?;
+            if row.cell(col).is_empty() {
+                return None;
+            }
+            let v = number(t, row, col, &p.id, range, false, diags);
+            ok &= v.is_some();
+            v
+        })
+        .collect();
+    ok.then_some(cells)
+}
+
 fn read_werkgevers(t: &Table, data: &Data, diags: &Diagnostics, out: &mut Resultaten) {
-    let mut required = vec!["werkplein", "meting"];
-    required.extend(PRINCIPES);
-    let Some(c) = t.expect_columns(&required, &[], diags) else {
+    let from_yaml = out.doelen.werkgevers.is_some();
+    let Some((c, pc)) = principle_columns(
+        t,
+        &["werkplein", "meting"],
+        &mut out.principes_werkgevers,
+        from_yaml,
+        diags,
+    ) else {
         return;
     };
     let mut seen = BTreeMap::new();
@@ -238,15 +331,8 @@ fn read_werkgevers(t: &Table, data: &Data, diags: &Diagnostics, out: &mut Result
                 .with_hint(Some(crate::msg!(MetingNotYearHint))),
             );
         }
-        let mut scores = [0.0; 5];
-        let mut ok = meting_ok;
-        for (k, p) in PRINCIPES.iter().enumerate() {
-            match number(t, row, c[2 + k], p, (0.0, 100.0), false, diags) {
-                Some(v) => scores[k] = v,
-                None => ok = false,
-            }
-        }
-        if ok {
+        let scores = optional_cells(t, row, &pc, &out.principes_werkgevers, (0.0, 100.0), diags);
+        if let (true, Some(scores)) = (meting_ok, scores) {
             out.werkgevers
                 .entry(id.to_string())
                 .or_default()
@@ -361,6 +447,7 @@ mod tests {
                     "werkplein,maand,uitstroom,streefwaarde\nassen,2010-01,40,45\nassen,2010-02,50,\n",
                 ),
             ],
+            Doelen::default(),
             &data(),
             &diags,
         );
@@ -368,7 +455,8 @@ mod tests {
         assert_eq!(r.klant["assen"][0].meting, "2010-1");
         assert_eq!(r.klant["assen"][1].rapportcijfer, 7.4);
         assert_eq!(r.klant_landelijk["2010-2"], 7.4);
-        assert_eq!(r.werkgevers["assen"][0].scores[3], 90.0);
+        assert_eq!(r.werkgevers["assen"][0].scores[3], Some(90.0));
+        assert_eq!(r.principes_werkgevers[3].naam, "Toegankelijkheid");
         assert_eq!(r.uitstroom["assen"][1].streefwaarde, None);
     }
 
@@ -386,15 +474,11 @@ mod tests {
                     "werkplein,maand,uitstroom\nassen,2010-13,5\nassen,2010-13,6\n",
                 ),
             ],
+            Doelen::default(),
             &data(),
             &diags,
         );
-        let all: Vec<String> = diags
-            .into_sorted()
-            .iter()
-            .map(|d| d.text(crate::messages::Lang::En))
-            .collect();
-        let all = all.join("\n");
+        let all = diags.english();
         assert!(all.contains("klanttevredenheid.csv:2:1: error: unknown werkplein 'asen'\n  = hint: did you mean 'assen'?"), "{all}");
         assert!(
             all.contains("klanttevredenheid.csv:3:7: error: meting '2010-4'"),
@@ -418,5 +502,75 @@ mod tests {
             all.contains("uitstroom.csv:3:7: error: a second row for werkplein 'assen'"),
             "{all}"
         );
+    }
+
+    #[test]
+    fn klantprincipes_from_resultaten_yaml_are_optional_checked_columns() {
+        let doelen = Doelen {
+            werkzoekenden: Some(vec![
+                Principe {
+                    id: "maatwerk".into(),
+                    naam: "Maatwerk".into(),
+                },
+                Principe {
+                    id: "tijdigheid".into(),
+                    naam: "Tijdigheid".into(),
+                },
+            ]),
+            ..Doelen::default()
+        };
+        let diags = Diagnostics::new();
+        let r = parse(
+            &[file(
+                KLANT,
+                "werkplein,meting,rapportcijfer,respondenten,tijdigheid,maatwerk\nassen,2010-1,7.0,10,6.5,\nassen,2010-2,7.1,10,11,7x\n",
+            )],
+            doelen.clone(),
+            &data(),
+            &diags,
+        );
+        let all = diags.english();
+        // Aligned with resultaten.yaml's order, whatever the column order; empty is None.
+        assert_eq!(r.klant["assen"][0].principes, vec![None, Some(6.5)]);
+        assert_eq!(r.klant["assen"].len(), 1, "the bad row is left out");
+        assert!(
+            all.contains(
+                "klanttevredenheid.csv:3:21: error: tijdigheid '11' is not a number from 1 to 10"
+            ),
+            "{all}"
+        );
+        assert!(
+            all.contains("klanttevredenheid.csv:3:24: error: maatwerk '7x'"),
+            "{all}"
+        );
+        let diags = Diagnostics::new();
+        parse(
+            &[file(
+                KLANT,
+                "werkplein,meting,rapportcijfer,respondenten,maatwerkk\nassen,2010-1,7.0,10,6.5\n",
+            )],
+            doelen,
+            &data(),
+            &diags,
+        );
+        let all = diags.english();
+        assert!(
+            all.contains("klanttevredenheid.csv:1:45: error: unknown column 'maatwerkk'\n  = hint: did you mean 'maatwerk'?"),
+            "{all}"
+        );
+        // Without resultaten.yaml the extra columns are the principles, named by their id.
+        let diags = Diagnostics::new();
+        let r = parse(
+            &[file(
+                KLANT,
+                "werkplein,meting,rapportcijfer,respondenten,persoonlijke-aandacht\nassen,2010-1,7.0,10,8.5\n",
+            )],
+            Doelen::default(),
+            &data(),
+            &diags,
+        );
+        assert!(!diags.has_errors());
+        assert_eq!(r.principes_werkzoekenden[0].naam, "Persoonlijke aandacht");
+        assert_eq!(r.klant["assen"][0].principes, vec![Some(8.5)]);
     }
 }
