@@ -2,7 +2,11 @@
 //!
 //! A builder takes the lists of pages it shows from the site through [`Deps::list`] (which
 //! returns the list and records it) and notes single pages with [`Deps::page`] (their list
-//! form: title, date, summary, links) or [`Deps::text`] (their rendered Markdown). The record is
+//! form: title, date, summary, links) or [`Deps::text`] (their rendered Markdown). A builder
+//! that shows only part of a list (a page of a paginated list, the newest ten) or only counts
+//! it takes it through [`Deps::order`] instead (which records who is in it, in what order, and
+//! their metadata, not their list forms) and notes the members it shows with [`Deps::pages`]:
+//! editing one practice's title then re-renders only the list pages that show it. The record is
 //! a plain value, one per output, so it works under rayon and needs no mirror: the question
 //! "which outputs show page P" is answered by the same code that builds them. See
 //! [`super::incremental`] for how `svdk serve` uses it.
@@ -81,6 +85,8 @@ impl List {
 pub(crate) struct Deps {
     /// Lists it shows (each member's list form).
     pub(super) lists: Vec<List>,
+    /// Lists whose members, order and metadata it depends on (not their list forms).
+    pub(super) orders: Vec<List>,
     /// Single pages it shows: (page index, with its text?).
     pub(super) pages: Vec<(usize, bool)>,
 }
@@ -91,6 +97,18 @@ impl Deps {
         let members = list.members(site);
         if !self.lists.contains(&list) {
             self.lists.push(list);
+        }
+        members
+    }
+
+    /// The pages of `list`, recorded by which pages are in it, in what order, and their
+    /// metadata (werkplein, thema's: what counts and filters them), not by their list forms:
+    /// for an output that shows a slice of the list or counts it. Record the members it shows
+    /// with [`Deps::pages`].
+    pub(crate) fn order<'s>(&mut self, site: &'s Site, list: List) -> Cow<'s, [usize]> {
+        let members = list.members(site);
+        if !self.orders.contains(&list) {
+            self.orders.push(list);
         }
         members
     }

@@ -32,8 +32,11 @@ pub(super) fn build(r: &Renderer, d: &mut Deps) -> Built {
     }
     let home = home.map(|i| &site.pages[i]);
     let title = home.map_or(site.config.title.as_str(), |p| p.doc.title.as_str());
-    let journaal = d.list(site, List::Journaal);
-    let praktijk = d.list(site, List::Praktijkvoorbeelden);
+    // The newest few of each.
+    let journaal = d.order(site, List::Journaal);
+    d.pages(&journaal[..journaal.len().min(HOME_JOURNAAL)]);
+    let praktijk = d.order(site, List::Praktijkvoorbeelden);
+    d.pages(&praktijk[..praktijk.len().min(HOME_PRAKTIJK)]);
     let themas = d.list(site, List::Themas);
     let ctx = HomeContext {
         page: r.info(

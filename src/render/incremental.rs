@@ -1,12 +1,16 @@
 //! Re-rendering only what changed, for `svdk serve`.
 //!
 //! Every output's builder records what it shows in a [`Deps`] value: lists of pages (by what
-//! selects them, [`List`]) and single pages, with or without their text. The next render
-//! compares two fingerprints of every page with the previous ones, of its list form and of
-//! its text, and a fingerprint of every recorded list (its members and their list forms); an
-//! output is rendered again when
+//! selects them, [`List`]), lists it shows a slice of or counts (their order), and single
+//! pages, with or without their text. The next render compares three fingerprints of every
+//! page with the previous ones, of its list form, of its text and of its metadata, and a
+//! fingerprint of every recorded list (its members and their list forms) and order (its
+//! members and their metadata); an output is rendered again when
 //! - it is new, or everything is (templates, settings or data changed);
 //! - a list it showed changed: a page joined or left it, or changed in its list form;
+//! - an order it showed changed: a page joined or left it, moved in it, or changed its
+//!   werkplein or thema's (a page of a paginated list shows members by position, and the
+//!   practices' index counts them by thema and werkplein);
 //! - a single page it showed changed in what it showed (or disappeared).
 //!
 //! There is no second account of which outputs list which pages: a page newly joining a list
@@ -25,51 +29,63 @@ use crate::model::Site;
 pub struct RenderCache {
     /// Fingerprint of everything that is not a page (templates, settings, data).
     global: u64,
-    /// Source path → fingerprints of the page: (list form, text).
-    pages: HashMap<String, (u64, u64)>,
+    /// Source path → fingerprints of the page.
+    pages: HashMap<String, PageFingerprint>,
     /// Output path → what it showed.
     deps: HashMap<String, Shown>,
     /// The search index's per-document work.
     pub(super) search: crate::search::SearchCache,
 }
 
+/// Fingerprints of one page: (list form, text, metadata).
+pub(super) type PageFingerprint = (u64, u64, u64);
+
 /// What one output showed in the previous render.
 #[derive(Debug)]
 struct Shown {
     /// The lists, each with its fingerprint then.
     lists: Vec<(List, u64)>,
+    /// The orders, each with its fingerprint then.
+    orders: Vec<(List, u64)>,
     /// Source paths of single pages, and whether with their text.
     pages: Vec<(String, bool)>,
 }
 
-/// Fingerprint of a list: its members and their list forms.
-fn list_fingerprint(site: &Site, list: &List, pages: &HashMap<String, (u64, u64)>) -> u64 {
+/// Fingerprint of a list: its members and their list forms (`order`: their metadata).
+fn list_fingerprint(
+    site: &Site,
+    list: &List,
+    order: bool,
+    pages: &HashMap<String, PageFingerprint>,
+) -> u64 {
     hash_of(
         &list
             .members(site)
             .iter()
             .map(|&i| {
                 let path = &site.pages[i].doc.path;
-                (path, pages.get(path).map(|fp| fp.0))
+                let fp = pages.get(path).map(|fp| if order { fp.2 } else { fp.0 });
+                (path, fp)
             })
             .collect::<Vec<_>>(),
     )
 }
 
-/// Fingerprints of lists, each computed once.
+/// Fingerprints of lists and orders, each computed once.
 struct ListFingerprints<'s> {
     site: &'s Site,
-    pages: &'s HashMap<String, (u64, u64)>,
-    memo: HashMap<List, u64>,
+    pages: &'s HashMap<String, PageFingerprint>,
+    memo: HashMap<(List, bool), u64>,
 }
 
 impl ListFingerprints<'_> {
-    fn get(&mut self, list: &List) -> u64 {
-        if let Some(&fp) = self.memo.get(list) {
+    fn get(&mut self, list: &List, order: bool) -> u64 {
+        let key = (list.clone(), order);
+        if let Some(&fp) = self.memo.get(&key) {
             return fp;
         }
-        let fp = list_fingerprint(self.site, list, self.pages);
-        self.memo.insert(list.clone(), fp);
+        let fp = list_fingerprint(self.site, list, order, self.pages);
+        self.memo.insert(key, fp);
         fp
     }
 }
@@ -92,7 +108,7 @@ impl RenderCache {
         site: &Site,
         outputs: &[String],
         global: u64,
-        pages: &HashMap<String, (u64, u64)>,
+        pages: &HashMap<String, PageFingerprint>,
     ) -> Option<Plan> {
         if self.pages.is_empty() || global != self.global {
             return None;
@@ -103,7 +119,7 @@ impl RenderCache {
         for (path, fp) in pages {
             match self.pages.get(path) {
                 Some(old) if old == fp => {}
-                Some(old) if old.0 == fp.0 => {
+                Some(old) if old.0 == fp.0 && old.2 == fp.2 => {
                     text.insert(path);
                 }
                 _ => {
@@ -127,7 +143,8 @@ impl RenderCache {
             let stale = match self.deps.get(out) {
                 None => true,
                 Some(shown) => {
-                    shown.lists.iter().any(|(l, fp)| lists.get(l) != *fp)
+                    shown.lists.iter().any(|(l, fp)| lists.get(l, false) != *fp)
+                        || shown.orders.iter().any(|(l, fp)| lists.get(l, true) != *fp)
                         || shown.pages.iter().any(|(p, with_text)| {
                             listed.contains(p.as_str()) || (*with_text && text.contains(p.as_str()))
                         })
@@ -145,7 +162,7 @@ impl RenderCache {
         &mut self,
         site: &Site,
         global: u64,
-        pages: HashMap<String, (u64, u64)>,
+        pages: HashMap<String, PageFingerprint>,
         shown: Vec<(String, Deps)>,
         outputs: &HashSet<String>,
     ) {
@@ -163,7 +180,15 @@ impl RenderCache {
                         .lists
                         .into_iter()
                         .map(|l| {
-                            let fp = lists.get(&l);
+                            let fp = lists.get(&l, false);
+                            (l, fp)
+                        })
+                        .collect(),
+                    orders: deps
+                        .orders
+                        .into_iter()
+                        .map(|l| {
+                            let fp = lists.get(&l, true);
                             (l, fp)
                         })
                         .collect(),

@@ -40,8 +40,10 @@
 //!    must not take it, to `route::FIXED` or `route::generated`).
 //! 2. Write `src/render/<family>.rs`: one `#[derive(Serialize)]` context struct per template
 //!    and a builder that fills it. Take every list of pages through `d.list(site, List::…)`
-//!    (add a [`List`] variant if the model has a new list) and every single page you show
-//!    through `d.page(i)` or `d.text(i)`; read nothing else from `site.pages` unrecorded.
+//!    (add a [`List`] variant if the model has a new list; `d.order(site, List::…)` plus
+//!    `d.pages(shown)` when the output shows only a slice of it or counts it) and every single
+//!    page you show through `d.page(i)` or `d.text(i)`; read nothing else from `site.pages`
+//!    unrecorded.
 //! 3. Add a [`Job`] variant, push it in [`Renderer::jobs`], and give it its arm in
 //!    [`Job::route`] and [`Renderer::build`] (the compiler points to both).
 //!
@@ -695,15 +697,17 @@ impl<'a> Renderer<'a> {
     }
 
     /// Fingerprints of each page: of its list form (item, URL, title, type-specific fields),
-    /// and of its text (rendered HTML and headings).
-    fn page_fingerprints(&self) -> HashMap<String, (u64, u64)> {
+    /// of its text (rendered HTML and headings) and of its metadata (type-specific fields:
+    /// what counts and filters it in lists).
+    fn page_fingerprints(&self) -> HashMap<String, incremental::PageFingerprint> {
         self.site
             .pages
             .par_iter()
             .zip(&self.items)
             .enumerate()
             .map(|(i, (p, item))| {
-                let listed = hash_of(&(item, &p.url, &p.doc.title, format!("{:?}", p.doc.meta)));
+                let meta = format!("{:?}", p.doc.meta);
+                let listed = hash_of(&(item, &p.url, &p.doc.title, &meta));
                 // Its own page also shows its related practices.
                 let related: Vec<&str> = self
                     .related(i)
@@ -712,7 +716,7 @@ impl<'a> Renderer<'a> {
                     .collect();
                 (
                     p.doc.path.clone(),
-                    (listed, hash_of(&(p.html_key, related))),
+                    (listed, hash_of(&(p.html_key, related)), hash_of(&meta)),
                 )
             })
             .collect()

@@ -135,8 +135,10 @@ pub(super) fn index(r: &Renderer, n: usize, d: &mut Deps) -> Built {
     let site = r.site;
     let urls = r.urls;
     let themas = d.list(site, List::Themas);
-    let all = d.list(site, List::Praktijkvoorbeelden);
+    // Its slice of the list, and every practice's werkplein and thema's for the filters.
+    let all = d.order(site, List::Praktijkvoorbeelden);
     let (shown, paginering) = paginate(r, Lijst::Alle, n, &all);
+    d.pages(shown);
     let themas: Vec<Counted> = themas
         .iter()
         .map(|&t| {
@@ -206,14 +208,14 @@ struct Filter<'a> {
 /// Page `n` of the practices of thema `id`.
 pub(super) fn by_thema(r: &Renderer, id: &str, n: usize, d: &mut Deps) -> Built {
     let target = r.urls.thema(r.site, id);
-    let list = d.list(r.site, List::PraktijkByThema(id.to_string()));
+    let list = d.order(r.site, List::PraktijkByThema(id.to_string()));
     lijst(r, Lijst::Thema(id), n, id, "Thema", target, &list, d)
 }
 
 /// Page `n` of the practices of werkplein `id`.
 pub(super) fn by_werkplein(r: &Renderer, id: &str, n: usize, d: &mut Deps) -> Built {
     let target = r.urls.werkplein(r.site, id);
-    let list = d.list(r.site, List::PraktijkByWerkplein(id.to_string()));
+    let list = d.order(r.site, List::PraktijkByWerkplein(id.to_string()));
     lijst(
         r,
         Lijst::Werkplein(id),
@@ -248,6 +250,7 @@ fn lijst(
         url: r.urls.route(Route::Home),
     });
     let (shown, paginering) = paginate(r, which, n, list);
+    d.pages(shown);
     let title = format!("Praktijkvoorbeelden: {}", target.naam);
     let first = which.route(1);
     let mut crumbs = vec![("Praktijkvoorbeelden", Route::PraktijkIndex)];

@@ -38,9 +38,9 @@ pub(super) fn index(r: &Renderer, d: &mut Deps) -> Built {
                 url: r.urls.route(Route::Content(&p.url)),
                 samenvatting: p.doc.samenvatting.as_deref(),
                 aantal_praktijkvoorbeelden: d
-                    .list(site, List::PraktijkByThema(id.to_string()))
+                    .order(site, List::PraktijkByThema(id.to_string()))
                     .len(),
-                aantal_journaal: d.list(site, List::JournaalByThema(id.to_string())).len(),
+                aantal_journaal: d.order(site, List::JournaalByThema(id.to_string())).len(),
             }
         })
         .collect();
@@ -79,7 +79,9 @@ pub(super) fn page(r: &Renderer, i: usize, d: &mut Deps) -> Built {
         r.crumbs(&[("Thema's", Route::ThemasIndex)]),
         d,
     );
-    let praktijk = d.list(site, List::PraktijkByThema(id.to_string()));
+    // The newest practices and the count of all.
+    let praktijk = d.order(site, List::PraktijkByThema(id.to_string()));
+    d.pages(super::voorproef(&praktijk));
     let journaal = d.list(site, List::JournaalByThema(id.to_string()));
     let ctx = PageContext {
         content,

@@ -113,7 +113,9 @@ pub(super) fn werkplein(r: &Renderer, i: usize, d: &mut Deps) -> Built {
     let site = r.site;
     let urls = r.urls;
     let w = &site.data.werkpleinen[i];
-    let praktijk = d.list(site, List::PraktijkByWerkplein(w.id.clone()));
+    // The newest practices and the count of all.
+    let praktijk = d.order(site, List::PraktijkByWerkplein(w.id.clone()));
+    d.pages(super::voorproef(&praktijk));
     let journaal = d.list(site, List::JournaalByWerkplein(w.id.clone()));
     let buren: Vec<WerkpleinRow> = site
         .werkpleinen_by_regio

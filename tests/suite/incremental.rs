@@ -223,6 +223,99 @@ fn every_kind_of_edit_gives_the_full_build() {
     );
 }
 
+/// Lists paginated at 3 a page: an edit re-renders only the list pages that show the practice,
+/// unless it moves practices between pages.
+#[test]
+fn paginated_lists_follow_every_edit() {
+    let site = sample_site();
+    edit(&site, "site.yaml", |t| {
+        t.replacen("paginering: 10", "paginering: 3", 1)
+    });
+    let mut session = Session::new(options(&site.root(), &site.sibling("serve")));
+    assert_same_as_full_build(&mut session, &site, "first build", &[]);
+    let page2 = site
+        .sibling("serve")
+        .join("praktijkvoorbeelden/pagina/2/index.html");
+    // Newest first, 3 a page: the fifth newest practice is on page 2.
+    let practice = "content/praktijkvoorbeelden/tilburg-wajongeren-aan-de-slag.md";
+    assert!(
+        fs::read_to_string(&page2)
+            .unwrap()
+            .contains("Wajongeren aan de slag")
+    );
+
+    edit(&site, practice, |t| {
+        t.replacen("title: \"", "title: \"Bewerkt: ", 1)
+    });
+    assert_same_as_full_build(
+        &mut session,
+        &site,
+        "title of a practice on page 2",
+        &[practice],
+    );
+    assert!(
+        fs::read_to_string(&page2)
+            .unwrap()
+            .contains("Bewerkt: Wajongeren")
+    );
+
+    edit(&site, practice, |t| {
+        t.replacen("## Resultaat", "## Resultaat\n\nMeer.", 1)
+    });
+    assert_same_as_full_build(
+        &mut session,
+        &site,
+        "text of a practice on page 2",
+        &[practice],
+    );
+
+    edit(&site, practice, |t| {
+        let start = t.find("themas:").unwrap();
+        let end = start + t[start..].find('\n').unwrap();
+        format!("{}themas: [ouderen]{}", &t[..start], &t[end..])
+    });
+    assert_same_as_full_build(
+        &mut session,
+        &site,
+        "thema's of a practice on page 2",
+        &[practice],
+    );
+
+    edit(&site, practice, |t| {
+        t.replacen("date: 2010-02-15", "date: 2010-12-01", 1)
+    });
+    assert_same_as_full_build(&mut session, &site, "practice moved to page 1", &[practice]);
+
+    let new = "content/praktijkvoorbeelden/nieuwste.md";
+    site.write(
+        new,
+        "---\ntitle: Het nieuwste voorbeeld\ndate: 2011-01-10\nwerkplein: venlo\nthemas: [jongeren]\n---\n\n## Situatieschets\n\nA.\n\n## Gekozen oplossing\n\nB.\n\n## Resultaat\n\nC.\n\n## Wat maakt dat het werkt?\n\nD.\n",
+    );
+    assert_same_as_full_build(
+        &mut session,
+        &site,
+        "new practice shifts every page",
+        &[new],
+    );
+
+    fs::remove_file(site.root().join(new)).unwrap();
+    assert_same_as_full_build(&mut session, &site, "newest practice deleted", &[new]);
+
+    let old = "content/praktijkvoorbeelden/oudste.md";
+    site.write(
+        old,
+        "---\ntitle: Het oudste voorbeeld\ndate: 2008-01-07\nwerkplein: assen\nthemas: [ouderen]\n---\n\n## Situatieschets\n\nA.\n\n## Gekozen oplossing\n\nB.\n\n## Resultaat\n\nC.\n\n## Wat maakt dat het werkt?\n\nD.\n",
+    );
+    assert_same_as_full_build(
+        &mut session,
+        &site,
+        "an oldest practice on the last page",
+        &[old],
+    );
+    fs::remove_file(site.root().join(old)).unwrap();
+    assert_same_as_full_build(&mut session, &site, "last page's practice deleted", &[old]);
+}
+
 /// The first Markdown file (not `_index.md`) in a folder, relative to the site root.
 fn first_md(dir: &Path) -> String {
     let mut files: Vec<_> = fs::read_dir(dir)
