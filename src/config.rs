@@ -291,14 +291,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.paginering, DEFAULT_PAGINERING);
-        let all: Vec<String> = diags
-            .into_sorted()
-            .iter()
-            .map(|d| d.text(crate::messages::Lang::En))
-            .collect();
+        let all = diags.english();
         assert!(
-            all.join("\n")
-                .contains("site.yaml:3:13: error: 'paginering' must be between 1 and 10000, not 0"),
+            all.contains("site.yaml:3:13: error: 'paginering' must be between 1 and 10000, not 0"),
             "{all:?}"
         );
     }
@@ -326,12 +321,7 @@ mod tests {
         )
         .unwrap();
         assert!(c.kiosk.is_none() && c.nieuwsbrief_from.is_none());
-        let msgs: Vec<String> = diags
-            .into_sorted()
-            .iter()
-            .map(|d| d.text(crate::messages::Lang::En))
-            .collect();
-        let all = msgs.join("\n");
+        let all = diags.english();
         assert!(
             all.contains("site.yaml:4:10: error: kiosk 'email' is not an e-mail address"),
             "{all}"

@@ -277,12 +277,7 @@ mod tests {
             t.expect_columns(&["werkplein", "meting", "cijfer"], &[], &diags)
                 .is_none()
         );
-        let msgs: Vec<String> = diags
-            .into_sorted()
-            .iter()
-            .map(|d| d.text(crate::messages::Lang::En))
-            .collect();
-        let all = msgs.join("\n");
+        let all = diags.english();
         assert!(
             all.contains("x.csv:1:18: error: column 'meting' appears twice"),
             "{all}"
