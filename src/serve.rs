@@ -129,6 +129,17 @@ pub fn serve(o: ServeOptions) -> Result<(), crate::messages::Message> {
         status: Mutex::new(Status::default()),
         changed: Condvar::new(),
     });
+    let watcher_shared = Arc::clone(&shared);
+    let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
+    let mut debouncer = new_debouncer(Duration::from_millis(150), tx)
+        .map_err(|e| crate::msg!(ServeCannotWatch, path = root.display(), detail = e))?;
+    debouncer
+        .watcher()
+        .watch(&root, RecursiveMode::Recursive)
+        .map_err(|e| crate::msg!(ServeCannotWatch, path = root.display(), detail = e))?;
+    // Watch and take the snapshot before the first build: an edit made while it runs, or
+    // right after the URL is printed, is then seen as a change and rebuilt.
+    let known = snapshot(&root);
     let lang = rebuild(&mut session, &shared, None);
     crate::say!(
         "svdk: {}",
@@ -140,18 +151,10 @@ pub fn serve(o: ServeOptions) -> Result<(), crate::messages::Message> {
         .display(lang)
     );
 
-    let watcher_shared = Arc::clone(&shared);
-    let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(Duration::from_millis(150), tx)
-        .map_err(|e| crate::msg!(ServeCannotWatch, path = root.display(), detail = e))?;
-    debouncer
-        .watcher()
-        .watch(&root, RecursiveMode::Recursive)
-        .map_err(|e| crate::msg!(ServeCannotWatch, path = root.display(), detail = e))?;
     let watch_root = root.clone();
     std::thread::spawn(move || {
         // Reading files also raises events: rebuild only when a source's size or time changed.
-        let mut known = snapshot(&watch_root);
+        let mut known = known;
         for result in rx {
             let Ok(events) = result else {
                 continue;
