@@ -53,6 +53,8 @@ pub struct Report {
     /// Time spent in each stage, in order (for `-v`).
     pub timings: Vec<(&'static str, Duration)>,
     pub ok: bool,
+    /// The output folder already was this build's output (same stamp): nothing was rendered.
+    pub unchanged: bool,
     /// The language to show the diagnostics and the summary in.
     pub lang: Lang,
 }
@@ -134,7 +136,7 @@ fn check_out_dir(root: &Path, out: &Path, diags: &Diagnostics) {
 /// Builds the site once: into a sibling folder swapped in when complete (`build`), or only
 /// validated (`check`, when `opts.write` is false).
 pub fn build(opts: &Options) -> Report {
-    run_and_write(opts, None, write::write_site)
+    run_and_write(opts, None, write::write_stamped)
 }
 
 /// A build that lives on between rebuilds, for `svdk serve`: it keeps what earlier builds
@@ -173,7 +175,7 @@ impl Session {
 
     /// Rebuilds, reading every source again; on errors the output folder is left as it was.
     pub fn build(&mut self) -> Report {
-        run_and_write(&self.opts, Some(&mut self.cache), write::write_site)
+        run_and_write(&self.opts, Some(&mut self.cache), write::write_stamped)
     }
 }
 
@@ -218,7 +220,7 @@ impl Cache {
 fn run_and_write(
     opts: &Options,
     cache: Option<&mut Cache>,
-    write_files: impl FnOnce(&Path, &[OutFile]) -> std::io::Result<Written>,
+    write_files: impl FnOnce(&Path, &[OutFile], Option<&str>) -> std::io::Result<Written>,
 ) -> Report {
     let start = Instant::now();
     let diags = Diagnostics::new();
@@ -237,23 +239,44 @@ fn run_and_write(
         elapsed: Duration::ZERO,
         timings: Vec::new(),
         ok: false,
+        unchanged: false,
         lang: opts.lang.unwrap_or_default(),
     };
     if opts.write {
         check_out_dir(&root, &out, &diags);
     }
     let mut clock = Clock::default();
-    let files = run(&root, opts, &diags, &mut clock, cache, &mut report.lang);
+    let rendered = run(
+        &root,
+        &out,
+        opts,
+        &diags,
+        &mut clock,
+        cache,
+        &mut report.lang,
+    );
     let failed = diags.has_errors();
     report.diagnostics = diags.into_sorted();
     let warnings_fail = opts.strict && report.warnings() > 0;
-    if let Some((files, counts, statics)) = files.filter(|_| !failed && !warnings_fail) {
+    let rendered = rendered.filter(|_| !failed && !warnings_fail);
+    if let Some(Rendered::Unchanged(counts)) = rendered {
         report.pages = counts.pages;
         report.feeds = counts.feeds;
         report.charts = counts.charts;
-        report.static_files = statics;
+        report.static_files = counts.statics;
+        report.ok = true;
+        report.unchanged = true;
+    } else if let Some(Rendered::Files { files, counts, key }) = rendered {
+        report.pages = counts.pages;
+        report.feeds = counts.feeds;
+        report.charts = counts.charts;
+        report.static_files = counts.statics;
         if opts.write {
-            let written = write_files(&out, &files);
+            // Only a build without warnings is stamped (see `stamp`).
+            let stamp = key
+                .filter(|_| report.diagnostics.is_empty())
+                .map(|k| format!("{k} {}", counts.render()));
+            let written = write_files(&out, &files, stamp.as_deref());
             clock.lap("write");
             match written {
                 Ok(w) => {
@@ -292,15 +315,58 @@ impl Clock {
     }
 }
 
-/// Runs load → validate → model → render; `None` when a stage could not go on.
+/// What the stages before writing produced.
+enum Rendered {
+    /// The output files, what they are, and the stamp key of the build when it has one.
+    Files {
+        files: Vec<OutFile>,
+        counts: Counts,
+        key: Option<String>,
+    },
+    /// The output folder already is this build's output.
+    Unchanged(Counts),
+}
+
+/// What a build made, for the summary line; kept in the output's stamp.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Counts {
+    pages: usize,
+    feeds: usize,
+    charts: usize,
+    statics: usize,
+}
+
+impl Counts {
+    fn render(self) -> String {
+        format!(
+            "{} {} {} {}",
+            self.pages, self.feeds, self.charts, self.statics
+        )
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        let mut n = text.split(' ').map(|x| x.parse::<usize>().ok());
+        let counts = Counts {
+            pages: n.next()??,
+            feeds: n.next()??,
+            charts: n.next()??,
+            statics: n.next()??,
+        };
+        n.next().is_none().then_some(counts)
+    }
+}
+
+/// Runs load → validate → model → render; `None` when a stage could not go on. A plain build
+/// (no serve session) over an output with its stamp stops after loading.
 fn run(
     root: &Path,
+    out: &Path,
     opts: &Options,
     diags: &Diagnostics,
     clock: &mut Clock,
     mut cache: Option<&mut Cache>,
     lang: &mut Lang,
-) -> Option<(Vec<OutFile>, render::Counts, usize)> {
+) -> Option<Rendered> {
     clock.lap("start");
     opts.progress.stage(crate::messages::Key::StageLoad, 0);
     // load
@@ -309,6 +375,15 @@ fn run(
         None => Arc::new(load::load(root, diags)),
     };
     clock.lap("load");
+    let key = (cache.is_none() && opts.write && diags.is_empty())
+        .then(|| stamp_key(&sources, opts))
+        .flatten();
+    if let Some(key) = &key
+        && let Some(counts) = write::unchanged(out, key).and_then(|c| Counts::parse(&c))
+    {
+        clock.lap("stamp");
+        return Some(Rendered::Unchanged(counts));
+    }
     opts.progress.stage(crate::messages::Key::StageValidate, 0);
     let Some(config_text) = &sources.config else {
         diags.push(
@@ -419,7 +494,24 @@ fn run(
     if site.config.relative {
         crate::offline::apply(&mut files, &site.config.base_url.path, diags);
     }
-    Some((files, counts, statics))
+    let counts = Counts {
+        pages: counts.pages,
+        feeds: counts.feeds,
+        charts: counts.charts,
+        statics,
+    };
+    Some(Rendered::Files { files, counts, key })
+}
+
+/// The stamp key of a build of `sources` with `opts`; `None` when it cannot be made (a static
+/// file that cannot be read: the build reports that itself).
+fn stamp_key(sources: &Sources, opts: &Options) -> Option<String> {
+    let settings = crate::stamp::Settings {
+        base_url: opts.base_url.as_deref(),
+        drafts: opts.drafts,
+        relative: opts.relative,
+    };
+    crate::stamp::key(sources, settings).ok()
 }
 
 /// Two outputs with one path would overwrite each other (in parallel, so either could win): a

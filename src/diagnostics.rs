@@ -182,6 +182,14 @@ impl Diagnostics {
         self.push(Diagnostic::file_warning(path, message));
     }
 
+    /// Whether nothing at all (no error, no warning) was reported.
+    pub fn is_empty(&self) -> bool {
+        self.items
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_empty()
+    }
+
     pub fn error_count(&self) -> usize {
         self.items
             .lock()

@@ -14,6 +14,9 @@
 //!    draws the SVG charts and [`search`] writes the search index;
 //! 5. [`write`] swaps the new output folder in atomically.
 //!
+//! A build whose [`stamp`] (svdk and every byte it read) is the one of the output folder stops
+//! after the load stage: nothing would change.
+//!
 //! [`build`] runs the stages (and keeps caches between builds for [`serve`]); all YAML
 //! parsing is in [`yaml`].
 //!
@@ -53,6 +56,7 @@
 //! | item | a page in its list form (title, date, summary, links) |
 //! | diagnostic | a problem reported to editors as `path:line:column: message` |
 //! | layout | the site folder's input paths ([`layout`]) |
+//! | stamp | the fingerprint of a build's inputs, kept in the output's marker ([`stamp`]) |
 
 pub mod agenda;
 pub mod build;
@@ -84,6 +88,7 @@ pub mod route;
 pub mod search;
 pub mod serve;
 pub mod sitefs;
+pub mod stamp;
 pub mod table;
 pub mod template;
 pub mod text;

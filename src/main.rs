@@ -278,7 +278,9 @@ fn summarize(report: &Report, opts: &Options, verbose: bool) -> ExitCode {
             svdk::say!("svdk: {}", wrote.display(lang));
         }
     }
-    let summary = if opts.write {
+    let summary = if report.unchanged {
+        Key::SummaryUpToDate
+    } else if opts.write {
         Key::SummaryBuilt
     } else {
         Key::SummaryChecked
@@ -303,6 +305,7 @@ fn stage_name(stage: &str) -> Message {
         "model" => msg!(StageModel),
         "render" => msg!(StageRender),
         "write" => msg!(StageWrite),
+        "stamp" => msg!(StageStamp),
         other => msg!(PlainText, text = other),
     }
 }

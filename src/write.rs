@@ -26,6 +26,8 @@ use rayon::prelude::*;
 /// The marker and manifest of an svdk output folder, at its root.
 pub const MARKER: &str = ".svdk-output";
 const HEADER: &str = "svdk output folder";
+/// The line of the marker that holds the build's stamp (no file line starts with it).
+const STAMP: &str = "stamp ";
 
 /// The contents of an output file.
 #[derive(Debug, Clone)]
@@ -70,9 +72,10 @@ struct Entry {
     len: u64,
 }
 
-/// The files of an output tree: path → hash and size.
+/// The files of an output tree: path → hash and size; and the build's stamp, when it has one
+/// (see [`unchanged`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct Manifest(BTreeMap<String, Entry>);
+struct Manifest(BTreeMap<String, Entry>, Option<String>);
 
 impl Manifest {
     fn render(&self) -> String {
@@ -86,6 +89,9 @@ impl Manifest {
             }
             let _ = writeln!(s, " {} {path}", e.len);
         }
+        if let Some(stamp) = &self.1 {
+            let _ = writeln!(s, "{STAMP}{stamp}");
+        }
         let _ = writeln!(s, "end {}", self.0.len());
         s
     }
@@ -97,9 +103,14 @@ impl Manifest {
             return None;
         }
         let mut files = BTreeMap::new();
+        let mut stamp = None;
         for line in lines {
             if let Some(n) = line.strip_prefix("end ") {
-                return (n.parse::<usize>().ok()? == files.len()).then_some(Manifest(files));
+                return (n.parse::<usize>().ok()? == files.len()).then_some(Manifest(files, stamp));
+            }
+            if let Some(s) = line.strip_prefix(STAMP) {
+                stamp = Some(s.to_string());
+                continue;
             }
             let (hex, rest) = line.split_once(' ')?;
             let (len, path) = rest.split_once(' ')?;
@@ -191,6 +202,33 @@ fn companions(out: &Path) -> io::Result<(PathBuf, PathBuf, PathBuf)> {
 /// Writes `files` as the new contents of `out`, atomically: afterwards `out` is the new site;
 /// on any error, or if the process is killed at any moment, it is the previous one.
 pub fn write_site(out: &Path, files: &[OutFile]) -> io::Result<Written> {
+    write_stamped(out, files, None)
+}
+
+/// Whether `out` is, complete and untouched, the output of a build whose stamp begins with
+/// `key` (a fingerprint of svdk and everything it read): then building again would change nothing.
+/// A folder changed by hand (a file added, removed or resized) or a swap left half-done is
+/// not unchanged.
+///
+/// The stamp is `key` and what follows it (the build's counts); the rest is returned.
+pub fn unchanged(out: &Path, key: &str) -> Option<String> {
+    let (_, _, prev) = companions(out).ok()?;
+    if fs::symlink_metadata(&prev).is_ok() {
+        return None;
+    }
+    let Ok(OutState::Ours(Some(m))) = out_state(out) else {
+        return None;
+    };
+    let rest =
+        m.1.as_deref()?
+            .strip_prefix(key)?
+            .strip_prefix(' ')?
+            .to_string();
+    same_files(out, &m).ok()?.then_some(rest)
+}
+
+/// [`write_site`], recording `stamp` in the marker for [`unchanged`].
+pub fn write_stamped(out: &Path, files: &[OutFile], stamp: Option<&str>) -> io::Result<Written> {
     let (parent, work, prev) = companions(out)?;
     fs::create_dir_all(&parent)?;
     // One build at a time per folder: the work copy is shared.
@@ -202,7 +240,8 @@ pub fn write_site(out: &Path, files: &[OutFile]) -> io::Result<Written> {
         OutState::Ours(m) => m.clone(),
         _ => None,
     };
-    let new = manifest_of(files, out, current.as_ref())?;
+    let mut new = manifest_of(files, out, current.as_ref())?;
+    new.1 = stamp.map(str::to_string);
     // Unchanged, and nobody added or removed files by hand: nothing to do.
     if current.as_ref() == Some(&new) && same_files(out, &new)? {
         return Ok(Written::default());
@@ -319,7 +358,7 @@ fn manifest_of(files: &[OutFile], out: &Path, current: Option<&Manifest>) -> io:
             Ok((f.path.clone(), entry))
         })
         .collect::<io::Result<_>>()?;
-    Ok(Manifest(entries.into_iter().collect()))
+    Ok(Manifest(entries.into_iter().collect(), None))
 }
 
 fn entry_of(bytes: &[u8]) -> Entry {
@@ -367,6 +406,7 @@ fn matching(manifest: &Manifest, files: &BTreeMap<String, u64>) -> Manifest {
             .filter(|(path, e)| files.get(*path) == Some(&e.len))
             .map(|(p, e)| (p.clone(), *e))
             .collect(),
+        manifest.1.clone(),
     )
 }
 

@@ -925,6 +925,10 @@ catalogue! {
         en: "built {pages} pages, {charts} charts, {feeds} feeds, {statics} static files into {out}; {warnings} warning(s) in {secs} s",
         nl: "{pages} pagina's, {charts} grafieken, {feeds} feeds en {statics} vaste bestanden gebouwd in {out} ({secs} s); {warnings} waarschuwing(en)",
     }
+    SummaryUpToDate {
+        en: "{out} already holds this build ({pages} pages, {charts} charts, {feeds} feeds, {statics} static files): nothing changed since it was built; {warnings} warning(s) in {secs} s",
+        nl: "{out} bevat deze build al ({pages} pagina's, {charts} grafieken, {feeds} feeds en {statics} vaste bestanden): er is niets veranderd sinds die gebouwd is ({secs} s); {warnings} waarschuwing(en)",
+    }
     SummaryChecked {
         en: "checked {pages} pages, {charts} charts, {feeds} feeds, {statics} static files; {warnings} warning(s) in {secs} s",
         nl: "{pages} pagina's, {charts} grafieken, {feeds} feeds en {statics} vaste bestanden gecontroleerd ({secs} s); {warnings} waarschuwing(en)",
@@ -936,6 +940,7 @@ catalogue! {
     SummaryStage { en: "{stage} {ms} ms", nl: "{stage} {ms} ms" }
 
     StageWrite { en: "write", nl: "schrijven" }
+    StageStamp { en: "compare with the output", nl: "vergelijken met de uitvoer" }
 
     // The safety net for pages started with svdk new (src/template.rs, src/model.rs).
     PracticePartMeant {

@@ -206,3 +206,59 @@ fn an_error_leaves_the_output_and_its_work_copy_alone() {
         .collect();
     assert_eq!(diff, Vec::<String>::new());
 }
+
+/// Whether a build's summary says the output already held it.
+fn was_skipped(run: &Run) -> bool {
+    run.stdout.contains("nothing changed since it was built")
+}
+
+#[test]
+fn an_unchanged_rebuild_stops_after_reading_and_any_change_builds_again() {
+    let site = fixture_site("minimal");
+    site.write("static/img/logo.svg", "<svg>1</svg>");
+    let out = site.sibling("public");
+    let first = build(&site.root(), &out, &[]);
+    first.assert_success();
+    assert!(!was_skipped(&first), "{}", first.describe());
+    let built = snapshot(&out);
+    let again = build(&site.root(), &out, &["-v"]);
+    again.assert_success();
+    assert!(was_skipped(&again), "{}", again.describe());
+    assert!(
+        again.stdout.contains("compare with the output") && !again.stdout.contains("render "),
+        "{}",
+        again.describe()
+    );
+    assert_eq!(snapshot_diff(&built, &snapshot(&out)), Vec::<String>::new());
+
+    // A file removed from the output by hand is put back.
+    fs::remove_file(out.join("themas/index.html")).unwrap();
+    let repaired = build(&site.root(), &out, &[]);
+    assert!(!was_skipped(&repaired), "{}", repaired.describe());
+    assert_eq!(snapshot_diff(&built, &snapshot(&out)), Vec::<String>::new());
+
+    // A static file changed in its bytes only (same size) is copied again.
+    site.write("static/img/logo.svg", "<svg>2</svg>");
+    let changed = build(&site.root(), &out, &[]);
+    assert!(!was_skipped(&changed), "{}", changed.describe());
+    assert_eq!(read(&out.join("img/logo.svg")), "<svg>2</svg>");
+    assert!(was_skipped(&build(&site.root(), &out, &[])));
+
+    // Another option that changes pages builds again.
+    let drafts = build(&site.root(), &out, &["--drafts"]);
+    assert!(!was_skipped(&drafts), "{}", drafts.describe());
+    assert!(was_skipped(&build(&site.root(), &out, &["--drafts"])));
+}
+
+#[test]
+fn a_build_with_warnings_is_never_skipped_so_its_warnings_are_shown_again() {
+    let site = fixture_site("minimal");
+    site.write("content/notities.txt", "geen Markdown");
+    let out = site.sibling("public");
+    for _ in 0..2 {
+        let run = build(&site.root(), &out, &[]);
+        run.assert_success();
+        assert!(!was_skipped(&run), "{}", run.describe());
+        assert_eq!(run.warnings().len(), 1, "{}", run.describe());
+    }
+}
