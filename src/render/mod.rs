@@ -469,7 +469,7 @@ impl<'a> Renderer<'a> {
                     Ok(s) => Some((
                         OutFile {
                             path,
-                            body: Body::Bytes(s.into_bytes()),
+                            body: Body::Bytes(compact(s)),
                         },
                         Some(deps),
                     )),
@@ -766,4 +766,12 @@ mod sharing_tests {
         assert_eq!(og_locale("en"), "en_GB");
         assert_eq!(og_locale("fy"), "fy_NL");
     }
+}
+
+/// A rendered page's bytes without the spare capacity the template engine grew its string by
+/// (up to half of it): outputs are held until written.
+fn compact(s: String) -> Vec<u8> {
+    let mut b = s.into_bytes();
+    b.shrink_to_fit();
+    b
 }
