@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::load::Sources;
 use crate::messages::{Lang, Message};
-use crate::write::{Body, OutFile, Written};
+use crate::write::{Body, OutFile};
 use crate::{
     bvg, config, content, criteria, data, documenten, landkaart, layout, load, model, render,
     resultaten, theme, write,
@@ -136,7 +136,7 @@ fn check_out_dir(root: &Path, out: &Path, diags: &Diagnostics) {
 /// Builds the site once: into a sibling folder swapped in when complete (`build`), or only
 /// validated (`check`, when `opts.write` is false).
 pub fn build(opts: &Options) -> Report {
-    run_and_write(opts, None, write::write_stamped)
+    run_and_write(opts, None)
 }
 
 /// A build that lives on between rebuilds, for `svdk serve`: it keeps what earlier builds
@@ -175,7 +175,7 @@ impl Session {
 
     /// Rebuilds, reading every source again; on errors the output folder is left as it was.
     pub fn build(&mut self) -> Report {
-        run_and_write(&self.opts, Some(&mut self.cache), write::write_stamped)
+        run_and_write(&self.opts, Some(&mut self.cache))
     }
 }
 
@@ -217,11 +217,7 @@ impl Cache {
     }
 }
 
-fn run_and_write(
-    opts: &Options,
-    cache: Option<&mut Cache>,
-    write_files: impl FnOnce(&Path, &[OutFile], Option<&str>) -> std::io::Result<Written>,
-) -> Report {
+fn run_and_write(opts: &Options, cache: Option<&mut Cache>) -> Report {
     let start = Instant::now();
     let diags = Diagnostics::new();
     let root = absolute(&opts.root);
@@ -266,17 +262,23 @@ fn run_and_write(
         report.static_files = counts.statics;
         report.ok = true;
         report.unchanged = true;
-    } else if let Some(Rendered::Files { files, counts, key }) = rendered {
+    } else if let Some(Rendered::Files {
+        files,
+        counts,
+        key,
+        writer,
+    }) = rendered
+    {
         report.pages = counts.pages;
         report.feeds = counts.feeds;
         report.charts = counts.charts;
         report.static_files = counts.statics;
-        if opts.write {
+        if let Some(writer) = writer {
             // Only a build without warnings is stamped (see `stamp`).
             let stamp = key
                 .filter(|_| report.diagnostics.is_empty())
                 .map(|k| format!("{k} {}", counts.render()));
-            let written = write_files(&out, &files, stamp.as_deref());
+            let written = writer.finish(&files, stamp.as_deref());
             clock.lap("write");
             match written {
                 Ok(w) => {
@@ -285,10 +287,7 @@ fn run_and_write(
                     report.removed = w.removed;
                     report.ok = true;
                 }
-                Err(e) => report.diagnostics.push(Diagnostic::file_error(
-                    out.display().to_string(),
-                    crate::messages::MessageError::of(&e, crate::messages::Key::CannotWriteSite),
-                )),
+                Err(e) => report.diagnostics.push(cannot_write(&out, &e)),
             }
         } else {
             report.ok = true;
@@ -317,11 +316,13 @@ impl Clock {
 
 /// What the stages before writing produced.
 enum Rendered {
-    /// The output files, what they are, and the stamp key of the build when it has one.
+    /// The output files (most already in the writer's work copy), what they are, the stamp
+    /// key of the build when it has one, and the write to finish (`None` for `svdk check`).
     Files {
         files: Vec<OutFile>,
         counts: Counts,
         key: Option<String>,
+        writer: Option<Box<write::Writer>>,
     },
     /// The output folder already is this build's output.
     Unchanged(Counts),
@@ -453,6 +454,12 @@ fn run(
         .chain(sources.static_files.iter().map(|s| s.out.clone()))
         .collect();
     clock.lap("validate");
+    // A plain build is done with the Markdown sources (the documents hold what the model
+    // needs): no need to keep them through rendering. A session keeps them for the next build.
+    let mut sources = sources;
+    if let Some(s) = Arc::get_mut(&mut sources) {
+        s.content = Vec::new();
+    }
     opts.progress.stage(crate::messages::Key::StageModel, 0);
     // model
     let site = model::build(
@@ -479,8 +486,11 @@ fn run(
     if diags.has_errors() {
         return None;
     }
+    let writer = begin_write(out, opts, diags)?;
+    let streamed = writer.as_deref().filter(|_| !site.config.relative);
+    let store = |file: OutFile| store(streamed, file, out, diags);
     let (mut files, counts) =
-        renderer.render_all(diags, &opts.progress, cache.map(|c| &mut c.render));
+        renderer.render_all(diags, &opts.progress, cache.map(|c| &mut c.render), &store);
     clock.lap("render");
     if !check_clashes(&files, &site, diags) {
         return None;
@@ -500,7 +510,63 @@ fn run(
         charts: counts.charts,
         statics,
     };
-    Some(Rendered::Files { files, counts, key })
+    Some(Rendered::Files {
+        files,
+        counts,
+        key,
+        writer,
+    })
+}
+
+/// The write of a build (`None` for `svdk check`): each file goes into the work copy as soon
+/// as it is rendered (see [`write::Writer`]). `Err` after reporting that it cannot begin.
+fn begin_write(
+    out: &Path,
+    opts: &Options,
+    diags: &Diagnostics,
+) -> Option<Option<Box<write::Writer>>> {
+    if !opts.write {
+        return Some(None);
+    }
+    match write::Writer::begin(out) {
+        Ok(w) => Some(Some(Box::new(w))),
+        Err(e) => {
+            diags.push(cannot_write(out, &e));
+            None
+        }
+    }
+}
+
+/// Puts `file` into the work copy of `writer` and keeps only its hash, or keeps it whole
+/// without a writer (`svdk check`, and `--relative`, which rewrites the finished site first
+/// and so writes at the end).
+fn store(
+    writer: Option<&write::Writer>,
+    file: OutFile,
+    out: &Path,
+    diags: &Diagnostics,
+) -> OutFile {
+    let Some(w) = writer else {
+        return file;
+    };
+    match w.put(&file) {
+        Ok(entry) => OutFile {
+            path: file.path,
+            body: Body::Written(entry),
+        },
+        Err(e) => {
+            diags.push(cannot_write(out, &e));
+            file
+        }
+    }
+}
+
+/// The error for an output folder that could not be written.
+fn cannot_write(out: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::file_error(
+        out.display().to_string(),
+        crate::messages::MessageError::of(e, crate::messages::Key::CannotWriteSite),
+    )
 }
 
 /// The stamp key of a build of `sources` with `opts`; `None` when it cannot be made (a static

@@ -37,6 +37,8 @@ pub enum Body {
     Copy(PathBuf),
     /// Same as in the previous build: left as it is (only from a build session's renders).
     Unchanged,
+    /// Already in the work copy (see [`Writer::put`]): its hash and size.
+    Written(Entry),
 }
 
 /// One file of the output, at a path relative to the output root (`/` separators).
@@ -67,7 +69,7 @@ impl Cleanup {
 
 /// Content hash and size of one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Entry {
+pub struct Entry {
     hash: [u8; 32],
     len: u64,
 }
@@ -229,32 +231,167 @@ pub fn unchanged(out: &Path, key: &str) -> Option<String> {
 
 /// [`write_site`], recording `stamp` in the marker for [`unchanged`].
 pub fn write_stamped(out: &Path, files: &[OutFile], stamp: Option<&str>) -> io::Result<Written> {
-    let (parent, work, prev) = companions(out)?;
-    fs::create_dir_all(&parent)?;
-    // One build at a time per folder: the work copy is shared.
-    let _lock = lock(&parent)?;
-    remove_stale(&parent, out)?;
-    recover(out, &work, &prev)?;
-    let state = out_state(out).map_err(|m| io::Error::other(crate::messages::MessageError(m)))?;
-    let current = match &state {
-        OutState::Ours(m) => m.clone(),
-        _ => None,
-    };
-    let mut new = manifest_of(files, out, current.as_ref())?;
-    new.1 = stamp.map(str::to_string);
-    // Unchanged, and nobody added or removed files by hand: nothing to do.
-    if current.as_ref() == Some(&new) && same_files(out, &new)? {
-        return Ok(Written::default());
+    let writer = Writer::begin(out)?;
+    writer.finish(files, stamp)
+}
+
+/// A write in progress. The build hands each file to [`Writer::put`] as soon as it is
+/// rendered, so the site is never held in memory as a whole: the file goes into the work copy
+/// (only when its contents differ from the copy there). [`Writer::finish`] removes the files no
+/// longer produced, writes the marker and swaps the work copy in.
+///
+/// The work copy loses its marker when a writer begins: a build that fails or is killed after
+/// that leaves `out` as it was, and the next build, finding a work copy without a marker, makes
+/// a new one from `out`.
+pub struct Writer {
+    out: PathBuf,
+    work: PathBuf,
+    prev: PathBuf,
+    state: OutState,
+    /// The manifest of `out`, when it has one.
+    current: Option<Manifest>,
+    /// What the work copy held when this write began.
+    have: Manifest,
+    written: std::sync::Mutex<Vec<String>>,
+    _lock: Lock,
+}
+
+impl Writer {
+    /// Takes the lock next to `out`, repairs what a killed build left and makes sure the work
+    /// copy exists (see [`prepare_work`]).
+    pub fn begin(out: &Path) -> io::Result<Writer> {
+        let (parent, work, prev) = companions(out)?;
+        fs::create_dir_all(&parent)?;
+        // One build at a time per folder: the work copy is shared.
+        let lock = lock(&parent)?;
+        remove_stale(&parent, out)?;
+        recover(out, &work, &prev)?;
+        let state =
+            out_state(out).map_err(|m| io::Error::other(crate::messages::MessageError(m)))?;
+        let current = match &state {
+            OutState::Ours(m) => m.clone(),
+            _ => None,
+        };
+        let have = prepare_work(out, &work, current.as_ref())?;
+        remove_if_exists(&work.join(MARKER))?;
+        Ok(Writer {
+            out: out.to_path_buf(),
+            work,
+            prev,
+            state,
+            current,
+            have,
+            written: std::sync::Mutex::new(Vec::new()),
+            _lock: lock,
+        })
     }
-    let have = prepare_work(out, &work, current.as_ref())?;
-    remove_if_exists(&work.join(MARKER))?;
-    let written = apply(&work, out, files, &new, &have)?;
-    fs::write(work.join(MARKER), new.render())?;
-    match state {
-        OutState::Missing | OutState::Empty => fs::rename(&work, out)?,
-        OutState::Ours(_) => swap(&work, out, &prev)?,
+
+    /// Puts one file into the work copy, unless the copy there has the same contents, and
+    /// returns its hash and size (for a [`Body::Written`]). Safe to call from many threads.
+    pub fn put(&self, file: &OutFile) -> io::Result<Entry> {
+        check_path(&file.path)?;
+        let entry = match &file.body {
+            Body::Written(e) => return Ok(*e),
+            Body::Bytes(b) => entry_of(b),
+            Body::Static(b) => entry_of(b),
+            Body::Copy(src) => hash_file(src)?,
+            Body::Unchanged => match self.current.as_ref().and_then(|m| m.0.get(&file.path)) {
+                Some(e) => *e,
+                None => hash_file(&self.out.join(&file.path))?,
+            },
+        };
+        if self.have.0.get(&file.path) != Some(&entry) {
+            self.write_file(file)?;
+            self.written
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(file.path.clone());
+        }
+        Ok(entry)
     }
-    Ok(written)
+
+    /// Writes one file into the work copy anew: never through a shared inode. What is in the
+    /// way — a file where a folder must go, a folder where the file must go — is no longer
+    /// produced (one path cannot be both) and is removed.
+    fn write_file(&self, file: &OutFile) -> io::Result<()> {
+        let dest = self.work.join(&file.path);
+        if let Some(dir) = dest.parent()
+            && fs::create_dir_all(dir).is_err()
+        {
+            for ancestor in Path::new(&file.path).ancestors().skip(1) {
+                let at = self.work.join(ancestor);
+                if fs::symlink_metadata(&at).is_ok_and(|m| !m.is_dir()) {
+                    fs::remove_file(&at)?;
+                }
+            }
+            fs::create_dir_all(dir)?;
+        }
+        remove_tree(&dest)?;
+        match &file.body {
+            Body::Bytes(b) => fs::write(&dest, b),
+            Body::Static(b) => fs::write(&dest, b),
+            Body::Copy(src) => fs::copy(src, &dest).map(|_| ()),
+            Body::Unchanged => {
+                let from = self.out.join(&file.path);
+                fs::hard_link(&from, &dest).or_else(|_| fs::copy(&from, &dest).map(|_| ()))
+            }
+            Body::Written(_) => Ok(()),
+        }
+    }
+
+    /// Completes the write with the site `files` (every one passed through [`Writer::put`]; a
+    /// file that was not is put now): removes what is no longer produced, writes the marker
+    /// (with `stamp`) and swaps the work copy in — unless `out` already is this site.
+    pub fn finish(self, files: &[OutFile], stamp: Option<&str>) -> io::Result<Written> {
+        let entries = files
+            .par_iter()
+            .map(|f| Ok((f.path.clone(), self.put(f)?)))
+            .collect::<io::Result<BTreeMap<_, _>>>()?;
+        let new = Manifest(entries, stamp.map(str::to_string));
+        let gone: Vec<&String> = self
+            .have
+            .0
+            .keys()
+            .filter(|p| !new.0.contains_key(*p))
+            .collect();
+        for path in &gone {
+            // A folder there now holds files of this build (see `write_file`).
+            let at = self.work.join(path);
+            if fs::symlink_metadata(&at).is_ok_and(|m| !m.is_dir()) {
+                fs::remove_file(&at)?;
+            }
+            let mut dir = Path::new(path.as_str()).parent();
+            while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+                if fs::remove_dir(self.work.join(d)).is_err() {
+                    break;
+                }
+                dir = d.parent();
+            }
+        }
+        fs::write(self.work.join(MARKER), new.render())?;
+        let mut paths =
+            std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
+        paths.sort();
+        paths.dedup();
+        // Unchanged, and nobody added or removed files by hand: `out` stays as it is (the work
+        // copy, now the same site, is ready for the next build).
+        if self.current.as_ref() == Some(&new) && same_files(&self.out, &new)? {
+            return Ok(Written::default());
+        }
+        match self.state {
+            OutState::Missing | OutState::Empty => fs::rename(&self.work, &self.out)?,
+            OutState::Ours(_) => swap(&self.work, &self.out, &self.prev)?,
+        }
+        Ok(Written {
+            bytes: paths
+                .iter()
+                .filter_map(|p| new.0.get(p))
+                .map(|e| e.len)
+                .sum(),
+            paths,
+            removed: gone.len(),
+        })
+    }
 }
 
 /// Holds an exclusive lock on a folder until dropped.
@@ -339,26 +476,6 @@ fn check_path(path: &str) -> io::Result<()> {
             format!("refusing to write an output file at {path:?}"),
         ))
     }
-}
-
-fn manifest_of(files: &[OutFile], out: &Path, current: Option<&Manifest>) -> io::Result<Manifest> {
-    let entries: Vec<(String, Entry)> = files
-        .par_iter()
-        .map(|f| {
-            check_path(&f.path)?;
-            let entry = match &f.body {
-                Body::Bytes(b) => entry_of(b),
-                Body::Static(b) => entry_of(b),
-                Body::Copy(src) => hash_file(src)?,
-                Body::Unchanged => match current.and_then(|m| m.0.get(&f.path)) {
-                    Some(e) => *e,
-                    None => hash_file(&out.join(&f.path))?,
-                },
-            };
-            Ok((f.path.clone(), entry))
-        })
-        .collect::<io::Result<_>>()?;
-    Ok(Manifest(entries.into_iter().collect(), None))
 }
 
 fn entry_of(bytes: &[u8]) -> Entry {
@@ -476,54 +593,6 @@ fn make_dirs<'a>(root: &Path, paths: impl Iterator<Item = &'a String>) -> io::Re
     Ok(())
 }
 
-/// Brings the work copy (`have`) to `new`: removes the files no longer produced (and the
-/// folders they leave empty) first, so that nothing is in the way of new folders, then writes
-/// the files that differ — unlinking the old one first, never writing through a shared inode.
-fn apply(
-    work: &Path,
-    out: &Path,
-    files: &[OutFile],
-    new: &Manifest,
-    have: &Manifest,
-) -> io::Result<Written> {
-    let gone: Vec<&String> = have.0.keys().filter(|p| !new.0.contains_key(*p)).collect();
-    for path in &gone {
-        remove_tree(&work.join(path))?;
-        let mut dir = Path::new(path.as_str()).parent();
-        while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
-            if fs::remove_dir(work.join(d)).is_err() {
-                break;
-            }
-            dir = d.parent();
-        }
-    }
-    let changed: Vec<&OutFile> = files
-        .iter()
-        .filter(|f| have.0.get(&f.path) != new.0.get(&f.path))
-        .collect();
-    make_dirs(work, changed.iter().map(|f| &f.path))?;
-    changed.par_iter().try_for_each(|f| {
-        let dest = work.join(&f.path);
-        remove_tree(&dest)?;
-        match &f.body {
-            Body::Bytes(b) => fs::write(&dest, b),
-            Body::Static(b) => fs::write(&dest, b),
-            Body::Copy(src) => fs::copy(src, &dest).map(|_| ()),
-            Body::Unchanged => {
-                let from = out.join(&f.path);
-                fs::hard_link(&from, &dest).or_else(|_| fs::copy(&from, &dest).map(|_| ()))
-            }
-        }
-    })?;
-    let mut paths: Vec<String> = changed.iter().map(|f| f.path.clone()).collect();
-    paths.sort();
-    Ok(Written {
-        bytes: changed.iter().map(|f| new.0[&f.path].len).sum(),
-        paths,
-        removed: gone.len(),
-    })
-}
-
 /// Exchanges the complete work copy with `out` in one step where the filesystem can; else
 /// three renames through `prev` (repaired by [`recover`] if killed in between).
 fn swap(work: &Path, out: &Path, prev: &Path) -> io::Result<()> {
@@ -584,10 +653,18 @@ mod tests {
         let w = write_site(&out, &[file("index.html", b"een"), file("a/b.html", b"b")]).unwrap();
         assert_eq!(w.paths, vec!["a/b.html", "index.html"]);
         assert_eq!(names(dir.path()), vec!["public"]);
-        // Unchanged: nothing written, nothing made.
+        // Unchanged: `public` is left alone (its work copy now exists, the same site).
+        let before = fs::metadata(out.join("index.html"))
+            .unwrap()
+            .modified()
+            .unwrap();
         let w = write_site(&out, &[file("index.html", b"een"), file("a/b.html", b"b")]).unwrap();
         assert!(w.paths.is_empty());
-        assert_eq!(names(dir.path()), vec!["public"]);
+        let after = fs::metadata(out.join("index.html"))
+            .unwrap()
+            .modified()
+            .unwrap();
+        assert_eq!(before, after);
         // A change: a work copy appears, holding the previous site.
         let w = write_site(
             &out,
@@ -679,6 +756,46 @@ mod tests {
         write_site(&out, &[file("a.html", b"a3")]).unwrap();
         assert!(!out.join("ook-los.html").exists());
         assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "a3");
+    }
+
+    #[test]
+    fn files_put_while_rendering_and_files_given_at_the_end_make_one_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(&out, &[file("a.html", b"a"), file("oud.html", b"o")]).unwrap();
+        let w = Writer::begin(&out).unwrap();
+        let a = file("a.html", b"a2");
+        let entry = w.put(&a).unwrap();
+        let put = OutFile {
+            path: a.path,
+            body: Body::Written(entry),
+        };
+        let written = w.finish(&[put, file("b/c.html", b"c")], None).unwrap();
+        assert_eq!(written.paths, vec!["a.html", "b/c.html"]);
+        assert_eq!(written.removed, 1);
+        assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "a2");
+        assert_eq!(fs::read_to_string(out.join("b/c.html")).unwrap(), "c");
+        assert!(!out.join("oud.html").exists());
+    }
+
+    #[test]
+    fn a_write_given_up_half_way_leaves_the_output_and_the_next_one_is_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(&out, &[file("a.html", b"a"), file("b.html", b"b")]).unwrap();
+        write_site(&out, &[file("a.html", b"a2"), file("b.html", b"b")]).unwrap();
+        // A build that fails after rendering some files: its writer is dropped unfinished.
+        let w = Writer::begin(&out).unwrap();
+        w.put(&file("a.html", b"half")).unwrap();
+        w.put(&file("nieuw.html", b"n")).unwrap();
+        drop(w);
+        assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "a2");
+        assert!(!out.join("nieuw.html").exists());
+        // The work copy lost its marker: the next write starts it again from the output.
+        write_site(&out, &[file("a.html", b"a2"), file("b.html", b"b2")]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "a2");
+        assert_eq!(fs::read_to_string(out.join("b.html")).unwrap(), "b2");
+        assert!(!out.join("nieuw.html").exists());
     }
 
     #[test]

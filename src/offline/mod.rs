@@ -114,7 +114,7 @@ fn text_of(body: &Body) -> Option<String> {
         Body::Bytes(b) => String::from_utf8(b.clone()).ok(),
         Body::Static(b) => std::str::from_utf8(b).ok().map(str::to_string),
         Body::Copy(p) => std::fs::read_to_string(p).ok(),
-        Body::Unchanged => None,
+        Body::Unchanged | Body::Written(_) => None,
     }
 }
 

@@ -420,12 +420,15 @@ type Rendered = (OutFile, Option<Deps>);
 impl<'a> Renderer<'a> {
     /// Every output file of the site, rendered in parallel; static files are not included.
     /// With a `cache` from the previous render, outputs that cannot have changed are not
-    /// rendered but returned as [`Body::Unchanged`].
+    /// rendered but returned as [`Body::Unchanged`]. Each file goes through `store` as soon as
+    /// it is made (the build writes it there and keeps only its hash: see
+    /// [`crate::write::Writer`]).
     pub fn render_all(
         &self,
         diags: &Diagnostics,
         progress: &crate::progress::Progress,
         cache: Option<&mut RenderCache>,
+        store: &(dyn Fn(OutFile) -> OutFile + Sync),
     ) -> (Vec<OutFile>, Counts) {
         let jobs = self.jobs();
         let outputs: Vec<String> = jobs.iter().map(|&j| self.output_path(j)).collect();
@@ -459,7 +462,7 @@ impl<'a> Renderer<'a> {
                         path,
                         body: Body::Unchanged,
                     };
-                    return Some((file, None));
+                    return Some((store(file), None));
                 }
                 let mut deps = Deps::default();
                 let built = self.build(job, &jobs, &mut deps);
@@ -467,10 +470,10 @@ impl<'a> Renderer<'a> {
                 progress.advance();
                 match result {
                     Ok(s) => Some((
-                        OutFile {
+                        store(OutFile {
                             path,
                             body: Body::Bytes(compact(s)),
-                        },
+                        }),
                         Some(deps),
                     )),
                     Err(e) => {
@@ -499,16 +502,27 @@ impl<'a> Renderer<'a> {
             .filter(|j| matches!(j, Job::Atom | Job::Rss | Job::PraktijkAtom))
             .count();
         let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-        files.extend(self.csvs.iter().map(|(path, bytes)| OutFile {
-            path: path.clone(),
-            body: Body::Bytes(bytes.clone()),
-        }));
-        files.extend(praktijkvoorbeelden::filter_index(self));
-        files.extend(agenda::files(self));
-        files.extend(self.nieuwsbrief_files(diags));
-        files.extend(
-            crate::search::build_cached(self.site, search_cache, search_keys.as_deref()).files,
-        );
+        let csvs: Vec<OutFile> = self
+            .csvs
+            .par_iter()
+            .map(|(path, bytes)| {
+                store(OutFile {
+                    path: path.clone(),
+                    body: Body::Bytes(bytes.clone()),
+                })
+            })
+            .collect();
+        files.extend(csvs);
+        let mut more: Vec<OutFile> = praktijkvoorbeelden::filter_index(self)
+            .into_iter()
+            .collect();
+        more.extend(agenda::files(self));
+        more.extend(self.nieuwsbrief_files(diags));
+        // The search index stores its files itself, as it makes them.
+        let search =
+            crate::search::build_cached(self.site, search_cache, search_keys.as_deref(), store);
+        files.par_extend(more.into_par_iter().map(store));
+        files.extend(search.files);
         let charts = self.charts.count();
         (
             files,
@@ -747,6 +761,14 @@ fn og_locale(language: &str) -> String {
     }
 }
 
+/// A rendered page's bytes without the spare capacity the template engine grew its string by
+/// (up to half of it): outputs are held until written.
+fn compact(s: String) -> Vec<u8> {
+    let mut b = s.into_bytes();
+    b.shrink_to_fit();
+    b
+}
+
 #[cfg(test)]
 mod sharing_tests {
     use super::*;
@@ -766,12 +788,4 @@ mod sharing_tests {
         assert_eq!(og_locale("en"), "en_GB");
         assert_eq!(og_locale("fy"), "fy_NL");
     }
-}
-
-/// A rendered page's bytes without the spare capacity the template engine grew its string by
-/// (up to half of it): outputs are held until written.
-fn compact(s: String) -> Vec<u8> {
-    let mut b = s.into_bytes();
-    b.shrink_to_fit();
-    b
 }

@@ -149,11 +149,11 @@ type PageDocs = HashMap<String, (u64, Option<Doc>)>;
 
 /// [`documents`], taking pages' documents from `cache` where their key is unchanged.
 fn documents_with(site: &Site, cache: Option<(&[u64], &mut PageDocs)>) -> Vec<Doc> {
-    let mut docs: Vec<Doc> = match cache {
+    let docs: Vec<Doc> = match cache {
         None => site
             .pages
             .par_iter()
-            .filter_map(|p| page_doc(site, p))
+            .filter_map(|p| page_doc(site, p, true))
             .collect(),
         Some((keys, cache)) => {
             let made: Vec<(u64, Option<Doc>)> = site
@@ -162,7 +162,7 @@ fn documents_with(site: &Site, cache: Option<(&[u64], &mut PageDocs)>) -> Vec<Do
                 .zip(keys)
                 .map(|(p, &key)| match cache.get(&p.doc.path) {
                     Some((k, doc)) if *k == key => (key, doc.clone()),
-                    _ => (key, page_doc(site, p)),
+                    _ => (key, page_doc(site, p, true)),
                 })
                 .collect();
             *cache = site
@@ -174,6 +174,30 @@ fn documents_with(site: &Site, cache: Option<(&[u64], &mut PageDocs)>) -> Vec<Do
             made.into_iter().filter_map(|(_, d)| d).collect()
         }
     };
+    let mut docs: Vec<(Doc, Option<usize>)> = docs.into_iter().map(|d| (d, None)).collect();
+    docs.extend(data_documents(site).into_iter().map(|d| (d, None)));
+    sort_documents(&mut docs);
+    docs.into_iter().map(|(d, _)| d).collect()
+}
+
+/// Every searchable document in index order, the pages' ones without their text but with the
+/// page's index, so that each text is made only when it is analysed (see
+/// `build_docs_streamed`).
+fn light_documents(site: &Site) -> Vec<(Doc, Option<usize>)> {
+    let mut docs: Vec<(Doc, Option<usize>)> = site
+        .pages
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, p)| page_doc(site, p, false).map(|d| (d, Some(i))))
+        .collect();
+    docs.extend(data_documents(site).into_iter().map(|d| (d, None)));
+    sort_documents(&mut docs);
+    docs
+}
+
+/// The documents of the werkpleinen and the regio's.
+fn data_documents(site: &Site) -> Vec<Doc> {
+    let mut docs = Vec::new();
     for w in &site.data.werkpleinen {
         let regio = site.data.regio(&w.regio).map(|r| r.naam.as_str());
         let mut text = format!("{} in {}", w.naam, w.plaats);
@@ -223,16 +247,22 @@ fn documents_with(site: &Site, cache: Option<(&[u64], &mut PageDocs)>) -> Vec<Do
             text,
         });
     }
-    docs.sort_by(|a, b| {
+    docs
+}
+
+/// Index order: by kind, newest first, then by URL.
+fn sort_documents(docs: &mut [(Doc, Option<usize>)]) {
+    docs.sort_by(|(a, _), (b, _)| {
         a.kind
             .cmp(&b.kind)
             .then(b.date.cmp(&a.date))
             .then_with(|| a.url.cmp(&b.url))
     });
-    docs
 }
 
-fn page_doc(site: &Site, p: &crate::model::Page) -> Option<Doc> {
+/// The search document of page `p`; its `text` left empty unless `with_text` (see
+/// [`light_documents`]).
+fn page_doc(site: &Site, p: &crate::model::Page, with_text: bool) -> Option<Doc> {
     let doc = &p.doc;
     let kind = match doc.section {
         Section::Home => return None,
@@ -310,7 +340,11 @@ fn page_doc(site: &Site, p: &crate::model::Page) -> Option<Doc> {
         samenvatting: doc.samenvatting.clone(),
         heads: p.analysis.headings.iter().map(|h| h.text.clone()).collect(),
         meta,
-        text: text::html_to_text(&p.html),
+        text: if with_text {
+            text::html_to_text(&p.html)
+        } else {
+            String::new()
+        },
     })
 }
 
@@ -399,7 +433,15 @@ type Analyzed = Arc<(DocTerms, Vec<u8>, u64)>;
 /// [`build`] with a cache. `keys[i]` identifies everything page `i`'s document is made from
 /// (its text, list form and the names it shows): a page with an unchanged key keeps its
 /// document.
-pub fn build_cached(site: &Site, cache: Option<&mut SearchCache>, keys: Option<&[u64]>) -> Output {
+///
+/// Files go through `store` as they are made: a build that writes as it renders keeps only the
+/// words of each text, not the text (see [`crate::write::Writer`]).
+pub fn build_cached(
+    site: &Site,
+    cache: Option<&mut SearchCache>,
+    keys: Option<&[u64]>,
+    store: &(dyn Fn(OutFile) -> OutFile + Sync),
+) -> Output {
     match (cache, keys) {
         (Some(cache), Some(keys)) => {
             let docs = documents_with(site, Some((keys, &mut cache.pages)));
@@ -419,10 +461,48 @@ pub fn build_cached(site: &Site, cache: Option<&mut SearchCache>, keys: Option<&
                         .unwrap_or_else(|| hash_doc(d))
                 })
                 .collect();
-            build_docs_cached(&docs, Some((cache, &doc_keys)))
+            let mut out = build_docs_cached(&docs, Some((cache, &doc_keys)));
+            out.files = out.files.into_par_iter().map(store).collect();
+            out
         }
-        (_, _) => build_docs_cached(&documents(site), None),
+        (_, _) => build_docs_streamed(site, light_documents(site), store),
     }
+}
+
+/// The index files of `docs` without a cache: each text file goes through `store` as soon as
+/// its document is analysed, and the document is dropped then; only the words stay.
+fn build_docs_streamed(
+    site: &Site,
+    docs: Vec<(Doc, Option<usize>)>,
+    store: &(dyn Fn(OutFile) -> OutFile + Sync),
+) -> Output {
+    let kinds: Vec<Kind> = docs.iter().map(|(d, _)| d.kind).collect();
+    let analyzed: Vec<(DocTerms, u64, OutFile)> = docs
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, (mut d, page))| {
+            if let Some(p) = page {
+                d.text = text::html_to_text(&site.pages[p].html);
+            }
+            let (terms, text, hash) = analyze_doc(&d);
+            let file = store(OutFile {
+                path: text_path(i),
+                body: Body::Bytes(text),
+            });
+            (terms, hash, file)
+        })
+        .collect();
+    let terms: Vec<&DocTerms> = analyzed.iter().map(|(t, _, _)| t).collect();
+    let hashes = analyzed.iter().map(|(_, h, _)| *h);
+    let mut out = index_files(&terms, &kinds, hashes);
+    out.files = out.files.into_par_iter().map(store).collect();
+    out.files.extend(analyzed.into_iter().map(|(_, _, f)| f));
+    out
+}
+
+/// The output path of the text of document `i`.
+fn text_path(i: usize) -> String {
+    format!("{DIR}{TEXT_DIR}{i}.json")
 }
 
 /// Builds the index files of `docs` (in index order).
@@ -493,35 +573,61 @@ fn build_docs_cached(docs: &[Doc], cache: Option<(&mut SearchCache, &[u64])>) ->
         .iter()
         .map(|(_, a, same)| (a.1.as_slice(), *same))
         .collect();
-    let index = Index::build(&terms);
+    let kinds: Vec<Kind> = docs.iter().map(|d| d.kind).collect();
+    // From the texts' own hashes (kept with them), so a rebuild need not read every text.
+    let mut out = index_files(&terms, &kinds, analyzed.iter().map(|(_, a, _)| a.2));
+    let files = &mut out.files;
+    for (i, (t, same)) in texts.into_iter().enumerate() {
+        files.push(OutFile {
+            path: text_path(i),
+            // Written by the previous build of a session, with these bytes at this place.
+            body: if same {
+                Body::Unchanged
+            } else {
+                Body::Bytes(t.to_vec())
+            },
+        });
+    }
+    out
+}
+
+/// The index's shards and its manifest, from the words of every document (in index order),
+/// their kinds and the hashes of their texts.
+fn index_files(
+    terms: &[&DocTerms],
+    kinds: &[Kind],
+    text_hashes: impl Iterator<Item = u64>,
+) -> Output {
+    let index = Index::build(terms);
     let shards = index.shards(index::SHARD_BYTES);
-    let mut files = Vec::with_capacity(shards.len() + docs.len() + 1);
+    let mut files = Vec::with_capacity(shards.len() + 1);
     let mut names = Vec::with_capacity(shards.len());
-    for s in &shards {
+    let mut firsts = Vec::with_capacity(shards.len());
+    for s in shards {
         let name = format!("index/{:016x}.bin", fnv1a(&s.bytes));
         files.push(OutFile {
             path: format!("{DIR}{name}"),
-            body: Body::Bytes(s.bytes.clone()),
+            body: Body::Bytes(s.bytes),
         });
         names.push(name);
+        firsts.push(s.first);
     }
-    // From the texts' own hashes (kept with them), so a rebuild need not read every text.
-    let h = fnv_u64s(analyzed.iter().map(|(_, a, _)| a.2));
+    let h = fnv_u64s(text_hashes);
     let stamp = format!("{:012x}", h & 0xffff_ffff_ffff);
     let manifest = Manifest {
         version: 2,
         kinds: Kind::ALL.iter().map(|k| [k.id(), k.naam()]).collect(),
-        docs: docs
+        docs: kinds
             .iter()
-            .map(|d| {
-                let k = Kind::ALL.iter().position(|&k| k == d.kind).unwrap_or(0);
+            .map(|kind| {
+                let k = Kind::ALL.iter().position(|k| k == kind).unwrap_or(0);
                 char::from(b'0' + k as u8)
             })
             .collect(),
-        shards: shards
+        shards: firsts
             .iter()
             .zip(&names)
-            .map(|(s, n)| [s.first.as_str(), n.as_str()])
+            .map(|(f, n)| [f.as_str(), n.as_str()])
             .collect(),
         text: TEXT_DIR,
         stamp,
@@ -531,22 +637,11 @@ fn build_docs_cached(docs: &[Doc], cache: Option<(&mut SearchCache, &[u64])>) ->
         path: MANIFEST.to_string(),
         body: Body::Bytes(json(&manifest)),
     });
-    for (i, (t, same)) in texts.into_iter().enumerate() {
-        files.push(OutFile {
-            path: format!("{DIR}{TEXT_DIR}{i}.json"),
-            // Written by the previous build of a session, with these bytes at this place.
-            body: if same {
-                Body::Unchanged
-            } else {
-                Body::Bytes(t.to_vec())
-            },
-        });
-    }
     Output {
         files,
-        documents: docs.len(),
+        documents: kinds.len(),
         words: index.terms.len(),
-        shards: shards.len(),
+        shards: names.len(),
     }
 }
 

@@ -155,6 +155,9 @@ fn the_summary_line_of_a_good_build_is_dutch() {
         "{}",
         run.describe()
     );
+    // In English, into another folder (the same one would already hold this build).
+    let mut args = args.to_vec();
+    args[4] = path_str(&site.sibling("public-en"));
     let run = svdk(
         &site.dir,
         &[&args[..], &["--lang".to_string(), "en".to_string()]].concat(),
