@@ -86,13 +86,27 @@ pub struct Fields<'a> {
     pub body: &'a str,
 }
 
-/// The words of one document with where they occur.
+/// The words of one document with where they occur. Held for every document until the index
+/// is built, so kept compact: the words one after another in one string, and per word where it
+/// ends, its fields bitset and its count in the body, sorted by word.
 #[derive(Debug, Default, Clone)]
 pub struct DocTerms {
-    /// (word, fields bitset, count in the body), sorted by word.
-    terms: Vec<(String, u8, u32)>,
+    words: String,
+    terms: Vec<(u32, u8, u32)>,
     /// Number of indexed words in the body.
     len: u32,
+}
+
+impl DocTerms {
+    /// (word, fields bitset, count in the body), by word.
+    fn iter(&self) -> impl Iterator<Item = (&str, u8, u32)> + '_ {
+        let mut start = 0usize;
+        self.terms.iter().map(move |&(end, flags, tf)| {
+            let word = self.words.get(start..end as usize).unwrap_or("");
+            start = end as usize;
+            (word, flags, tf)
+        })
+    }
 }
 
 pub fn analyze(f: &Fields) -> DocTerms {
@@ -122,9 +136,15 @@ pub fn analyze(f: &Fields) -> DocTerms {
             }
         }
     });
-    let mut terms: Vec<(String, u8, u32)> = map.into_iter().map(|(w, (f, n))| (w, f, n)).collect();
-    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    DocTerms { terms, len }
+    let mut sorted: Vec<(String, u8, u32)> = map.into_iter().map(|(w, (f, n))| (w, f, n)).collect();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut words = String::with_capacity(sorted.iter().map(|t| t.0.len()).sum());
+    let mut terms = Vec::with_capacity(sorted.len());
+    for (w, flags, tf) in sorted {
+        words.push_str(&w);
+        terms.push((u32::try_from(words.len()).unwrap_or(u32::MAX), flags, tf));
+    }
+    DocTerms { words, terms, len }
 }
 
 /// The one-byte weight of a word in a document (1..=255).
@@ -177,9 +197,9 @@ impl Index {
         let avg = total as f64 / docs.len().max(1) as f64;
         let mut map: FnvMap<&str, Vec<(u32, u8)>> = FnvMap::default();
         for (i, d) in docs.iter().map(|d| d.borrow()).enumerate() {
-            for (w, flags, tf) in &d.terms {
-                let wt = weight(*flags, *tf, d.len, avg);
-                map.entry(w.as_str()).or_default().push((i as u32, wt));
+            for (w, flags, tf) in d.iter() {
+                let wt = weight(flags, tf, d.len, avg);
+                map.entry(w).or_default().push((i as u32, wt));
             }
         }
         let mut terms: Vec<(String, Vec<(u32, u8)>)> =
