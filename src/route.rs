@@ -117,6 +117,8 @@ pub enum Route<'a> {
     TabelCsv(&'a str, usize),
     /// Every open-data CSV of the site, with what each column means.
     OpenData,
+    /// The catalogue of every open-data CSV (path, URL, kind), as CSV.
+    OpenDataCatalogue,
     /// The search page.
     Zoeken,
     /// The search index manifest.
@@ -199,6 +201,7 @@ impl Route<'_> {
             Route::WerkpleinCsv(id, name) => format!("werkpleinen/{id}/{name}"),
             Route::TabelCsv(url, n) => format!("{url}tabel-{n}.csv"),
             Route::OpenData => "open-data/".into(),
+            Route::OpenDataCatalogue => "open-data/bestanden.csv".into(),
             Route::Zoeken => ZOEKEN.into(),
             Route::ZoekenManifest => ZOEKEN_MANIFEST.into(),
             Route::NotFound => "404.html".into(),

@@ -221,8 +221,33 @@ pub(super) fn files(site: &Site, urls: Urls) -> Vec<(String, Vec<u8>)> {
             .map(|t| (t.pad.clone(), t.csv())),
     );
     out.sort_by(|a, b| a.0.cmp(&b.0));
+    let catalogue = catalogue_csv(&out, &site.config.base_url.origin, urls);
+    out.push((Route::OpenDataCatalogue.output(), catalogue));
+    out.sort_by(|a, b| a.0.cmp(&b.0));
     out
 }
+
+/// The catalogue of the open-data `files`: a row per file with its path, its URL and the title
+/// of its kind. `/open-data/` lists a kind's files up to [`SHOWN`]; this lists them all.
+fn catalogue_csv(files: &[(String, Vec<u8>)], origin: &str, urls: Urls) -> Vec<u8> {
+    let own = Route::OpenDataCatalogue.output();
+    let mut paden: Vec<&String> = files.iter().map(|(pad, _)| pad).chain([&own]).collect();
+    paden.sort();
+    csv_bytes(
+        &["pad", "url", "soort"],
+        paden.into_iter().map(|pad| {
+            vec![
+                pad.clone(),
+                format!("{origin}{}", urls.path(pad)),
+                soort_van(pad).map_or("", |s| s.titel).to_string(),
+            ]
+        }),
+    )
+}
+
+/// How many files of one kind `/open-data/` links to; the rest are in the catalogue (the page
+/// would otherwise grow with every practice that has a table: 2 MB at 10,000).
+const SHOWN: usize = 50;
 
 /// A Markdown table as CSV: its header row, then every row padded to the header's width.
 fn table_csv(table: &[Vec<String>]) -> Vec<u8> {
@@ -665,6 +690,16 @@ pub(super) const SOORTEN: &[Soort] = &[
         ],
     ),
     soort(
+        "open-data/bestanden.csv",
+        "Alle bestanden",
+        "De lijst van alle CSV-bestanden van deze site, een rij per bestand. Op deze pagina staan per soort de eerste 50; hier staan ze allemaal.",
+        &[
+            ("pad", "pad van het bestand in de site"),
+            ("url", "volledige URL van het bestand"),
+            ("soort", "de soort bestand, zoals de kopjes op deze pagina"),
+        ],
+    ),
+    soort(
         "**/tabel-<n>.csv",
         "Tabellen in de tekst",
         "Elke tabel in een tekst (praktijkvoorbeeld, journaal, kaderdocument, pagina) staat naast die pagina als tabel-1.csv, tabel-2.csv, … in de volgorde van de tekst.",
@@ -771,7 +806,10 @@ struct Groep {
     pad: &'static str,
     toelichting: &'static str,
     kolommen: Vec<Kolom>,
+    /// The first [`SHOWN`] files of this kind.
     bestanden: Vec<Link>,
+    /// How many files of this kind there are.
+    aantal: usize,
 }
 
 /// The context of `/open-data/`.
@@ -779,6 +817,8 @@ struct Groep {
 struct Pagina {
     groepen: Vec<Groep>,
     aantal: usize,
+    /// The catalogue of all files.
+    catalogus: Link,
     /// CSVs without an entry in [`SOORTEN`] (a bug: every file must be described).
     onbeschreven: Vec<Link>,
 }
@@ -787,30 +827,40 @@ struct Pagina {
 fn pagina(urls: Urls, paden: &[&str]) -> Pagina {
     let groepen = SOORTEN
         .iter()
-        .map(|s| Groep {
-            id: crate::text::slugify(s.pad),
-            titel: s.titel,
-            pad: s.pad,
-            toelichting: s.toelichting,
-            kolommen: s
-                .kolommen
-                .iter()
-                .map(|&(naam, betekenis)| Kolom { naam, betekenis })
-                .collect(),
-            bestanden: paden
-                .iter()
-                .filter(|p| matches(s.pad, p))
+        .map(|s| {
+            let mut of_kind = paden.iter().filter(|p| matches(s.pad, p));
+            let bestanden: Vec<Link> = of_kind
+                .by_ref()
+                .take(SHOWN)
                 .map(|p| Link {
                     pad: p.to_string(),
                     url: urls.path(p),
                 })
-                .collect(),
+                .collect();
+            Groep {
+                id: crate::text::slugify(s.pad),
+                titel: s.titel,
+                pad: s.pad,
+                toelichting: s.toelichting,
+                kolommen: s
+                    .kolommen
+                    .iter()
+                    .map(|&(naam, betekenis)| Kolom { naam, betekenis })
+                    .collect(),
+                aantal: bestanden.len() + of_kind.count(),
+                bestanden,
+            }
         })
-        .filter(|g| !g.bestanden.is_empty())
+        .filter(|g| g.aantal > 0)
         .collect();
+    let catalogus = Route::OpenDataCatalogue.output();
     Pagina {
         groepen,
         aantal: paden.len(),
+        catalogus: Link {
+            url: urls.path(&catalogus),
+            pad: catalogus,
+        },
         onbeschreven: paden
             .iter()
             .filter(|p| soort_van(p).is_none())

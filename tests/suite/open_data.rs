@@ -308,9 +308,10 @@ fn every_table_links_to_a_csv_with_exactly_its_figures() {
     assert!(checked > 500, "only {checked} tables checked");
     // Every CSV is the copy of a table somewhere on the site, or of a list (the BVG-monitor's
     // werkpleinen per status, the criteria's answers of every werkplein) with its link next to it.
+    // (The catalogue of all CSVs is linked from /open-data/.)
     let csvs: BTreeSet<String> = list_files(out)
         .into_iter()
-        .filter(|f| f.ends_with(".csv"))
+        .filter(|f| f.ends_with(".csv") && f != "open-data/bestanden.csv")
         .collect();
     let mut offered = linked.clone();
     for (page, html) in text_files(out) {
@@ -348,9 +349,44 @@ fn open_data_page_lists_and_describes_every_csv() {
         "a CSV without an entry in render/open_data.rs SOORTEN"
     );
     let hrefs: BTreeSet<String> = attr_values(&page, "href").into_iter().collect();
-    for f in list_files(out).into_iter().filter(|f| f.ends_with(".csv")) {
-        assert!(hrefs.contains(&format!("/{f}")), "{f} not on /open-data/");
-    }
+    let csvs: BTreeSet<String> = list_files(out)
+        .into_iter()
+        .filter(|f| f.ends_with(".csv"))
+        .collect();
+    // The catalogue lists every CSV (itself too) with its absolute URL; the page links to it
+    // and to the first 50 files of each kind, so it does not grow with the practices.
+    assert!(hrefs.contains("/open-data/bestanden.csv"));
+    let catalogue = read_out(out, "open-data/bestanden.csv");
+    let mut rows = catalogue.lines();
+    assert_eq!(rows.next(), Some("pad,url,soort"));
+    let listed: BTreeSet<String> = rows
+        .map(|row| {
+            let mut cells = row.split(',');
+            let pad = cells.next().unwrap().to_string();
+            let url = cells.next().unwrap();
+            assert_eq!(
+                url,
+                format!("https://www.samenvoordeklant.nl/{pad}"),
+                "{row}"
+            );
+            assert!(!cells.next().unwrap_or("").is_empty(), "a kind for {pad}");
+            pad
+        })
+        .collect();
+    assert_eq!(listed, csvs);
+    let on_page = csvs
+        .iter()
+        .filter(|f| hrefs.contains(&format!("/{f}")))
+        .count();
+    assert!(
+        on_page >= 50 && on_page < csvs.len(),
+        "{on_page} of {}",
+        csvs.len()
+    );
+    assert!(
+        page.contains("; alle ") && page.contains(" staan in <a href=\"/open-data/bestanden.csv\""),
+        "a capped list says where the rest is"
+    );
     assert!(
         page.contains("<code>rapportcijfer</code>"),
         "column meanings"
