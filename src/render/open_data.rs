@@ -692,7 +692,7 @@ pub(super) const SOORTEN: &[Soort] = &[
     soort(
         "open-data/bestanden.csv",
         "Alle bestanden",
-        "De lijst van alle CSV-bestanden van deze site, een rij per bestand. Op deze pagina staan per soort de eerste 50; hier staan ze allemaal.",
+        "De lijst van alle CSV-bestanden van deze site, een rij per bestand. Op deze pagina staat van elke soort een deel; hier staan ze allemaal.",
         &[
             ("pad", "pad van het bestand in de site"),
             ("url", "volledige URL van het bestand"),
@@ -817,6 +817,8 @@ struct Groep {
 struct Pagina {
     groepen: Vec<Groep>,
     aantal: usize,
+    /// How many files of each kind are linked ([`SHOWN`]).
+    per_soort: usize,
     /// The catalogue of all files.
     catalogus: Link,
     /// CSVs without an entry in [`SOORTEN`] (a bug: every file must be described).
@@ -857,6 +859,7 @@ fn pagina(urls: Urls, paden: &[&str]) -> Pagina {
     Pagina {
         groepen,
         aantal: paden.len(),
+        per_soort: SHOWN,
         catalogus: Link {
             url: urls.path(&catalogus),
             pad: catalogus,
