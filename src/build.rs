@@ -462,7 +462,7 @@ fn run(
     }
     opts.progress.stage(crate::messages::Key::StageModel, 0);
     // model
-    let site = model::build(
+    let mut site = model::build(
         model::Inputs {
             config,
             data,
@@ -479,6 +479,9 @@ fn run(
         diags,
         cache.as_deref_mut().map(|c| &mut c.model),
     );
+    if cache.is_none() {
+        site.drop_markdown();
+    }
     clock.lap("model");
     // render: templates are always parsed (to report their syntax errors), but pages are not
     // rendered from a model with errors, which would only add follow-up errors.

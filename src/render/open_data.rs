@@ -205,8 +205,8 @@ pub(super) fn files(site: &Site, urls: Urls) -> Vec<(String, Vec<u8>)> {
     }
     // The Markdown tables editors write, next to their page.
     for p in &site.pages {
-        for (n, table) in crate::markdown::tables(&p.doc.body).into_iter().enumerate() {
-            out.push((Route::TabelCsv(&p.url, n + 1).output(), table_csv(&table)));
+        for (n, table) in p.tables.iter().enumerate() {
+            out.push((Route::TabelCsv(&p.url, n + 1).output(), table_csv(table)));
         }
     }
     if let Some(b) = site.bvg.as_ref().filter(|_| super::bvg::present(site)) {
