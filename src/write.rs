@@ -204,7 +204,7 @@ fn companions(out: &Path) -> io::Result<(PathBuf, PathBuf, PathBuf)> {
 /// Writes `files` as the new contents of `out`, atomically: afterwards `out` is the new site;
 /// on any error, or if the process is killed at any moment, it is the previous one.
 pub fn write_site(out: &Path, files: &[OutFile]) -> io::Result<Written> {
-    write_stamped(out, files, None)
+    Writer::begin(out)?.finish(files, None)
 }
 
 /// Whether `out` is, complete and untouched, the output of a build whose stamp begins with
@@ -227,12 +227,6 @@ pub fn unchanged(out: &Path, key: &str) -> Option<String> {
             .strip_prefix(' ')?
             .to_string();
     same_files(out, &m).ok()?.then_some(rest)
-}
-
-/// [`write_site`], recording `stamp` in the marker for [`unchanged`].
-pub fn write_stamped(out: &Path, files: &[OutFile], stamp: Option<&str>) -> io::Result<Written> {
-    let writer = Writer::begin(out)?;
-    writer.finish(files, stamp)
 }
 
 /// A write in progress. The build hands each file to [`Writer::put`] as soon as it is

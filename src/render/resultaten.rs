@@ -120,6 +120,15 @@ fn procent(v: Option<f64>) -> Cel {
     c
 }
 
+/// The first cell of a row per klantprincipe: its name, and its id in the CSV.
+fn principe_cel(p: &Principe) -> Cel {
+    Cel {
+        tekst: p.naam.clone(),
+        csv: p.id.clone(),
+        ..Cel::default()
+    }
+}
+
 fn aantal(v: Option<impl ToString>) -> Cel {
     getal(v.map(|v| v.to_string()))
 }
@@ -581,11 +590,7 @@ fn tabellen(site: &Site, urls: Urls) -> Tabellen {
             );
             for (p, &v) in list.iter().zip(means) {
                 t.rij(vec![
-                    Cel {
-                        tekst: p.naam.clone(),
-                        csv: p.id.clone(),
-                        ..Cel::default()
-                    },
+                    principe_cel(p),
                     if pct { procent(v) } else { cijfer(v) },
                 ]);
             }
@@ -1008,11 +1013,7 @@ pub(super) fn groep_resultaten(site: &Site, urls: Urls, groep: Groep) -> Option<
         );
         for (k, p) in pw.iter().enumerate() {
             t.rij(vec![
-                Cel {
-                    tekst: p.naam.clone(),
-                    csv: p.id.clone(),
-                    ..Cel::default()
-                },
+                principe_cel(p),
                 cijfer(g.principes.get(k).copied().flatten()),
                 cijfer(landelijk.principes.get(k).copied().flatten()),
             ]);
@@ -1460,11 +1461,7 @@ pub(super) fn werkplein_tabellen(site: &Site, urls: Urls, id: &str) -> Option<We
         );
         for (i, p) in pw.iter().enumerate() {
             t.rij(vec![
-                Cel {
-                    tekst: p.naam.clone(),
-                    csv: p.id.clone(),
-                    ..Cel::default()
-                },
+                principe_cel(p),
                 cijfer(k.principes.get(i).copied().flatten()),
                 cijfer(national.get(i).copied().flatten()),
             ]);
@@ -1488,11 +1485,7 @@ pub(super) fn werkplein_tabellen(site: &Site, urls: Urls, id: &str) -> Option<We
         );
         for (i, p) in pg.iter().enumerate() {
             t.rij(vec![
-                Cel {
-                    tekst: p.naam.clone(),
-                    csv: p.id.clone(),
-                    ..Cel::default()
-                },
+                principe_cel(p),
                 procent(m.scores.get(i).copied().flatten()),
                 procent(national.get(i).copied().flatten()),
             ]);
