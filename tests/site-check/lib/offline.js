@@ -154,7 +154,9 @@ export async function checkOffline(browser, site) {
       await page.press('#zoekveld', 'Enter');
       await page.waitForFunction(() => /werkgevers/.test(document.getElementById('zoekstatus').textContent), null, { timeout: 10000 });
       if (!/q=werkgevers/.test(page.url())) fail(`the query is not in the URL: ${page.url()}`);
-      const first = await page.$('#zoekresultaten li a');
+      // A locator, not an element handle: the list may be drawn again (snippets arriving) between
+      // finding the first result and clicking it, and a locator finds it again.
+      const first = page.locator('#zoekresultaten li a').first();
       await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), first.click()]);
       where = at();
       if (!site.fileSet.has(where)) fail(`the first result opened ${page.url()}`, 'zoeken/index.html');
