@@ -208,12 +208,12 @@ pub fn build(
     } = inputs;
     check_urls(&pages, &data, diags);
     let generated_links = check_file_links(&pages, &static_paths, diags);
-    for p in &pages {
+    pages.par_iter().for_each(|p| {
         if p.doc.section == Section::Praktijkvoorbeeld {
             check_practice_parts(p, diags);
         }
         check_template_left(p, diags);
-    }
+    });
 
     let mut site = Site {
         config,

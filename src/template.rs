@@ -53,28 +53,32 @@ pub fn guidance() -> impl Iterator<Item = &'static str> {
     )
 }
 
+/// Each guidance line with its first word.
+static GUIDES: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
+    std::sync::LazyLock::new(|| {
+        guidance()
+            .filter_map(|g| Some((g.split_whitespace().next()?, g)))
+            .collect()
+    });
+
 /// Where a body still holds a guidance line of the template: (byte offset of the line, the
 /// guidance), in order. Lines are compared with their spaces folded, so a re-wrapped
 /// paragraph of one line still counts; a guidance line the editor changed does not.
 pub fn leftover_guidance(body: &str) -> Vec<(usize, &'static str)> {
-    let guides: Vec<(String, &'static str)> = guidance().map(|g| (squash(g), g)).collect();
     let mut out = Vec::new();
     let mut offset = 0;
     for line in body.split_inclusive('\n') {
-        let here = squash(line);
-        if !here.is_empty()
-            && let Some((_, g)) = guides.iter().find(|(s, _)| here == *s)
+        // Compared word by word, so a line that differs in its first word costs one compare.
+        if let Some(first) = line.split_whitespace().next()
+            && let Some((_, g)) = GUIDES.iter().find(|(start, g)| {
+                *start == first && g.split_whitespace().eq(line.split_whitespace())
+            })
         {
             out.push((offset + (line.len() - line.trim_start().len()), *g));
         }
         offset += line.len();
     }
     out
-}
-
-/// Spaces folded to one, trimmed.
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Headings editors write for each part instead of its own ([`PRACTICE_PARTS`], same order).
@@ -151,6 +155,9 @@ mod tests {
         assert_eq!(found[0].1, PART_GUIDES[0]);
         assert_eq!(&body[found[0].0..found[0].0 + 10], &PART_GUIDES[0][..10]);
         assert_eq!(found[1].1, PART_GUIDES[3]);
+        // Spaces and tabs between the words do not matter.
+        let spaced = PART_GUIDES[1].replace(' ', " \t ");
+        assert_eq!(leftover_guidance(&spaced), [(0, PART_GUIDES[1])]);
         // Edited guidance is the editor's text.
         assert!(
             leftover_guidance("Beschrijf de uitgangssituatie: het ging om jongeren.\n").is_empty()

@@ -192,6 +192,15 @@ pub fn cmp_names(a: &str, b: &str) -> std::cmp::Ordering {
     sort_key(a).cmp(&sort_key(b)).then_with(|| a.cmp(b))
 }
 
+/// Sorts `items` by name as [`cmp_names`] does, ties broken by id; `key` gives (name, id).
+/// Each item's sort key is made once.
+pub fn sort_by_name<T>(items: &mut [T], key: impl Fn(&T) -> (&str, &str)) {
+    items.sort_by_cached_key(|t| {
+        let (naam, id) = key(t);
+        (sort_key(naam), naam.to_string(), id.to_string())
+    });
+}
+
 /// The URL schemes a link from content or data may use.
 pub const URL_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 

@@ -164,7 +164,7 @@ pub(super) fn index(r: &Renderer, n: usize, d: &mut Deps) -> Built {
             })
         })
         .collect();
-    werkpleinen.sort_by(|a, b| crate::text::cmp_names(&a.naam, &b.naam).then(a.id.cmp(&b.id)));
+    crate::text::sort_by_name(&mut werkpleinen, |c| (&c.naam, &c.id));
     let mut crumbs = vec![];
     if paginering.nummer > 1 {
         crumbs.push(("Praktijkvoorbeelden", Route::PraktijkIndex));

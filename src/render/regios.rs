@@ -25,7 +25,7 @@ pub(super) fn counts(r: &Renderer) -> Vec<Counted> {
             aantal: site.werkpleinen_by_regio.get(&g.id).map_or(0, Vec::len),
         })
         .collect();
-    rows.sort_by(|a, b| crate::text::cmp_names(&a.naam, &b.naam).then(a.id.cmp(&b.id)));
+    crate::text::sort_by_name(&mut rows, |c| (&c.naam, &c.id));
     rows
 }
 

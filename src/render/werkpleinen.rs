@@ -50,7 +50,7 @@ struct IndexContext<'a> {
 pub(super) fn index(r: &Renderer) -> Built {
     let site = r.site;
     let mut rows: Vec<WerkpleinRow> = site.data.werkpleinen.iter().map(|w| row(r, w)).collect();
-    rows.sort_by(|a, b| crate::text::cmp_names(a.naam, b.naam).then(a.id.cmp(b.id)));
+    crate::text::sort_by_name(&mut rows, |c| (c.naam, c.id));
     let periode = site
         .landkaart
         .as_ref()

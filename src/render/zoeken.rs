@@ -69,7 +69,7 @@ pub(super) fn practice_regios(site: &Site, urls: Urls) -> Vec<Counted> {
             })
         })
         .collect();
-    rows.sort_by(|a, b| crate::text::cmp_names(&a.naam, &b.naam).then(a.id.cmp(&b.id)));
+    crate::text::sort_by_name(&mut rows, |c| (&c.naam, &c.id));
     rows
 }
 
