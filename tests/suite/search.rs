@@ -42,13 +42,18 @@ fn load(out: &Path) -> Loaded {
     }
     let docs = manifest["docs"].as_str().unwrap().len();
     let text = manifest["text"].as_str().unwrap();
+    let mut texts = 0;
     let urls = (0..docs)
         .map(|i| {
-            let t: serde_json::Value =
-                serde_json::from_str(&read_out(out, &format!("zoeken/{text}{i}.json"))).unwrap();
+            let bytes = std::fs::read(out.join(format!("zoeken/{text}{i}.bin"))).unwrap();
+            let (t, x) = svdk::search::read_text_file(&bytes).expect("a text file");
+            if !x.is_empty() {
+                texts += 1;
+            }
             t["u"].as_str().unwrap().to_string()
         })
         .collect();
+    assert!(texts > docs / 2, "{texts} of {docs} documents have a text");
     Loaded {
         manifest,
         index,

@@ -222,6 +222,15 @@ export async function checkFinding(browser, server, site) {
     const b = found['cliëntenraad'];
     if (a && b && a.urls.join() !== b.urls.join()) fail(`"clientenraad" and "cliëntenraad" find different pages: ${a.urls.length} and ${b.urls.length}`);
   });
+  await step('a snippet from deep in the text (the compressed text store)', async () => {
+    await page.goto(url('zoeken/?q=leerplichtambtenaar'), { waitUntil: 'load' });
+    await waitStatus(page, 'leerplichtambtenaar');
+    const frag = await page.$$eval('#zoekresultaten li', (lis) => lis
+      .filter((li) => /almere-jongerenloket/.test(li.querySelector('a').getAttribute('href')))
+      .map((li) => [...li.querySelectorAll('.zoekresultaat__fragment mark')].map((m) => m.textContent)));
+    if (frag.length !== 1) fail(`"leerplichtambtenaar" does not find the practice of Almere (${frag.length})`);
+    else if (!frag[0].some((t) => /^leerplichtambtenaar/i.test(t))) fail(`the result of Almere shows no snippet with the word from its text (marked: ${frag[0].join(' | ')})`);
+  });
   await step('axe with results', async () => {
     await page.goto(url('zoeken/?q=werk'), { waitUntil: 'load' });
     await waitStatus(page, 'werk');

@@ -123,12 +123,28 @@ Index.prototype.search = function (q) {
   });
 };
 
+// A text file (src/search/mod.rs, text_file): the length of the header (4 bytes,
+// little-endian), the header (JSON), then the text as a zlib stream. A browser without
+// DecompressionStream gets the header with an empty text (a result then shows its summary).
+export function parseText(buf) {
+  var n = new DataView(buf).getUint32(0, true);
+  var t = JSON.parse(new TextDecoder().decode(new Uint8Array(buf, 4, n)));
+  var rest = new Uint8Array(buf, 4 + n);
+  t.x = "";
+  if (!rest.length || typeof DecompressionStream === "undefined") return Promise.resolve(t);
+  var text = new Blob([rest]).stream().pipeThrough(new DecompressionStream("deflate"));
+  return new Response(text).text().then(
+    function (x) { t.x = x; return t; },
+    function () { return t; }
+  );
+}
+
 // The text of document `doc`: { t: title, u: URL below the base path, d, n: date, w, s, x }.
 Index.prototype.text = function (doc) {
   var self = this;
   if (!this.texts[doc]) {
     this.texts[doc] = this.load().then(function (m) {
-      return self.get(m.text + doc + ".json", "json", m.stamp || "");
+      return self.get(m.text + doc + ".bin", "bytes", m.stamp || "").then(parseText);
     });
     this.texts[doc].catch(function () { delete self.texts[doc]; });
   }
