@@ -7,7 +7,11 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use std::cell::Cell;
+
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
+};
 
 use crate::text;
 
@@ -137,11 +141,46 @@ pub fn render(
     table_csv: Option<&str>,
     resolve: &dyn Fn(&str, usize) -> Option<String>,
 ) -> String {
+    let (html, plain) = render_html(body, analysis, id_prefix, table_label, table_csv, resolve);
+    if plain {
+        // The sanitizer would give it back unchanged (the tests hold it to that).
+        debug_assert_eq!(
+            sanitize(&html),
+            html,
+            "plain Markdown that sanitizing changes"
+        );
+        html
+    } else {
+        sanitize(&html)
+    }
+}
+
+/// [`render`] before sanitizing, and whether the HTML is *plain*: only what pulldown-cmark
+/// makes of Markdown without raw HTML, with link destinations of an allowed scheme (or none)
+/// and no characters the sanitizer writes differently. Plain HTML needs no sanitizing: it can
+/// hold no markup of the editor's own, no event handler and no `javascript:` URL, and the
+/// sanitizer would return it byte for byte (checked in debug builds and by a property test).
+/// Anything else, raw HTML above all, goes through the sanitizer, which is most of the work
+/// of rendering a page.
+fn render_html(
+    body: &str,
+    analysis: &Analysis,
+    id_prefix: &str,
+    table_label: &str,
+    table_csv: Option<&str>,
+    resolve: &dyn Fn(&str, usize) -> Option<String>,
+) -> (String, bool) {
+    let plain = Cell::new(
+        plain_attr(table_label) && table_csv.is_none_or(plain_attr) && plain_attr(id_prefix),
+    );
     let mut heading = 0;
     let mut tables = 0;
     let events = Parser::new_ext(body, options())
         .into_offset_iter()
         .flat_map(|(event, range)| {
+            if !plain_event(&event) {
+                plain.set(false);
+            }
             let events: Vec<Event> = match event {
                 Event::Start(Tag::Table(_)) => {
                     tables += 1;
@@ -154,7 +193,7 @@ pub fn render(
                 Event::End(TagEnd::Table) => {
                     let link = table_csv.map_or(String::new(), |base| {
                         format!(
-                            "\n<p class=\"open-data\"><a href=\"{}\" download>Tabel {tables} als CSV</a></p>",
+                            "\n<p class=\"open-data\"><a href=\"{}\" download=\"\">Tabel {tables} als CSV</a></p>",
                             escape_attr(&format!("{base}tabel-{tables}.csv"))
                         )
                     });
@@ -175,6 +214,9 @@ pub fn render(
                     .headings
                     .get(heading)
                     .map(|h| format!("{id_prefix}{}", h.id));
+                if id.as_deref().is_some_and(|id| !plain_attr(id)) {
+                    plain.set(false);
+                }
                 heading += 1;
                 Event::Start(Tag::Heading {
                     level,
@@ -192,6 +234,9 @@ pub fn render(
                 let dest_url = resolve(&dest_url, range.start)
                     .map(CowStr::from)
                     .unwrap_or(dest_url);
+                if !plain_url(&dest_url) {
+                    plain.set(false);
+                }
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -219,7 +264,39 @@ pub fn render(
         });
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events);
-    sanitize(&out)
+    let plain = plain.get() && !out.contains('\u{a0}');
+    (out, plain)
+}
+
+/// Whether pulldown-cmark writes `event` as the sanitizer would (see [`render_html`]): no raw
+/// HTML, no element it writes in XHTML style (`<br />`, `<hr />`, `<img ... />`), no heading
+/// attributes of the editor's own, and names in attributes without characters to escape.
+fn plain_event(event: &Event) -> bool {
+    match event {
+        Event::Html(_) | Event::InlineHtml(_) | Event::HardBreak | Event::Rule => false,
+        Event::Start(Tag::Image { .. }) => false,
+        Event::Start(Tag::Heading { classes, attrs, .. }) => classes.is_empty() && attrs.is_empty(),
+        Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => plain_attr(info),
+        Event::Start(Tag::Link { title, .. }) => plain_attr(title),
+        Event::FootnoteReference(label) | Event::Start(Tag::FootnoteDefinition(label)) => {
+            plain_attr(label)
+        }
+        _ => true,
+    }
+}
+
+/// An attribute value both writers write alike: no `<`, `>`, `'`, `"` or `&`, which they
+/// escape differently.
+fn plain_attr(s: &str) -> bool {
+    !s.contains(['<', '>', '\'', '"', '&'])
+}
+
+/// A link destination that needs no sanitizing and that both writers write alike: a scheme
+/// the site allows (or none: a path or an anchor), in characters neither escapes.
+fn plain_url(url: &str) -> bool {
+    url.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"-._~/#?=%+,;:@!$*()".contains(&b))
+        && text::url_problem(url).is_none()
 }
 
 fn escape_attr(s: &str) -> String {
@@ -302,6 +379,103 @@ pub fn position(body: &str, offset: usize, body_line: usize) -> crate::diagnosti
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of Markdown, plain and not, for [`plain_html_is_what_sanitizing_returns`].
+    const PIECES: &[&str] = &[
+        "## Kop\n\n",
+        "## Kop {#eigen-id}\n\n",
+        "## Kop {.klasse}\n\n",
+        "## Kop {onclick=x}\n\n",
+        "tekst en meer tekst ",
+        "a & b < c > d \" e ' f ",
+        "&amp; &copy; &#39; &lt;b&gt; ",
+        "\u{a0}",
+        "é ü ĳ — “aanhalingstekens” ",
+        "*schuin* **vet** ~~weg~~ ",
+        "`co<de> & 'x'` ",
+        "\n\n```rust\nfn x() {}\n```\n\n",
+        "\n\n```a\"b\nx\n```\n\n",
+        "\n\n| a | b |\n|---|--:|\n| 1 & 2 | <3 |\n\n",
+        "[^1]\n\n[^1]: voet\n\n",
+        "[^a&b]\n\n[^a&b]: voet\n\n",
+        "[link](https://x.nl/?a=1&b=2) ",
+        "[link](/pad/naar/#anker) ",
+        "[link](../a.md#x:y) ",
+        "[link](javascript:alert(1)) ",
+        "[link](JaVaScRiPt:alert(1)) ",
+        "[link](<ja\tvascript:x>) ",
+        "[link](data:text/html,x) ",
+        "[link](mailto:a@b.nl) ",
+        "[link](<met spatie>) ",
+        "[link](/p/ \"titel\") ",
+        "[link](/p/ 'ti\"t<el') ",
+        "[link](/p/'quote) ",
+        "[link](/%E2%80%94/) ",
+        "[link](/ë/) ",
+        "<https://x.nl/a?b=c> ",
+        "<a@b.nl> ",
+        "![alt](x.png) ",
+        "<b>vet</b> ",
+        "<script>alert(1)</script>\n\n",
+        "\\<script> ",
+        "regel  \nbreuk ",
+        "\n\n---\n\n",
+        "\n\n- punt\n- punt\n\n",
+        "\n\n3. drie\n\n",
+        "\n\n> citaat\n\n",
+        "\n\n",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        /// HTML that skips the sanitizer is what the sanitizer would have made of it.
+        #[test]
+        fn plain_html_is_what_sanitizing_returns(
+            parts in prop::collection::vec(prop::sample::select(PIECES), 0..10),
+            label in prop::sample::select(&["Pagina", "A & B", "<b>"][..]),
+        ) {
+            let body = parts.concat();
+            let (html, plain) =
+                render_html(&body, &analyze(&body), "p-", label, Some("/p/"), &|_, _| None);
+            if plain {
+                prop_assert_eq!(sanitize(&html), html);
+            }
+        }
+    }
+
+    #[test]
+    fn only_plain_markdown_skips_the_sanitizer() {
+        let plain =
+            |body: &str| render_html(body, &analyze(body), "", "t", Some("/p/"), &|_, _| None).1;
+        assert!(plain(
+            "## Kop\n\n*a* [b](/c/#d) `e` [f](https://x.nl/?a=1)\n\n| a |\n|---|\n| 1 |\n"
+        ));
+        for body in [
+            "<b>x</b>",
+            "a <span>b</span>",
+            "[x](javascript:alert(1))",
+            "[x](<java\tscript:alert(1)>)",
+            "[x](data:text/html,y)",
+            "## Kop {onclick=x}",
+            "## Kop {.klasse}",
+            "![a](b.png)",
+            "a\u{a0}b",
+        ] {
+            assert!(!plain(body), "{body}");
+        }
+        // Raw HTML is still sanitized.
+        let html = render(
+            "<b onclick=\"x()\">a</b>",
+            &analyze(""),
+            "",
+            "t",
+            None,
+            &|_, _| None,
+        );
+        assert_eq!(html, "<p><b>a</b></p>\n");
+    }
 
     fn plain(body: &str) -> String {
         render(body, &analyze(body), "", "test", None, &|_, _| None)
