@@ -35,6 +35,9 @@ pub struct Link {
 pub struct Analysis {
     pub headings: Vec<Heading>,
     pub links: Vec<Link>,
+    /// The Markdown tables, in order: each a list of rows (the header row first), each a list
+    /// of cell texts (inline markup removed). The CSV copies of the tables [`render`] links.
+    pub tables: Vec<Vec<Vec<String>>>,
     /// The heading ids, for [`Analysis::has_anchor`] in constant time.
     anchors: HashSet<String>,
 }
@@ -59,14 +62,18 @@ fn level(l: HeadingLevel) -> u8 {
     l as u8
 }
 
-/// Finds headings (with unique ids: text slugs, or `{#id}` where given) and links.
+/// Finds headings (with unique ids: text slugs, or `{#id}` where given), links and tables.
 pub fn analyze(body: &str) -> Analysis {
     let mut out = Analysis::default();
     // Ids the page layout uses itself are not given to headings.
     let mut used: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
     let mut next: HashMap<String, usize> = HashMap::new();
     let mut current: Option<(u8, Option<String>, String, usize)> = None;
+    let mut cell: Option<String> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        if !out.tables.is_empty() || matches!(event, Event::Start(Tag::Table(_))) {
+            table_event(&event, &mut out.tables, &mut cell);
+        }
         match event {
             Event::Start(Tag::Heading { level: l, id, .. }) => {
                 current = Some((
@@ -132,7 +139,7 @@ fn unique(base: &str, used: &mut HashSet<String>, next: &mut HashMap<String, usi
 /// Tables are wrapped in a focusable, labelled region so they scroll on narrow screens;
 /// `table_label` names the page ("Tabel 2 van <table_label>") to keep labels unique. With
 /// `table_csv` (the page's URL folder), each table is followed by a link to its CSV copy
-/// `<table_csv>tabel-<n>.csv` (see [`tables`]).
+/// `<table_csv>tabel-<n>.csv` (see [`Analysis::tables`]).
 pub fn render(
     body: &str,
     analysis: &Analysis,
@@ -326,44 +333,34 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     b
 });
 
-/// The Markdown tables of a body, in order: each a list of rows (the header row first), each a
-/// list of cell texts (inline markup removed). The CSV copies of the tables [`render`] links.
-pub fn tables(body: &str) -> Vec<Vec<Vec<String>>> {
-    if !body.contains('|') {
-        return Vec::new();
-    }
-    let mut out: Vec<Vec<Vec<String>>> = Vec::new();
-    let mut cell: Option<String> = None;
-    for event in Parser::new_ext(body, options()) {
-        match event {
-            Event::Start(Tag::Table(_)) => out.push(Vec::new()),
-            Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
-                if let Some(t) = out.last_mut() {
-                    t.push(Vec::new());
-                }
+/// One event's part in [`Analysis::tables`]; `cell` is the text of the cell being read.
+fn table_event(event: &Event, out: &mut Vec<Vec<Vec<String>>>, cell: &mut Option<String>) {
+    match event {
+        Event::Start(Tag::Table(_)) => out.push(Vec::new()),
+        Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
+            if let Some(t) = out.last_mut() {
+                t.push(Vec::new());
             }
-            Event::Start(Tag::TableCell) => cell = Some(String::new()),
-            Event::End(TagEnd::TableCell) => {
-                if let (Some(c), Some(row)) =
-                    (cell.take(), out.last_mut().and_then(|t| t.last_mut()))
-                {
-                    row.push(c.trim().to_string());
-                }
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(c) = cell.as_mut() {
-                    c.push_str(&t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some(c) = cell.as_mut() {
-                    c.push(' ');
-                }
-            }
-            _ => {}
         }
+        Event::Start(Tag::TableCell) => *cell = Some(String::new()),
+        Event::End(TagEnd::TableCell) => {
+            if let (Some(c), Some(row)) = (cell.take(), out.last_mut().and_then(|t| t.last_mut()))
+            {
+                row.push(c.trim().to_string());
+            }
+        }
+        Event::Text(t) | Event::Code(t) => {
+            if let Some(c) = cell.as_mut() {
+                c.push_str(t);
+            }
+        }
+        Event::SoftBreak | Event::HardBreak => {
+            if let Some(c) = cell.as_mut() {
+                c.push(' ');
+            }
+        }
+        _ => {}
     }
-    out
 }
 
 /// Keeps editors' raw HTML but removes scripts, event handlers and `javascript:` URLs.
@@ -510,13 +507,13 @@ mod tests {
             "{html}"
         );
         assert!(html.contains(r#"href="/sub/p/tabel-2.csv""#), "{html}");
-        let t = tables(body);
+        let t = analyze(body).tables;
         assert_eq!(t.len(), 2);
         assert_eq!(t[0][0], ["Jaar", "Cijfer"]);
         assert_eq!(t[0][1], ["2009", "6,8"]);
         assert_eq!(t[0][2], ["2010", "7,0"]);
         assert_eq!(t[1], [vec!["a"], vec!["b"]]);
-        assert!(tables("geen tabel").is_empty());
+        assert!(analyze("geen tabel").tables.is_empty());
     }
 
     #[test]

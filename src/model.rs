@@ -47,9 +47,6 @@ pub struct Page {
     pub print_html: Option<Arc<str>>,
     /// Identifies what `html` and `print_html` were rendered from: equal keys, equal HTML.
     pub html_key: u64,
-    /// The Markdown tables of its text (rows of cell texts), for their CSV copies: kept so that
-    /// a build may drop the Markdown itself once the HTML is made ([`Site::drop_markdown`]).
-    pub tables: Vec<Vec<Vec<String>>>,
 }
 
 /// What a [`crate::build::Session`] keeps of the model between builds: a page whose text and
@@ -123,8 +120,8 @@ pub struct Site {
 
 impl Site {
     /// Drops every page's Markdown: once the model is built (HTML rendered, links checked,
-    /// tables kept in [`Page::tables`]) nothing reads it any more. A plain build does this to
-    /// hold less while rendering; a `serve` session keeps it for its next build.
+    /// tables kept in [`Analysis::tables`]) nothing reads it any more. A plain build does this
+    /// to hold less while rendering; a `serve` session keeps it for its next build.
     pub fn drop_markdown(&mut self) {
         for p in &mut self.pages {
             p.doc.body = String::new();
@@ -186,7 +183,6 @@ pub fn build(
             Page {
                 url: url_of(&doc),
                 analysis,
-                tables: markdown::tables(&doc.body),
                 doc,
                 html: Arc::from(""),
                 print_html: None,

@@ -205,7 +205,7 @@ pub(super) fn files(site: &Site, urls: Urls) -> Vec<(String, Vec<u8>)> {
     }
     // The Markdown tables editors write, next to their page.
     for p in &site.pages {
-        for (n, table) in p.tables.iter().enumerate() {
+        for (n, table) in p.analysis.tables.iter().enumerate() {
             out.push((Route::TabelCsv(&p.url, n + 1).output(), table_csv(table)));
         }
     }
