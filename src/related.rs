@@ -161,13 +161,20 @@ pub fn related(site: &Site, i: usize) -> Vec<usize> {
         }
     }
     let mut ranked: Vec<(usize, (usize, bool))> = cand.into_iter().collect();
-    ranked.sort_by(|&(a, ca), &(b, cb)| {
+    // A total order (paths are unique), so picking the first SHOWN before sorting them gives
+    // the same practices in the same order as sorting every candidate.
+    let order = |&(a, ca): &(usize, (usize, bool)), &(b, cb): &(usize, (usize, bool))| {
         let (da, db) = (&site.pages[a].doc, &site.pages[b].doc);
         cb.0.cmp(&ca.0)
             .then(cb.1.cmp(&ca.1))
             .then(db.date.cmp(&da.date))
             .then_with(|| da.title.cmp(&db.title))
             .then_with(|| da.path.cmp(&db.path))
-    });
-    ranked.into_iter().take(SHOWN).map(|(j, _)| j).collect()
+    };
+    if ranked.len() > SHOWN {
+        ranked.select_nth_unstable_by(SHOWN - 1, order);
+        ranked.truncate(SHOWN);
+    }
+    ranked.sort_by(order);
+    ranked.into_iter().map(|(j, _)| j).collect()
 }
