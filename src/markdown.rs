@@ -344,8 +344,7 @@ fn table_event(event: &Event, out: &mut Vec<Vec<Vec<String>>>, cell: &mut Option
         }
         Event::Start(Tag::TableCell) => *cell = Some(String::new()),
         Event::End(TagEnd::TableCell) => {
-            if let (Some(c), Some(row)) = (cell.take(), out.last_mut().and_then(|t| t.last_mut()))
-            {
+            if let (Some(c), Some(row)) = (cell.take(), out.last_mut().and_then(|t| t.last_mut())) {
                 row.push(c.trim().to_string());
             }
         }

@@ -32,7 +32,7 @@ use serde::Serialize;
 use crate::content::{Meta, Section};
 use crate::model::Site;
 use crate::write::{Body, OutFile};
-use index::{DocTerms, Fields, Index};
+use index::{DocTerms, Fields, Index, IndexBuilder};
 
 /// Folder of the search page and its files, relative to the base path.
 pub const DIR: &str = crate::route::ZOEKEN;
@@ -470,14 +470,16 @@ pub fn build_cached(
 }
 
 /// The index files of `docs` without a cache: each text file goes through `store` as soon as
-/// its document is analysed, and the document is dropped then; only the words stay.
+/// its document is analysed, and its words go into the index being built; the document is
+/// dropped then.
 fn build_docs_streamed(
     site: &Site,
     docs: Vec<(Doc, Option<usize>)>,
     store: &(dyn Fn(OutFile) -> OutFile + Sync),
 ) -> Output {
     let kinds: Vec<Kind> = docs.iter().map(|(d, _)| d.kind).collect();
-    let analyzed: Vec<(DocTerms, u64, OutFile)> = docs
+    let builder = std::sync::Mutex::new(IndexBuilder::default());
+    let analyzed: Vec<(u64, OutFile)> = docs
         .into_par_iter()
         .enumerate()
         .map(|(i, (mut d, page))| {
@@ -485,18 +487,25 @@ fn build_docs_streamed(
                 d.text = text::html_to_text(&site.pages[p].html);
             }
             let (terms, text, hash) = analyze_doc(&d);
+            builder
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .add(u32::try_from(i).unwrap_or(u32::MAX), &terms);
             let file = store(OutFile {
                 path: text_path(i),
                 body: Body::Bytes(text),
             });
-            (terms, hash, file)
+            (hash, file)
         })
         .collect();
-    let terms: Vec<&DocTerms> = analyzed.iter().map(|(t, _, _)| t).collect();
-    let hashes = analyzed.iter().map(|(_, h, _)| *h);
-    let mut out = index_files(&terms, &kinds, hashes);
+    let index = builder
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .finish();
+    let hashes = analyzed.iter().map(|(h, _)| *h);
+    let mut out = index_files(index, &kinds, hashes);
     out.files = out.files.into_par_iter().map(store).collect();
-    out.files.extend(analyzed.into_iter().map(|(_, _, f)| f));
+    out.files.extend(analyzed.into_iter().map(|(_, f)| f));
     out
 }
 
@@ -615,7 +624,8 @@ fn build_docs_cached(docs: &[Doc], cache: Option<(&mut SearchCache, &[u64])>) ->
         .collect();
     let kinds: Vec<Kind> = docs.iter().map(|d| d.kind).collect();
     // From the texts' own hashes (kept with them), so a rebuild need not read every text.
-    let mut out = index_files(&terms, &kinds, analyzed.iter().map(|(_, a, _)| a.2));
+    let index = Index::build(&terms);
+    let mut out = index_files(index, &kinds, analyzed.iter().map(|(_, a, _)| a.2));
     let files = &mut out.files;
     for (i, (t, same)) in texts.into_iter().enumerate() {
         files.push(OutFile {
@@ -631,14 +641,9 @@ fn build_docs_cached(docs: &[Doc], cache: Option<(&mut SearchCache, &[u64])>) ->
     out
 }
 
-/// The index's shards and its manifest, from the words of every document (in index order),
-/// their kinds and the hashes of their texts.
-fn index_files(
-    terms: &[&DocTerms],
-    kinds: &[Kind],
-    text_hashes: impl Iterator<Item = u64>,
-) -> Output {
-    let index = Index::build(terms);
+/// The index's shards and its manifest, from the index of every document, their kinds (in
+/// index order) and the hashes of their texts.
+fn index_files(index: Index, kinds: &[Kind], text_hashes: impl Iterator<Item = u64>) -> Output {
     let shards = index.shards(index::SHARD_BYTES);
     let mut files = Vec::with_capacity(shards.len() + 1);
     let mut names = Vec::with_capacity(shards.len());
