@@ -15,6 +15,10 @@ use std::time::{Duration, Instant};
 
 use svdk::build::{self, Options, Session};
 
+/// The allocator of the `svdk` binary (src/main.rs), so that the times are those of `svdk serve`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn options(root: &Path, out: &Path) -> Options {
     Options {
         root: root.to_path_buf(),
