@@ -144,26 +144,31 @@ impl Doc {
 /// Every searchable document of the site, in index order: by kind, newest first, then by URL.
 pub fn documents(site: &Site) -> Vec<Doc> {
     documents_with(site, None)
+        .into_iter()
+        .map(Arc::unwrap_or_clone)
+        .collect()
 }
 
-type PageDocs = HashMap<String, (u64, Option<Doc>)>;
+/// Page path → (key of what its document was made from, the document). Shared, not copied:
+/// a rebuild takes every unchanged document from here.
+type PageDocs = HashMap<String, (u64, Option<Arc<Doc>>)>;
 
 /// [`documents`], taking pages' documents from `cache` where their key is unchanged.
-fn documents_with(site: &Site, cache: Option<(&[u64], &mut PageDocs)>) -> Vec<Doc> {
-    let docs: Vec<Doc> = match cache {
+fn documents_with(site: &Site, cache: Option<(&[u64], &mut PageDocs)>) -> Vec<Arc<Doc>> {
+    let docs: Vec<Arc<Doc>> = match cache {
         None => site
             .pages
             .par_iter()
-            .filter_map(|p| page_doc(site, p, true))
+            .filter_map(|p| page_doc(site, p, true).map(Arc::new))
             .collect(),
         Some((keys, cache)) => {
-            let made: Vec<(u64, Option<Doc>)> = site
+            let made: Vec<(u64, Option<Arc<Doc>>)> = site
                 .pages
                 .par_iter()
                 .zip(keys)
                 .map(|(p, &key)| match cache.get(&p.doc.path) {
                     Some((k, doc)) if *k == key => (key, doc.clone()),
-                    _ => (key, page_doc(site, p, true)),
+                    _ => (key, page_doc(site, p, true).map(Arc::new)),
                 })
                 .collect();
             *cache = site
@@ -175,8 +180,12 @@ fn documents_with(site: &Site, cache: Option<(&[u64], &mut PageDocs)>) -> Vec<Do
             made.into_iter().filter_map(|(_, d)| d).collect()
         }
     };
-    let mut docs: Vec<(Doc, Option<usize>)> = docs.into_iter().map(|d| (d, None)).collect();
-    docs.extend(data_documents(site).into_iter().map(|d| (d, None)));
+    let mut docs: Vec<(Arc<Doc>, Option<usize>)> = docs.into_iter().map(|d| (d, None)).collect();
+    docs.extend(
+        data_documents(site)
+            .into_iter()
+            .map(|d| (Arc::new(d), None)),
+    );
     sort_documents(&mut docs);
     docs.into_iter().map(|(d, _)| d).collect()
 }
@@ -252,8 +261,9 @@ fn data_documents(site: &Site) -> Vec<Doc> {
 }
 
 /// Index order: by kind, newest first, then by URL.
-fn sort_documents(docs: &mut [(Doc, Option<usize>)]) {
+fn sort_documents<D: std::borrow::Borrow<Doc>>(docs: &mut [(D, Option<usize>)]) {
     docs.sort_by(|(a, _), (b, _)| {
+        let (a, b) = (a.borrow(), b.borrow());
         a.kind
             .cmp(&b.kind)
             .then(b.date.cmp(&a.date))
@@ -424,7 +434,7 @@ pub struct SearchCache {
     /// Hash of a [`Doc`] → its words and its text file.
     docs: HashMap<u64, (Analyzed, usize)>,
     /// Page path → (key of what its document was made from, the document).
-    pages: HashMap<String, (u64, Option<Doc>)>,
+    pages: PageDocs,
 }
 
 /// A document's words and its text file.
@@ -592,7 +602,10 @@ fn analyze_doc(d: &Doc) -> (DocTerms, Vec<u8>, u64) {
     (index::analyze(&d.fields()), text, hash)
 }
 
-fn build_docs_cached(docs: &[Doc], cache: Option<(&mut SearchCache, &[u64])>) -> Output {
+fn build_docs_cached<D: std::borrow::Borrow<Doc> + Sync>(
+    docs: &[D],
+    cache: Option<(&mut SearchCache, &[u64])>,
+) -> Output {
     let (cache, keys) = match cache {
         Some((c, k)) => (Some(c), Some(k)),
         None => (None, None),
@@ -606,7 +619,7 @@ fn build_docs_cached(docs: &[Doc], cache: Option<(&mut SearchCache, &[u64])>) ->
             let key = keys.map_or(0, |k| k[i]);
             match previous.and_then(|c| c.docs.get(&key)) {
                 Some((a, pos)) => (key, Arc::clone(a), *pos == i),
-                None => (key, Arc::new(analyze_doc(d)), false),
+                None => (key, Arc::new(analyze_doc(d.borrow())), false),
             }
         })
         .collect();
@@ -622,7 +635,7 @@ fn build_docs_cached(docs: &[Doc], cache: Option<(&mut SearchCache, &[u64])>) ->
         .iter()
         .map(|(_, a, same)| (a.1.as_slice(), *same))
         .collect();
-    let kinds: Vec<Kind> = docs.iter().map(|d| d.kind).collect();
+    let kinds: Vec<Kind> = docs.iter().map(|d| d.borrow().kind).collect();
     // From the texts' own hashes (kept with them), so a rebuild need not read every text.
     let index = Index::build(&terms);
     let mut out = index_files(index, &kinds, analyzed.iter().map(|(_, a, _)| a.2));
