@@ -71,9 +71,7 @@ pub fn analyze(body: &str) -> Analysis {
     let mut current: Option<(u8, Option<String>, String, usize)> = None;
     let mut cell: Option<String> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        if !out.tables.is_empty() || matches!(event, Event::Start(Tag::Table(_))) {
-            table_event(&event, &mut out.tables, &mut cell);
-        }
+        table_event(&event, &mut out.tables, &mut cell);
         match event {
             Event::Start(Tag::Heading { level: l, id, .. }) => {
                 current = Some((
